@@ -1,0 +1,44 @@
+package io.livehall.identity;
+
+import io.livehall.common.paging.Page;
+import io.livehall.common.paging.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** User administration; the whole {@code /api/admin/**} tree is ADMIN-only (see SecurityConfig). */
+@RestController
+@RequestMapping("/api/admin/users")
+@Tag(name = "用户管理 Admin", description = "管理员：用户列表与角色")
+@SecurityRequirement(name = "bearer")
+class AdminUserController {
+
+    private final AccountService accounts;
+
+    AdminUserController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    @Operation(summary = "用户列表（新注册在前，keyset 分页，q 按用户名或姓名搜索）")
+    Mono<Page<UserView>> list(@RequestParam(required = false) String q,
+                              @RequestParam(required = false) String after,
+                              @RequestParam(required = false) Integer limit) {
+        return accounts.list(q, PageRequest.of(after, limit));
+    }
+
+    @PutMapping("/{id}/roles")
+    @Operation(summary = "设置用户角色；该用户的旧令牌立即失效")
+    Mono<UserView> changeRoles(@PathVariable long id, @Valid @RequestBody RolesUpdate update) {
+        return accounts.changeRoles(id, update.roles());
+    }
+}

@@ -1,0 +1,46 @@
+package io.livehall.identity;
+
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** Nimbus JWT encoder and (resource-server) decoder over one RSA key; the decoder also checks revocation. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtProperties.class)
+class JwtConfig {
+
+    @Bean
+    RSAKey jwtSigningKey(JwtProperties properties, @Value("${livehall.data-dir:./data}") String dataDir) {
+        Path file = properties.keyFile() != null && !properties.keyFile().isBlank()
+                ? Path.of(properties.keyFile())
+                : Path.of(dataDir, "secrets", "jwt-signing-key.json");
+        return SigningKey.loadOrGenerate(file.toAbsolutePath());
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(RSAKey jwtSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwtSigningKey)));
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(RSAKey jwtSigningKey, JwtProperties properties, TokenRevocations revocations)
+            throws JOSEException {
+        RSAPublicKey publicKey = jwtSigningKey.toRSAPublicKey();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return token -> decoder.decode(token).flatMap(revocations::rejectIfRevoked);
+    }
+}

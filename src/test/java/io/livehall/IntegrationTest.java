@@ -1,0 +1,57 @@
+package io.livehall;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the tests that run the whole application on a random port against real PostgreSQL and Redis:
+ * the machine's servers when SPRING_R2DBC_URL / SPRING_DATA_REDIS_URL (or LIVEHALL_*) are set, the
+ * embedded ones otherwise. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "livehall.login.max-failures=5")
+@AutoConfigureWebTestClient
+public abstract class IntegrationTest {
+
+    @Autowired
+    protected WebTestClient http;
+
+    @Autowired
+    protected DatabaseClient db;
+
+    /** A username no other test (or earlier run against the same database) has used. */
+    protected static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /** Registers a viewer and returns its access token. */
+    protected String registerAndLogin(String username, String password) {
+        http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"%s\",\"password\":\"%s\",\"displayName\":\"测试用户\"}".formatted(username, password))
+                .exchange().expectStatus().isCreated();
+        return login(username, password);
+    }
+
+    protected String login(String username, String password) {
+        return http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password))
+                .exchange().expectStatus().isOk()
+                .expectBody(LoginBody.class).returnResult().getResponseBody().accessToken();
+    }
+
+    /** Gives a user roles directly in the database (how a test gets an admin without demo data). */
+    protected void grantRoles(String username, String... roles) {
+        db.sql("update app_user set roles = :roles where lower(username) = lower(:u)")
+                .bind("roles", roles).bind("u", username)
+                .fetch().rowsUpdated().block();
+    }
+
+    protected record LoginBody(String accessToken) {
+    }
+}
