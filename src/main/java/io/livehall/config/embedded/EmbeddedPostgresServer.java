@@ -36,6 +36,8 @@ final class EmbeddedPostgresServer {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
+                    // zonky turns this off for test speed; a commit told to a user must survive a crash
+                    .setServerConfig("synchronous_commit", "on")
                     .setRegisterShutdownHook(true)
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
@@ -68,6 +70,14 @@ final class EmbeddedPostgresServer {
 
     int port() {
         return postgres.getPort();
+    }
+
+    javax.sql.DataSource dataSource() {
+        return postgres.getDatabase("postgres", DATABASE);
+    }
+
+    void stop() throws IOException {
+        postgres.close();
     }
 
     DatabaseUrl url() {

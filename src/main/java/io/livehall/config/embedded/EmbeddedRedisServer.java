@@ -51,7 +51,7 @@ final class EmbeddedRedisServer {
         return port;
     }
 
-    private void stop() {
+    void stop() {
         try {
             redis.stop();
         } catch (IOException e) {
