@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -19,8 +18,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /** Nimbus JWT encoder and (resource-server) decoder over one RSA key; the decoder also checks revocation. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JwtProperties.class)
 class JwtConfig {
+
+    @Bean
+    JwtProperties jwtProperties(@Value("${livehall.jwt.issuer:livehall}") String issuer,
+                                @Value("${livehall.jwt.ttl:8h}") java.time.Duration ttl,
+                                @Value("${livehall.jwt.key-file:}") String keyFile) {
+        return new JwtProperties(issuer, ttl, keyFile);
+    }
 
     @Bean
     RSAKey jwtSigningKey(JwtProperties properties, @Value("${livehall.data-dir:./data}") String dataDir) {
