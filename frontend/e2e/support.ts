@@ -1,0 +1,90 @@
+// Shared helpers for browser tests: launch Chromium, one page per test, screenshot on failure.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+
+const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../target/e2e-screenshots');
+export const TIMEOUT = 30_000;
+
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 375, height: 740 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+const safeName = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120);
+
+/**
+ * Registers hooks for a test file: one browser per file, and `open()` for a fresh context per test.
+ * A failing test leaves a full-page screenshot in target/e2e-screenshots/<test-name>.png.
+ */
+export function useBrowser() {
+  let browser: Browser;
+  let context: BrowserContext | null = null;
+  let page: Page | null = null;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async ({ task }) => {
+    if (page && task.result?.state === 'fail') {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const path = join(SCREENSHOTS, `${safeName(task.name)}.png`);
+      await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+    }
+    await context?.close().catch(() => undefined);
+    context = null;
+    page = null;
+  });
+
+  return {
+    async open(options: BrowserContextOptions): Promise<Page> {
+      context = await browser.newContext({ ...options, baseURL: baseUrl(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      context.setDefaultTimeout(TIMEOUT);
+      page = await context.newPage();
+      return page;
+    },
+  };
+}
+
+/** Wait until `locator` is visible and contains `text` (auto-waiting, no sleeps). */
+export async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
+}
+
+/** On phones the nav lives behind the menu button: open it if it is shown and closed. */
+export async function openMenuIfCollapsed(page: Page): Promise<void> {
+  const toggle = page.getByTestId('nav-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+    await page.locator('[data-testid="nav-menu"].open').waitFor({ state: 'visible' });
+  }
+}

@@ -1,0 +1,37 @@
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout';
+import { RequireAuth } from './components/RequireAuth';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage';
+import { LoginPage } from './pages/auth/LoginPage';
+import { RegisterPage } from './pages/auth/RegisterPage';
+import { NotFoundPage } from './pages/errors/NotFoundPage';
+import { FairPage } from './pages/fair/FairPage';
+import { HomePage } from './pages/home/HomePage';
+import { LiveListPage } from './pages/live/LiveListPage';
+import { LiveRoomPage } from './pages/live/LiveRoomPage';
+import { MePage } from './pages/me/MePage';
+import { MerchantPage } from './pages/merchant/MerchantPage';
+import { OrganiserPage } from './pages/organiser/OrganiserPage';
+import { TrainingPage } from './pages/training/TrainingPage';
+
+/** All client routes. The server falls back to index.html for these paths. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="me" element={<RequireAuth><MePage /></RequireAuth>} />
+        <Route path="admin/users" element={<RequireAuth role="ADMIN"><AdminUsersPage /></RequireAuth>} />
+        <Route path="live" element={<LiveListPage />} />
+        <Route path="live/:id" element={<LiveRoomPage />} />
+        <Route path="training" element={<TrainingPage />} />
+        <Route path="fair" element={<FairPage />} />
+        <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
+        <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,27 @@
+import { request } from './client';
+import type { LoginRequest, LoginResult, Page, RegisterRequest, Role, User, UserQuery } from './types';
+
+export const authApi = {
+  /** POST /api/auth/register → 201 User (role VIEWER) */
+  register: (body: RegisterRequest) =>
+    request<User>('/api/auth/register', { method: 'POST', body, auth: false }),
+  /** POST /api/auth/login → LoginResult */
+  login: (body: LoginRequest) =>
+    request<LoginResult>('/api/auth/login', { method: 'POST', body, auth: false }),
+  /** POST /api/auth/logout → 204; the token is revoked at once */
+  logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
+  /** GET /api/me → User */
+  me: (signal?: AbortSignal) => request<User>('/api/me', { signal }),
+};
+
+export const adminApi = {
+  /** GET /api/admin/users?q=&after=&limit= → Page<User> (newest first) */
+  listUsers: ({ q, after, limit }: UserQuery = {}, signal?: AbortSignal) =>
+    request<Page<User>>('/api/admin/users', { query: { q, after, limit }, signal }),
+  /** PUT /api/admin/users/{id}/roles { roles } → User */
+  setRoles: (id: number, roles: Role[]) =>
+    request<User>(`/api/admin/users/${encodeURIComponent(String(id))}/roles`, {
+      method: 'PUT',
+      body: { roles },
+    }),
+};

@@ -1,0 +1,87 @@
+// Types from docs/api.md ("Types" section). Keep in sync with the contract.
+
+export type Role = 'VIEWER' | 'MERCHANT' | 'ORGANISER' | 'ADMIN';
+export type EnterpriseSize = 'MICRO' | 'SMALL' | 'MEDIUM' | 'LARGE';
+export type SpecialisationTier =
+  | 'NONE'
+  | 'INNOVATIVE_SME'
+  | 'SPECIALISED'
+  | 'LITTLE_GIANT'
+  | 'SINGLE_CHAMPION';
+
+export interface Enterprise {
+  id: number;
+  name: string;
+  creditCode: string;
+  region: string;
+  industry: string;
+  size: EnterpriseSize;
+  tier: SpecialisationTier;
+  createdAt: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: Role[];
+  enterprise: Enterprise | null;
+  createdAt: string;
+}
+
+export interface LoginResult {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: string;
+  user: User;
+}
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface EnterpriseInput {
+  name: string;
+  creditCode: string;
+  region: string;
+  industry: string;
+  size: EnterpriseSize;
+  tier: SpecialisationTier;
+}
+
+export interface RegisterRequest {
+  username: string;
+  password: string;
+  displayName: string;
+  phone?: string;
+  enterprise?: EnterpriseInput;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface UserQuery {
+  q?: string;
+  after?: string | null;
+  limit?: number;
+}
+
+/** One entry of a problem's `errors` array. */
+export interface FieldErrorItem {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem body as the server sends it. */
+export interface ProblemBody {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldErrorItem[];
+}

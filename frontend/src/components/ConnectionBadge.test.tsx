@@ -1,0 +1,31 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setConnectionStatus } from '../realtime/connectionStatus';
+import { ConnectionBadge } from './ConnectionBadge';
+
+afterEach(() => setConnectionStatus('idle'));
+
+describe('ConnectionBadge', () => {
+  it('shows 未连接 while the store is idle', () => {
+    render(<ConnectionBadge />);
+    const badge = screen.getByTestId('connection-status');
+    expect(badge.textContent).toBe('未连接');
+    expect(badge.getAttribute('data-status')).toBe('idle');
+  });
+
+  it('follows the store as the status changes', () => {
+    render(<ConnectionBadge />);
+    act(() => setConnectionStatus('reconnecting'));
+    const badge = screen.getByTestId('connection-status');
+    expect(badge.textContent).toBe('重连中');
+    expect(badge.className).toContain('conn-reconnecting');
+    act(() => setConnectionStatus('connected'));
+    expect(badge.textContent).toBe('实时已连接');
+    expect(badge.getAttribute('title')).toBe('实时连接：实时已连接');
+  });
+
+  it('renders an explicit status prop', () => {
+    render(<ConnectionBadge status="offline" />);
+    expect(screen.getByRole('status').textContent).toBe('离线');
+  });
+});

@@ -1,0 +1,27 @@
+import { CONNECTION_LABELS, useConnectionStatus } from '../realtime/connectionStatus';
+import type { ConnectionStatus } from '../realtime/connectionStatus';
+
+interface Props {
+  /** Override the live store (tests, previews). */
+  status?: ConnectionStatus;
+}
+
+/** Small pill showing the realtime connection state; on phones only the dot shows. */
+export function ConnectionBadge({ status }: Props) {
+  const live = useConnectionStatus();
+  const s = status ?? live;
+  const label = CONNECTION_LABELS[s];
+  return (
+    <span
+      className={`conn-badge conn-${s}`}
+      data-testid="connection-status"
+      data-status={s}
+      role="status"
+      aria-live="polite"
+      title={`实时连接：${label}`}
+    >
+      <span className="conn-dot" aria-hidden="true" />
+      <span className="conn-label">{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,64 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { getSession } from '../auth/session';
+import { makeUser, renderWithAuth } from '../test/renderWithAuth';
+import { Header } from './Header';
+
+describe('Header navigation', () => {
+  it('shows 登录/注册 and the section links when logged out', () => {
+    renderWithAuth(<Header />, null);
+    expect(screen.getByTestId('nav-login').textContent).toBe('登录');
+    expect(screen.getByTestId('nav-register').textContent).toBe('注册');
+    for (const label of ['直播展厅', '在线培训', '供需对接']) {
+      expect(screen.getAllByText(label).length).toBeGreaterThan(0);
+    }
+    expect(screen.queryByTestId('current-user')).toBeNull();
+    expect(screen.queryByTestId('nav-admin')).toBeNull();
+  });
+
+  it('shows name · primary role for a viewer, without the admin link', () => {
+    renderWithAuth(<Header />, makeUser(['VIEWER']));
+    expect(screen.getByTestId('current-user').textContent).toBe('张三 · 观众');
+    expect(screen.getByTestId('nav-me').textContent).toBe('个人中心');
+    expect(screen.getByTestId('logout').textContent).toBe('退出');
+    expect(screen.queryByTestId('nav-admin')).toBeNull();
+    expect(screen.queryByTestId('nav-merchant')).toBeNull();
+    expect(screen.queryByTestId('nav-login')).toBeNull();
+  });
+
+  it('shows 用户管理 only for ADMIN', () => {
+    renderWithAuth(<Header />, makeUser(['VIEWER', 'ADMIN']));
+    const admin = screen.getByTestId('nav-admin');
+    expect(admin.textContent).toBe('用户管理');
+    expect(admin.getAttribute('href')).toBe('/admin/users');
+    expect(screen.getByTestId('current-user').textContent).toBe('张三 · 管理员');
+  });
+
+  it('shows merchant and organiser placeholders by role', () => {
+    renderWithAuth(<Header />, makeUser(['MERCHANT', 'ORGANISER']));
+    expect(screen.getByTestId('nav-merchant').textContent).toBe('商家中心');
+    expect(screen.getByTestId('nav-organiser').textContent).toBe('组织方看板');
+    expect(screen.queryByTestId('nav-admin')).toBeNull();
+  });
+
+  it('toggles the phone menu', () => {
+    renderWithAuth(<Header />, null);
+    const toggle = screen.getByTestId('nav-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByTestId('nav-menu').className).toContain('open');
+    expect(toggle.getAttribute('aria-label')).toBe('关闭菜单');
+  });
+
+  it('logs out via POST /api/auth/logout and clears the session', async () => {
+    const { fetch } = renderWithAuth(<Header />, makeUser(['VIEWER']));
+    fetch.mockImplementation(async () => new Response(null, { status: 204 }));
+    fireEvent.click(screen.getByTestId('logout'));
+    await waitFor(() => expect(screen.queryByTestId('current-user')).toBeNull());
+    expect(getSession()).toBeNull();
+    const logoutCall = fetch.mock.calls.find(([url]) => url === '/api/auth/logout');
+    expect(logoutCall?.[1]?.method).toBe('POST');
+    expect(screen.getByTestId('nav-login')).toBeTruthy();
+  });
+});

@@ -1,0 +1,121 @@
+import { useEffect, useId, useState } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/AuthProvider';
+import { primaryRole, roleLabel } from '../lib/labels';
+import { ConnectionBadge } from './ConnectionBadge';
+
+const SECTIONS = [
+  { to: '/live', label: '直播展厅' },
+  { to: '/training', label: '在线培训' },
+  { to: '/fair', label: '供需对接' },
+];
+
+const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
+
+export function Header() {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+
+  // Close the phone menu whenever the route changes, and on Escape.
+  useEffect(() => setOpen(false), [location.pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const onLogout = async () => {
+    setOpen(false);
+    await logout();
+    navigate('/');
+  };
+
+  const roles = user?.roles ?? [];
+
+  return (
+    <header className="site-header">
+      <div className="container header-bar">
+        <Link to="/" className="brand" data-testid="brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="brand-name">直播展厅</span>
+        </Link>
+
+        <div id={menuId} className={`header-menu${open ? ' open' : ''}`} data-testid="nav-menu">
+          <nav className="nav-sections" aria-label="主导航">
+            {SECTIONS.map((s) => (
+              <NavLink key={s.to} to={s.to} className={navClass}>
+                {s.label}
+              </NavLink>
+            ))}
+            {roles.includes('MERCHANT') && (
+              <NavLink to="/merchant" className={navClass} data-testid="nav-merchant">
+                商家中心
+              </NavLink>
+            )}
+            {roles.includes('ORGANISER') && (
+              <NavLink to="/organiser" className={navClass} data-testid="nav-organiser">
+                组织方看板
+              </NavLink>
+            )}
+            {roles.includes('ADMIN') && (
+              <NavLink to="/admin/users" className={navClass} data-testid="nav-admin">
+                用户管理
+              </NavLink>
+            )}
+          </nav>
+          <div className="nav-account">
+            {user ? (
+              <>
+                <NavLink to="/me" className={navClass} data-testid="nav-me">
+                  个人中心
+                </NavLink>
+                <button type="button" className="btn btn-ghost btn-sm" onClick={onLogout} data-testid="logout">
+                  退出
+                </button>
+              </>
+            ) : (
+              <>
+                <NavLink to="/login" className={navClass} data-testid="nav-login">
+                  登录
+                </NavLink>
+                <Link to="/register" className="btn btn-primary btn-sm" data-testid="nav-register">
+                  注册
+                </Link>
+              </>
+            )}
+          </div>
+        </div>
+
+        <div className="header-tools">
+          <ConnectionBadge />
+          {user && (
+            <Link to="/me" className="user-chip" data-testid="current-user" title={user.displayName}>
+              <span className="user-name">{user.displayName}</span>
+              <span className="user-sep" aria-hidden="true">
+                {' · '}
+              </span>
+              <span className="user-role">{roleLabel(primaryRole(user.roles))}</span>
+            </Link>
+          )}
+        </div>
+
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-controls={menuId}
+          aria-expanded={open}
+          aria-label={open ? '关闭菜单' : '打开菜单'}
+          data-testid="nav-toggle"
+          onClick={() => setOpen((o) => !o)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          <span className="menu-text">菜单</span>
+        </button>
+      </div>
+    </header>
+  );
+}

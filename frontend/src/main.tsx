@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { AppRoutes } from './App';
+import { AuthProvider } from './auth/AuthProvider';
+import './styles/base.css';
+import './styles/buttons.css';
+import './styles/header.css';
+import './styles/connection-badge.css';
+import './styles/forms.css';
+import './styles/home.css';
+import './styles/pages.css';
+import './styles/admin.css';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <AuthProvider>
+        <AppRoutes />
+      </AuthProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
+import { AdminUsersPage } from './AdminUsersPage';
+
+const admin = makeUser(['VIEWER', 'ADMIN'], { id: 1, username: 'admin', displayName: '管理员甲' });
+const u = (id: number) => makeUser(['VIEWER'], { id, username: `user${id}`, displayName: `用户${id}` });
+
+describe('AdminUsersPage', () => {
+  it('pages with the next cursor and searches from the start', async () => {
+    const { fetch } = renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input) => {
+      const url = String(input);
+      if (url.startsWith('/api/admin/users?after=2')) return Response.json({ items: [u(1)], next: null });
+      if (url.startsWith('/api/admin/users')) return Response.json({ items: [u(3), u(2)], next: '2' });
+      return Response.json(admin);
+    });
+    await screen.findByTestId('user-row-user3');
+    fireEvent.click(await screen.findByTestId('load-more'));
+    await screen.findByTestId('user-row-user1');
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    expect(screen.queryByTestId('load-more')).toBeNull();
+
+    fireEvent.change(screen.getByPlaceholderText('按用户名或昵称搜索'), { target: { value: ' 张 ' } });
+    fireEvent.click(screen.getByRole('button', { name: '搜索' }));
+    await waitFor(() =>
+      expect(fetch.mock.calls.some(([url]) => String(url) === '/api/admin/users?q=%E5%BC%A0&limit=20')).toBe(true),
+    );
+  });
+
+  it('changes roles with PUT and shows a server error on the row', async () => {
+    const { fetch } = renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'PUT') {
+        const { roles } = JSON.parse(init.body as string);
+        if (roles.includes('ADMIN')) {
+          return new Response(JSON.stringify({ status: 403, title: 'Forbidden', detail: '不允许此操作' }), {
+            status: 403,
+            headers: { 'Content-Type': 'application/problem+json' },
+          });
+        }
+        return Response.json({ ...u(5), roles });
+      }
+      if (url.startsWith('/api/admin/users')) return Response.json({ items: [u(5)], next: null });
+      return Response.json(admin);
+    });
+    const row = await screen.findByTestId('user-row-user5');
+    fireEvent.click(within(row).getByLabelText('商家'));
+    await waitFor(() => expect((within(row).getByLabelText('商家') as HTMLInputElement).checked).toBe(true));
+    const put = fetch.mock.calls.find(([, init]) => init?.method === 'PUT')!;
+    expect(put[0]).toBe('/api/admin/users/5/roles');
+    expect(JSON.parse(put[1]!.body as string)).toEqual({ roles: ['VIEWER', 'MERCHANT'] });
+
+    fireEvent.click(within(row).getByLabelText('管理员'));
+    expect((await within(row).findByRole('alert')).textContent).toBe('不允许此操作');
+    expect((within(row).getByLabelText('管理员') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('refuses to remove the last role without calling the server', async () => {
+    const { fetch } = renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input) =>
+      String(input).startsWith('/api/admin/users') ? Response.json({ items: [u(6)], next: null }) : Response.json(admin),
+    );
+    const row = await screen.findByTestId('user-row-user6');
+    fireEvent.click(within(row).getByLabelText('观众'));
+    expect((await within(row).findByRole('alert')).textContent).toBe('至少保留一个角色');
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+  });
+});

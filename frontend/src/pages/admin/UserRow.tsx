@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { adminApi } from '../../api/identity';
+import { isApiError } from '../../api/errors';
+import type { Role, User } from '../../api/types';
+import { formatDateTime } from '../../lib/format';
+import { ALL_ROLES, roleLabel } from '../../lib/labels';
+
+interface Props {
+  user: User;
+  /** The signed-in admin: they cannot drop their own ADMIN role here. */
+  selfId: number | undefined;
+  onUpdated: (u: User) => void;
+}
+
+export function UserRow({ user, selfId, onUpdated }: Props) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const toggle = async (role: Role, checked: boolean) => {
+    const roles = checked ? [...user.roles, role] : user.roles.filter((r) => r !== role);
+    if (roles.length === 0) {
+      setError('至少保留一个角色');
+      return;
+    }
+    // The server revokes a user's tokens when their roles change: changing one's own means signing in again.
+    if (user.id === selfId && !window.confirm('修改自己的角色后需要重新登录，确定继续吗？')) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const ordered = ALL_ROLES.filter((r) => roles.includes(r));
+      onUpdated(await adminApi.setRoles(user.id, ordered));
+    } catch (e) {
+      setError(isApiError(e) ? (e.fieldError('roles') ?? e.detail) : '保存失败');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <li className="user-row card" data-testid={`user-row-${user.username}`}>
+      <div className="user-info">
+        <strong>{user.displayName}</strong>
+        <span className="muted"> @{user.username}</span>
+        {user.enterprise && <div className="muted small">{user.enterprise.name}</div>}
+        <div className="muted small">注册于 {formatDateTime(user.createdAt)}</div>
+      </div>
+      <fieldset className="role-boxes" disabled={saving} aria-busy={saving}>
+        <legend className="sr-only">{user.displayName} 的角色</legend>
+        {ALL_ROLES.map((role) => {
+          const locked = role === 'ADMIN' && user.id === selfId;
+          return (
+            <label key={role} className="role-box" title={locked ? '不能移除自己的管理员角色' : undefined}>
+              <input
+                type="checkbox"
+                checked={user.roles.includes(role)}
+                disabled={locked}
+                onChange={(e) => toggle(role, e.target.checked)}
+              />
+              {roleLabel(role)}
+            </label>
+          );
+        })}
+      </fieldset>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+// A tiny observable store for the realtime (STOMP) connection state.
+// Issue 4 wires the STOMP client to setConnectionStatus(); until then it stays 'idle'.
+import { useSyncExternalStore } from 'react';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
+  idle: '未连接',
+  connecting: '连接中',
+  connected: '实时已连接',
+  reconnecting: '重连中',
+  offline: '离线',
+};
+
+type Listener = (status: ConnectionStatus) => void;
+
+let current: ConnectionStatus = 'idle';
+const listeners = new Set<Listener>();
+
+export function getConnectionStatus(): ConnectionStatus {
+  return current;
+}
+
+export function setConnectionStatus(next: ConnectionStatus): void {
+  if (next === current) return;
+  current = next;
+  for (const l of listeners) l(next);
+}
+
+export function subscribeConnectionStatus(l: Listener): () => void {
+  listeners.add(l);
+  return () => {
+    listeners.delete(l);
+  };
+}
+
+/** React hook: re-renders when the status changes. */
+export function useConnectionStatus(): ConnectionStatus {
+  return useSyncExternalStore(subscribeConnectionStatus, getConnectionStatus, getConnectionStatus);
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+const backend = 'http://localhost:8080';
+
+// No @vitejs/plugin-react: esbuild's automatic JSX runtime is all we need (no fast refresh).
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  build: {
+    // The Spring app serves these files (with SPA fallback for client routes).
+    outDir: '../target/classes/static',
+    emptyOutDir: true,
+    sourcemap: false,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // react-router ships "use client" directives, which are meaningless in a SPA bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': backend,
+      '/actuator': backend,
+      '/v3': backend,
+      '/swagger-ui': backend,
+      '/ws': { target: backend, ws: true },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    exclude: ['e2e/**', 'node_modules/**'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+  },
+});
