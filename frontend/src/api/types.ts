@@ -42,14 +42,8 @@ export interface Page<T> {
   next: string | null;
 }
 
-export interface EnterpriseInput {
-  name: string;
-  creditCode: string;
-  region: string;
-  industry: string;
-  size: EnterpriseSize;
-  tier: SpecialisationTier;
-}
+/** Enterprise data as sent at registration: the stored enterprise without its id and timestamp. */
+export type EnterpriseInput = Omit<Enterprise, 'id' | 'createdAt'>;
 
 export interface RegisterRequest {
   username: string;
