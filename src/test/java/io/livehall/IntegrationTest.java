@@ -15,12 +15,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * embedded ones otherwise. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "livehall.login.max-failures=5")
+        properties = {"livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s"})
 @AutoConfigureWebTestClient
 public abstract class IntegrationTest {
 
     @Autowired
     protected WebTestClient http;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
 
     @Autowired
     protected DatabaseClient db;

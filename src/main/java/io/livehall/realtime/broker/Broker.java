@@ -1,0 +1,80 @@
+package io.livehall.realtime.broker;
+
+import java.nio.charset.StandardCharsets;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What domains use to talk to browsers: publish to a topic or to one user's queue. Payloads are
+ * serialised to JSON once and cross instances through Redis. Subscriptions are made by the STOMP layer.
+ */
+@Service
+public class Broker {
+
+    private final RedisBus bus;
+    private final LocalSubscriptions local;
+    private final DestinationCatalog catalog;
+    private final JsonMapper json;
+    private final Counter published;
+
+    Broker(RedisBus bus, LocalSubscriptions local, DestinationCatalog catalog, JsonMapper json, MeterRegistry meters) {
+        this.bus = bus;
+        this.local = local;
+        this.catalog = catalog;
+        this.json = json;
+        this.published = meters.counter("livehall.realtime.published");
+    }
+
+    /** Publishes to a registered topic; answers the message's stream id (null for LATEST topics). */
+    public Mono<String> publish(String destination, Object payload) {
+        DestinationCatalog.Rule rule = catalog.find(destination)
+                .orElseThrow(() -> new IllegalArgumentException("Unregistered destination " + destination));
+        return publishJson(destination, serialise(payload), rule.kind(), true);
+    }
+
+    /** Publishes to {@code /user/queue/<name>} of one user, on whatever instances their connections are. */
+    public Mono<Void> publishToUser(String userId, String queue, Object payload) {
+        String destination = "/user/" + userId + "/queue/" + queue;
+        return publishJson(destination, serialise(payload), DestinationKind.EVENT, false).then();
+    }
+
+    Mono<String> publishJson(String destination, String body, DestinationKind kind, boolean replayable) {
+        published.increment();
+        return bus.publish(destination, body, kind, replayable).map(id -> id.equals("-") ? "" : id);
+    }
+
+    /**
+     * Subscribes locally. LATEST topics first get their current value; EVENT topics with
+     * {@code replaySince} first get what was missed since that stream id; then live messages, with no gap
+     * and no duplicate. Completes when the subscriber is live.
+     */
+    public Mono<Void> subscribe(String destination, Subscriber subscriber, String replaySince) {
+        DestinationKind kind = catalog.kindOf(destination);
+        boolean catchUp = kind == DestinationKind.LATEST || (replaySince != null && !UserDestinations.isUserDestination(destination));
+        if (!catchUp) {
+            return local.add(destination, kind, subscriber);
+        }
+        GaplessSubscriber gapless = new GaplessSubscriber(subscriber);
+        Mono<Void> history = kind == DestinationKind.LATEST
+                ? bus.lastValue(destination).filter(v -> !gapless.liveSeen()).doOnNext(gapless::catchUp).then()
+                : bus.replay(destination, replaySince).doOnNext(gapless::catchUp).then();
+        return local.add(destination, kind, gapless)
+                .then(history)
+                .doFinally(signal -> gapless.goLive());
+    }
+
+    public void unsubscribe(String destination, Subscriber subscriber) {
+        local.removeMatching(destination, subscriber);
+    }
+
+    private String serialise(Object payload) {
+        if (payload instanceof String s) {
+            return s;
+        }
+        return new String(json.writeValueAsBytes(payload), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,44 @@
+package io.livehall.realtime.broker;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The topics that exist. Domains (and presence) register patterns such as
+ * {@code /topic/live/{liveId}/chat} with their kind and who may subscribe; anything unregistered is refused.
+ * Per-user queues ({@code /user/queue/*}) exist for every connection and are EVENT kind without replay.
+ */
+@Component
+public class DestinationCatalog {
+
+    public record Rule(PathPattern pattern, DestinationKind kind, Access access) {
+    }
+
+    private static final PathPatternParser PARSER = new PathPatternParser();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+
+    public void register(String pattern, DestinationKind kind, Access access) {
+        rules.add(new Rule(PARSER.parse(pattern), kind, access));
+    }
+
+    public Optional<Rule> find(String destination) {
+        if (destination == null || destination.length() > 200 || !destination.startsWith("/topic/")) {
+            return Optional.empty();
+        }
+        PathContainer path = PathContainer.parsePath(destination);
+        return rules.stream().filter(r -> r.pattern().matches(path)).findFirst();
+    }
+
+    public DestinationKind kindOf(String destination) {
+        if (UserDestinations.isUserDestination(destination)) {
+            return DestinationKind.EVENT;
+        }
+        return find(destination).map(Rule::kind).orElse(DestinationKind.EVENT);
+    }
+}

@@ -1,0 +1,104 @@
+package io.livehall.realtime.broker;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.ReactiveSubscription;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Redis as the cross-instance bus. One Lua call per publish: EVENT messages are appended to a capped
+ * stream (their id becomes the {@code x-stream-id}) and LATEST values are stored, then the message is
+ * PUBLISHed on the destination's channel as {@code <streamId or ->|<json>}. Every instance, the publisher
+ * included, delivers what it receives on the channels of its local subscriptions: exactly once each.
+ */
+@Component
+class RedisBus {
+
+    static final String CHANNEL = "livehall:rt:ch:";
+    static final String STREAM = "livehall:rt:stream:";
+    static final String LAST = "livehall:rt:last:";
+    static final int STREAM_LENGTH = 1000;
+
+    private static final RedisScript<String> PUBLISH = RedisScript.of("""
+            local id = '-'
+            if ARGV[1] == 'EVENT' then
+              id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[2])
+            elseif ARGV[1] == 'LATEST' then
+              redis.call('SET', KEYS[2], ARGV[2], 'EX', 86400)
+            end
+            redis.call('PUBLISH', KEYS[3], id .. '|' .. ARGV[2])
+            return id
+            """, String.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final ReactiveRedisMessageListenerContainer container;
+
+    RedisBus(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container) {
+        this.redis = redis;
+        this.container = container;
+    }
+
+    /** Publishes and answers the stream id (or "-" when the message is not kept for replay). */
+    Mono<String> publish(String destination, String json, DestinationKind kind, boolean replayable) {
+        String mode = kind == DestinationKind.LATEST ? "LATEST" : replayable ? "EVENT" : "PLAIN";
+        return redis.execute(PUBLISH, List.of(STREAM + destination, LAST + destination, CHANNEL + destination),
+                List.of(mode, json, Integer.toString(STREAM_LENGTH))).next();
+    }
+
+    /**
+     * Subscribes to a destination's channel; the Mono completes once Redis confirmed the subscription.
+     * Runs on bounded-elastic: the first subscription opens Lettuce's pub/sub connection synchronously,
+     * which must not happen on an event-loop thread. Once per destination, not per message.
+     */
+    Mono<Flux<BrokerMessage>> channel(String destination, DestinationKind kind) {
+        return Mono.defer(() -> container.receiveLater(ChannelTopic.of(CHANNEL + destination)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(flux -> flux.map(m -> decode(destination, kind, m)));
+    }
+
+    /** EVENT messages after {@code sinceId} still in the stream, oldest first. */
+    Flux<BrokerMessage> replay(String destination, String sinceId) {
+        Range<String> range = Range.rightUnbounded(Range.Bound.exclusive(sinceId.equals("0") ? "0-0" : sinceId));
+        return redis.opsForStream().range(STREAM + destination, range, Limit.limit().count(STREAM_LENGTH))
+                .map(record -> toMessage(destination, record));
+    }
+
+    Mono<BrokerMessage> lastValue(String destination) {
+        return redis.opsForValue().get(LAST + destination)
+                .map(json -> new BrokerMessage(destination, null, json.getBytes(StandardCharsets.UTF_8), DestinationKind.LATEST));
+    }
+
+    private static BrokerMessage toMessage(String destination, MapRecord<String, Object, Object> record) {
+        String json = String.valueOf(record.getValue().get("d"));
+        return new BrokerMessage(destination, record.getId().getValue(), json.getBytes(StandardCharsets.UTF_8),
+                DestinationKind.EVENT);
+    }
+
+    private static BrokerMessage decode(String destination, DestinationKind kind,
+                                        ReactiveSubscription.Message<String, String> message) {
+        String payload = message.getMessage();
+        int bar = payload.indexOf('|');
+        String id = payload.substring(0, bar);
+        return new BrokerMessage(destination, id.equals("-") ? null : id,
+                payload.substring(bar + 1).getBytes(StandardCharsets.UTF_8), kind);
+    }
+
+    /** Compares Redis stream ids ("ms-seq") numerically. */
+    static int compareIds(String a, String b) {
+        int da = a.indexOf('-');
+        int db = b.indexOf('-');
+        int byTime = Long.compare(Long.parseLong(a.substring(0, da)), Long.parseLong(b.substring(0, db)));
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
+    }
+}

@@ -1,0 +1,59 @@
+package io.livehall.realtime.stomp;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The open STOMP connections of this instance. On shutdown (SIGTERM) each client is told
+ * "server restarting" and closed with 1012 so it reconnects to another instance; this runs before
+ * the web server stops accepting and before Redis and the database close.
+ */
+@Component
+class ConnectionRegistry implements SmartLifecycle {
+
+    private final Set<StompConnection> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+
+    ConnectionRegistry(MeterRegistry meters) {
+        Gauge.builder("livehall.realtime.connections", connections, Set::size).register(meters);
+    }
+
+    void add(StompConnection connection) {
+        connections.add(connection);
+    }
+
+    void remove(StompConnection connection) {
+        connections.remove(connection);
+    }
+
+    int size() {
+        return connections.size();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        connections.forEach(StompConnection::serverRestarting);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // above the web server's graceful-shutdown phase, so clients are told before it stops
+        return Integer.MAX_VALUE - 512;
+    }
+}

@@ -1,0 +1,254 @@
+package io.livehall.realtime.stomp;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.livehall.realtime.broker.RealtimeUser;
+import io.livehall.realtime.broker.UserDestinations;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.stomp.BufferingStompDecoder;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompDecoder;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One STOMP 1.2 connection over one WebSocket: CONNECT first, then SUBSCRIBE / UNSUBSCRIBE / SEND /
+ * DISCONNECT, RECEIPTs, heart-beats both ways, ERROR-then-close for anything malformed or not allowed.
+ * Inbound frames are handled one at a time; outbound frames go through a bounded {@link Outbox}.
+ */
+final class StompConnection {
+
+    private static final Log log = LogFactory.getLog(StompConnection.class);
+
+    private final WebSocketSession ws;
+    private final StompServices services;
+    private final RealtimeSettings settings;
+    private final String id = UUID.randomUUID().toString();
+    private final BufferingStompDecoder decoder;
+    private final Outbox<WebSocketMessage> outbox;
+    private final Map<String, StompSubscription> subscriptions = new ConcurrentHashMap<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong messageIds = new java.util.concurrent.atomic.AtomicLong();
+    private volatile RealtimeUser user;
+    private volatile long lastInbound = System.currentTimeMillis();
+    private volatile Disposable heartbeats;
+
+    StompConnection(WebSocketSession ws, StompServices services) {
+        this.ws = ws;
+        this.services = services;
+        this.settings = services.settings();
+        this.decoder = new BufferingStompDecoder(new StompDecoder(), settings.maxFrameBytes());
+        this.outbox = new Outbox<>(settings.outboundLimit(),
+                bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT, ws.bufferFactory().wrap(bytes)),
+                this::slowConsumer);
+    }
+
+    String id() {
+        return id;
+    }
+
+    RealtimeUser user() {
+        return user;
+    }
+
+    Mono<Void> run() {
+        services.connections().add(this);
+        // copy each payload while it is delivered: Reactor Netty releases the pooled buffer when onNext returns,
+        // and concatMap may hold the message while an earlier frame is still being handled
+        Mono<Void> inbound = ws.receive().map(StompConnection::copy).concatMap(this::onMessage, 1).then();
+        Mono<Void> outbound = ws.send(outbox.flux());
+        return Mono.firstWithSignal(inbound, outbound)
+                .onErrorResume(e -> Mono.empty())
+                .doFinally(signal -> cleanUp());
+    }
+
+    long nextMessageId() {
+        return messageIds.incrementAndGet();
+    }
+
+    Outbox<WebSocketMessage> outbox() {
+        return outbox;
+    }
+
+    // ---- inbound
+
+    private static ByteBuffer copy(WebSocketMessage message) {
+        ByteBuffer bytes = ByteBuffer.allocate(message.getPayload().readableByteCount());
+        message.getPayload().toByteBuffer(bytes);
+        return bytes;
+    }
+
+    private Mono<Void> onMessage(ByteBuffer bytes) {
+        lastInbound = System.currentTimeMillis();
+        if (closing.get()) {
+            return Mono.empty();
+        }
+        if (bytes.remaining() > settings.maxFrameBytes()) {
+            return fail("Frame too large", "A frame may have at most " + settings.maxFrameBytes() + " bytes", null);
+        }
+        List<Message<byte[]>> frames;
+        try {
+            frames = decoder.decode(bytes);
+        } catch (RuntimeException e) {
+            return fail("Malformed frame", e.getMessage(), null);
+        }
+        return Flux.fromIterable(frames).concatMap(this::onFrame, 1).then()
+                .onErrorResume(e -> {
+                    log.warn("Unexpected failure on connection " + id, e);
+                    return fail("Internal error", "The server could not handle the frame", null);
+                });
+    }
+
+    private Mono<Void> onFrame(Message<byte[]> frame) {
+        if (closing.get()) {
+            return Mono.empty();
+        }
+        StompHeaderAccessor headers = StompHeaderAccessor.wrap(frame);
+        if (headers.getMessageType() == SimpMessageType.HEARTBEAT) {
+            return Mono.empty();
+        }
+        StompCommand command = headers.getCommand();
+        String receipt = headers.getReceipt();
+        if (user == null) {
+            if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+                return connect(headers);
+            }
+            return fail("CONNECT expected", "The first frame must be CONNECT or STOMP", receipt);
+        }
+        try {
+            return switch (command) {
+                case SUBSCRIBE -> services.subscriptions().subscribe(this, headers).then(receipt(receipt));
+                case UNSUBSCRIBE -> services.subscriptions().unsubscribe(this, headers).then(receipt(receipt));
+                case SEND -> services.sends().send(this, headers, frame.getPayload()).then(receipt(receipt));
+                case DISCONNECT -> receipt(receipt).then(Mono.fromRunnable(outbox::complete));
+                case CONNECT, STOMP -> fail("Already connected", null, receipt);
+                default -> fail("Unsupported command " + command, "ACK, NACK and transactions are not supported", receipt);
+            };
+        } catch (StompRefusal refusal) {
+            return fail(refusal.getMessage(), refusal.detail(), receipt);
+        }
+    }
+
+    private Mono<Void> connect(StompHeaderAccessor headers) {
+        String version = negotiate(headers);
+        if (version == null) {
+            return fail("Unsupported STOMP version", "Supported versions are 1.2, 1.1 and 1.0", headers.getReceipt());
+        }
+        String authorization = headers.getFirstNativeHeader("Authorization");
+        if (authorization == null) {
+            authorization = headers.getFirstNativeHeader("authorization");
+        }
+        long[] client = headers.getHeartbeat();
+        long offer = settings.heartbeat().toMillis();
+        long sendEvery = client[1] > 0 ? Math.max(offer, client[1]) : 0;
+        long expectEvery = client[0] > 0 ? Math.max(offer, client[0]) : 0;
+        return services.authenticator().authenticate(authorization, headers.getPasscode())
+                .flatMap(u -> {
+                    user = u;
+                    outbox.offer(Frames.connected(version, sendEvery == 0 ? 0 : offer, expectEvery == 0 ? 0 : offer,
+                            id, u.guest() ? u.id() : u.name()));
+                    startHeartbeats(sendEvery, expectEvery);
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(e -> fail("Authentication failed", "The access token is invalid, expired or revoked", null));
+    }
+
+    private static String negotiate(StompHeaderAccessor headers) {
+        java.util.Set<String> accepted = headers.getAcceptVersion();
+        if (accepted == null || accepted.isEmpty()) {
+            return "1.0";
+        }
+        return Frames.versions().stream().filter(accepted::contains).findFirst().orElse(null);
+    }
+
+    private void startHeartbeats(long sendEvery, long expectEvery) {
+        if (sendEvery == 0 && expectEvery == 0) {
+            return;
+        }
+        long tick = sendEvery > 0 ? (expectEvery > 0 ? Math.min(sendEvery, expectEvery) : sendEvery) : expectEvery;
+        heartbeats = Flux.interval(Duration.ofMillis(tick)).subscribe(n -> {
+            if (sendEvery > 0) {
+                outbox.offerLatest("\n", Frames.HEARTBEAT);
+            }
+            if (expectEvery > 0 && System.currentTimeMillis() - lastInbound > 2 * expectEvery) {
+                log.debug("Closing silent connection " + id);
+                close(CloseStatus.POLICY_VIOLATION.withReason("heart-beat timeout"));
+            }
+        });
+    }
+
+    // ---- outbound helpers
+
+    Mono<Void> receipt(String receipt) {
+        return receipt == null ? Mono.empty() : Mono.fromRunnable(() -> outbox.offer(Frames.receipt(receipt)));
+    }
+
+    /** ERROR frame, then close: the STOMP way to end a connection that broke a rule. */
+    Mono<Void> fail(String message, String detail, String receipt) {
+        return Mono.fromRunnable(() -> {
+            if (closing.compareAndSet(false, true)) {
+                outbox.offer(Frames.error(message, detail, receipt));
+                outbox.complete();
+            }
+        });
+    }
+
+    /** Ends the connection at once with a WebSocket close status (shutdown, slow consumer, silence). */
+    void close(CloseStatus status) {
+        if (closing.compareAndSet(false, true) || status.getCode() == 1012) {
+            ws.close(status).subscribe(v -> { }, e -> { });
+        }
+    }
+
+    /** On shutdown: tell the client to reconnect elsewhere, then close with 1012 (service restart). */
+    void serverRestarting() {
+        if (closing.compareAndSet(false, true)) {
+            outbox.offer(Frames.error("server restarting", "The server is restarting; reconnect", null));
+            outbox.complete();
+        }
+        Mono.delay(Duration.ofMillis(500)).subscribe(n -> ws.close(CloseStatus.SERVICE_RESTARTED).subscribe(v -> { }, e -> { }));
+    }
+
+    private void slowConsumer() {
+        log.info("Dropping slow consumer " + id + " (" + outbox.pending() + " frames waiting)");
+        services.metrics().slowConsumerDropped();
+        close(CloseStatus.POLICY_VIOLATION.withReason("slow consumer"));
+    }
+
+    Map<String, StompSubscription> subscriptions() {
+        return subscriptions;
+    }
+
+    String userDestination(String clientDestination) {
+        return UserDestinations.resolve(clientDestination, user.id());
+    }
+
+    private void cleanUp() {
+        Disposable h = heartbeats;
+        if (h != null) {
+            h.dispose();
+        }
+        outbox.complete();
+        services.subscriptions().unsubscribeAll(this);
+        services.connections().remove(this);
+    }
+
+    static String utf8(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

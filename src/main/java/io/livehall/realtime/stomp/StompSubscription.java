@@ -1,0 +1,40 @@
+package io.livehall.realtime.stomp;
+
+import io.livehall.realtime.broker.BrokerMessage;
+import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.realtime.broker.Subscriber;
+
+/** One SUBSCRIBE of one connection: turns broker messages into MESSAGE frames in the connection's outbox. */
+final class StompSubscription implements Subscriber {
+
+    private final StompConnection connection;
+    private final String id;
+    private final String clientDestination;
+    private final String destination;
+
+    StompSubscription(StompConnection connection, String id, String clientDestination, String destination) {
+        this.connection = connection;
+        this.id = id;
+        this.clientDestination = clientDestination;
+        this.destination = destination;
+    }
+
+    String destination() {
+        return destination;
+    }
+
+    String clientDestination() {
+        return clientDestination;
+    }
+
+    @Override
+    public void deliver(BrokerMessage message) {
+        byte[] tail = message.encoded(m -> Frames.messageTail(clientDestination, m.streamId(), m.body()));
+        byte[] frame = Frames.message(id, connection.nextMessageId(), tail);
+        if (message.kind() == DestinationKind.LATEST) {
+            connection.outbox().offerLatest(id, frame);
+        } else {
+            connection.outbox().offer(frame);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.livehall.realtime.stomp;
+
+import io.livehall.realtime.broker.Broker;
+import io.livehall.realtime.broker.DestinationCatalog;
+import io.livehall.realtime.broker.UserDestinations;
+import io.livehall.realtime.presence.Presence;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** SUBSCRIBE and UNSUBSCRIBE: who may subscribe to what, limits, replay, and room presence. */
+@Component
+class SubscriptionHandler {
+
+    static final String REPLAY_SINCE = "x-replay-since";
+
+    private final Broker broker;
+    private final DestinationCatalog catalog;
+    private final Presence presence;
+    private final RealtimeSettings settings;
+
+    SubscriptionHandler(Broker broker, DestinationCatalog catalog, Presence presence, RealtimeSettings settings) {
+        this.broker = broker;
+        this.catalog = catalog;
+        this.presence = presence;
+        this.settings = settings;
+    }
+
+    Mono<Void> subscribe(StompConnection connection, StompHeaderAccessor headers) {
+        String id = headers.getSubscriptionId();
+        String destination = headers.getDestination();
+        if (id == null || destination == null) {
+            throw new StompRefusal("SUBSCRIBE needs id and destination", null);
+        }
+        String ack = headers.getFirstNativeHeader("ack");
+        if (ack != null && !ack.equals("auto")) {
+            throw new StompRefusal("Only ack:auto is supported", "ack:" + ack + " is not supported");
+        }
+        if (connection.subscriptions().containsKey(id)) {
+            throw new StompRefusal("Duplicate subscription id " + id, null);
+        }
+        if (connection.subscriptions().size() >= settings.maxSubscriptions()) {
+            throw new StompRefusal("Too many subscriptions", "At most " + settings.maxSubscriptions() + " per connection");
+        }
+        String resolved = resolve(connection, destination);
+        StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
+        connection.subscriptions().put(id, subscription);
+        String replaySince = headers.getFirstNativeHeader(REPLAY_SINCE);
+        if (replaySince != null && !replaySince.matches("0|\\d{1,20}-\\d{1,20}")) {
+            throw new StompRefusal("Invalid x-replay-since", "Expected a stream id such as 1700000000000-0");
+        }
+        return broker.subscribe(resolved, subscription, replaySince)
+                .then(presence.subscribed(connection.id(), connection.user(), destination));
+    }
+
+    private String resolve(StompConnection connection, String destination) {
+        if (UserDestinations.isClientForm(destination)) {
+            return connection.userDestination(destination);
+        }
+        DestinationCatalog.Rule rule = catalog.find(destination)
+                .orElseThrow(() -> new StompRefusal("Unknown destination", destination + " does not exist"));
+        if (!rule.access().allows(connection.user())) {
+            throw new StompRefusal("Not allowed", "You may not subscribe to " + destination);
+        }
+        return destination;
+    }
+
+    Mono<Void> unsubscribe(StompConnection connection, StompHeaderAccessor headers) {
+        String id = headers.getSubscriptionId();
+        if (id == null) {
+            throw new StompRefusal("UNSUBSCRIBE needs id", null);
+        }
+        StompSubscription subscription = connection.subscriptions().remove(id);
+        if (subscription == null) {
+            return Mono.empty();
+        }
+        broker.unsubscribe(subscription.destination(), subscription);
+        return presence.unsubscribed(connection.id(), subscription.clientDestination());
+    }
+
+    void unsubscribeAll(StompConnection connection) {
+        connection.subscriptions().values().forEach(s -> broker.unsubscribe(s.destination(), s));
+        connection.subscriptions().clear();
+        presence.disconnected(connection.id()).subscribe();
+    }
+}

@@ -1,0 +1,33 @@
+package io.livehall.showcase;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** A simple banned-words filter: each listed word (case-insensitive) is replaced by asterisks. */
+@Component
+class BannedWords {
+
+    private final List<String> words;
+
+    BannedWords(@Value("${livehall.chat.banned-words:傻逼,操你,fuck,shit,赌博,代开发票}") List<String> words) {
+        this.words = words.stream().map(String::strip).filter(w -> !w.isEmpty()).toList();
+    }
+
+    String mask(String text) {
+        String result = text;
+        for (String word : words) {
+            String lower = result.toLowerCase(Locale.ROOT);
+            String needle = word.toLowerCase(Locale.ROOT);
+            int at = lower.indexOf(needle);
+            while (at >= 0) {
+                result = result.substring(0, at) + "*".repeat(word.length()) + result.substring(at + word.length());
+                lower = result.toLowerCase(Locale.ROOT);
+                at = lower.indexOf(needle, at + word.length());
+            }
+        }
+        return result;
+    }
+}

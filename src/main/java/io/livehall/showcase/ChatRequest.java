@@ -1,0 +1,4 @@
+package io.livehall.showcase;
+
+record ChatRequest(String text) {
+}

@@ -1,0 +1,4 @@
+package io.livehall.showcase;
+
+record LikeRequest(Integer count) {
+}

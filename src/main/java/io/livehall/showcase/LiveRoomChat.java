@@ -1,0 +1,102 @@
+package io.livehall.showcase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.livehall.realtime.broker.Access;
+import io.livehall.realtime.broker.AppMessage;
+import io.livehall.realtime.broker.AppRejection;
+import io.livehall.realtime.broker.AppRoutes;
+import io.livehall.realtime.broker.Broker;
+import io.livehall.realtime.broker.DestinationCatalog;
+import io.livehall.realtime.broker.DestinationKind;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Chat and likes of a live room, over the realtime layer: {@code SEND /app/live/{liveId}/chat} and
+ * {@code /like}; viewers receive {@code /topic/live/{liveId}/chat} (replayable) and {@code /likes}
+ * (latest total). Chat needs an account, is limited per user and in length, and banned words are masked.
+ */
+@Component
+class LiveRoomChat {
+
+    static final int MAX_LENGTH = 200;
+
+    private final Broker broker;
+    private final ReactiveStringRedisTemplate redis;
+    private final BannedWords banned;
+    private final JsonMapper json;
+    private final int chatPerWindow;
+    private final Duration window;
+
+    LiveRoomChat(Broker broker, AppRoutes routes, DestinationCatalog catalog, ReactiveStringRedisTemplate redis,
+                 BannedWords banned, JsonMapper json,
+                 @Value("${livehall.chat.max-per-window:5}") int chatPerWindow,
+                 @Value("${livehall.chat.window:10s}") Duration window) {
+        this.broker = broker;
+        this.redis = redis;
+        this.banned = banned;
+        this.json = json;
+        this.chatPerWindow = chatPerWindow;
+        this.window = window;
+        catalog.register("/topic/live/{liveId}/chat", DestinationKind.EVENT, Access.PUBLIC);
+        catalog.register("/topic/live/{liveId}/likes", DestinationKind.LATEST, Access.PUBLIC);
+        routes.register("/app/live/{liveId}/chat", this::chat);
+        routes.register("/app/live/{liveId}/like", this::like);
+    }
+
+    Mono<Void> chat(AppMessage message) {
+        if (message.user().guest()) {
+            return Mono.error(new AppRejection("unauthenticated", "登录后才能发言"));
+        }
+        String text = read(message.body(), ChatRequest.class).text();
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
+            return Mono.error(new AppRejection("too-long", "发言需为 1-" + MAX_LENGTH + " 个字"));
+        }
+        String liveId = message.variable("liveId");
+        return withinLimit("chat:" + message.user().id(), chatPerWindow)
+                .then(Mono.defer(() -> {
+                    ChatMessage chat = new ChatMessage(null, "live:" + liveId, message.user().id(), message.user().name(),
+                            banned.mask(trimmed), Instant.now());
+                    return broker.publish("/topic/live/" + liveId + "/chat", chat);
+                }))
+                .then();
+    }
+
+    Mono<Void> like(AppMessage message) {
+        LikeRequest request = message.body().isBlank() ? new LikeRequest(1) : read(message.body(), LikeRequest.class);
+        int count = request.count() == null ? 1 : request.count();
+        if (count < 1 || count > 20) {
+            return Mono.error(new AppRejection("invalid", "点赞数需为 1-20"));
+        }
+        String liveId = message.variable("liveId");
+        return withinLimit("like:" + message.user().id(), 20)
+                .then(redis.opsForValue().increment("livehall:live:" + liveId + ":likes", count))
+                .flatMap(total -> broker.publish("/topic/live/" + liveId + "/likes", Map.of("room", "live:" + liveId, "total", total)))
+                .then();
+    }
+
+    private Mono<Void> withinLimit(String who, int max) {
+        String key = "livehall:ratelimit:" + who;
+        return redis.opsForValue().increment(key)
+                .flatMap(n -> (n == 1 ? redis.expire(key, window) : Mono.just(true)).thenReturn(n))
+                .flatMap(n -> n > max
+                        ? Mono.error(new AppRejection("rate-limited", "发言太频繁，请稍后再试"))
+                        : Mono.empty());
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JacksonException e) {
+            throw new AppRejection("invalid", "消息格式不正确");
+        }
+    }
+}

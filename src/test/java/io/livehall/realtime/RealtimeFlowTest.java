@@ -1,0 +1,178 @@
+package io.livehall.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.livehall.IntegrationTest;
+import io.livehall.realtime.RawStompClient.Frame;
+import io.livehall.realtime.broker.Broker;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Chat, replay, per-user queues and presence, end to end through Redis, with raw STOMP clients. */
+class RealtimeFlowTest extends IntegrationTest {
+
+    @Autowired
+    Broker broker;
+
+    @Test
+    void chatReachesViewersWithItsStreamIdAndBannedWordsMasked() {
+        String room = uniqueName("room");
+        String token = registerAndLogin(uniqueName("chatter"), "secret-123");
+        try (RawStompClient viewer = RawStompClient.open(port); RawStompClient chatter = RawStompClient.open(port)) {
+            viewer.connect(null);
+            subscribe(viewer, "c", "/topic/live/" + room + "/chat");
+            chatter.connect(token);
+            chatter.send("SEND", "{\"text\":\"这茶不错 赌博 hello\"}", "destination", "/app/live/" + room + "/chat");
+            Frame message = viewer.expect("MESSAGE");
+            assertThat(message.header("subscription")).isEqualTo("c");
+            assertThat(message.header("destination")).isEqualTo("/topic/live/" + room + "/chat");
+            assertThat(message.header("x-stream-id")).matches("\\d+-\\d+");
+            assertThat(message.header("content-type")).isEqualTo("application/json");
+            assertThat(message.body()).contains("\"text\":\"这茶不错 ** hello\"").contains("\"name\":\"测试用户\"");
+        }
+    }
+
+    @Test
+    void refusedSendsAreToldOnTheErrorQueueAndTheConnectionStays() {
+        String room = uniqueName("room");
+        try (RawStompClient guest = RawStompClient.open(port)) {
+            guest.connect(null);
+            subscribe(guest, "e", "/user/queue/errors");
+            guest.send("SEND", "{\"text\":\"hi\"}", "destination", "/app/live/" + room + "/chat", "receipt", "sent");
+            Frame error = guest.expect("MESSAGE");
+            assertThat(error.body()).contains("\"code\":\"unauthenticated\"");
+            assertThat(guest.expect("RECEIPT").header("receipt-id")).isEqualTo("sent");
+            assertThat(guest.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void limitsChatPerUser() {
+        String room = uniqueName("room");
+        String token = registerAndLogin(uniqueName("spammer"), "secret-123");
+        try (RawStompClient chatter = RawStompClient.open(port)) {
+            chatter.connect(token);
+            subscribe(chatter, "e", "/user/queue/errors");
+            for (int i = 0; i < 6; i++) {
+                chatter.send("SEND", "{\"text\":\"msg " + i + "\"}", "destination", "/app/live/" + room + "/chat");
+            }
+            assertThat(chatter.expect("MESSAGE").body()).contains("\"code\":\"rate-limited\"");
+        }
+    }
+
+    @Test
+    void replaysWhatWasMissedThenGoesLiveWithoutGapsOrDuplicates() throws Exception {
+        String room = uniqueName("room");
+        String destination = "/topic/live/" + room + "/chat";
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ids.add(broker.publish(destination, Map.of("text", "m" + i)).block());
+        }
+        try (RawStompClient late = RawStompClient.open(port)) {
+            late.connect(null);
+            late.send("SUBSCRIBE", null, "id", "r", "destination", destination, "x-replay-since", ids.get(0),
+                    "receipt", "replayed");
+            assertThat(late.expect("MESSAGE").header("x-stream-id")).isEqualTo(ids.get(1));
+            assertThat(late.expect("MESSAGE").header("x-stream-id")).isEqualTo(ids.get(2));
+            late.expect("RECEIPT");
+            String live = broker.publish(destination, Map.of("text", "m4")).block();
+            Frame fourth = late.expect("MESSAGE");
+            assertThat(fourth.header("x-stream-id")).isEqualTo(live);
+            assertThat(fourth.body()).contains("m4");
+            assertThat(late.poll(Duration.ofMillis(300))).isNull();
+        }
+    }
+
+    @Test
+    void replayFromZeroDeliversTheWholeBuffer() {
+        String destination = "/topic/live/" + uniqueName("room") + "/chat";
+        broker.publish(destination, Map.of("text", "a")).block();
+        broker.publish(destination, Map.of("text", "b")).block();
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SUBSCRIBE", null, "id", "r", "destination", destination, "x-replay-since", "0");
+            assertThat(client.expect("MESSAGE").body()).contains("\"a\"");
+            assertThat(client.expect("MESSAGE").body()).contains("\"b\"");
+        }
+    }
+
+    @Test
+    void userQueuesReachOnlyThatUsersConnections() throws Exception {
+        String alice = uniqueName("alice");
+        String aliceToken = registerAndLogin(alice, "secret-123");
+        String bobToken = registerAndLogin(uniqueName("bob"), "secret-123");
+        String aliceId = String.valueOf(db.sql("select id from app_user where username = :u").bind("u", alice)
+                .map(row -> row.get(0, Long.class)).one().block());
+        try (RawStompClient phone = RawStompClient.open(port); RawStompClient laptop = RawStompClient.open(port);
+             RawStompClient bob = RawStompClient.open(port)) {
+            for (RawStompClient c : List.of(phone, laptop)) {
+                c.connect(aliceToken);
+                subscribe(c, "n", "/user/queue/notifications");
+            }
+            bob.connect(bobToken);
+            subscribe(bob, "n", "/user/queue/notifications");
+            broker.publishToUser(aliceId, "notifications", Map.of("type", "live-started", "title", "直播开始了")).block();
+            assertThat(phone.expect("MESSAGE").body()).contains("直播开始了");
+            assertThat(laptop.expect("MESSAGE").header("destination")).isEqualTo("/user/queue/notifications");
+            assertThat(bob.poll(Duration.ofMillis(500))).isNull();
+        }
+    }
+
+    @Test
+    void countsViewersAsTheyComeAndGo() {
+        String room = uniqueName("room");
+        String viewers = "/topic/live/" + room + "/viewers";
+        try (RawStompClient watcher = RawStompClient.open(port)) {
+            watcher.connect(null);
+            subscribe(watcher, "v", viewers);
+            assertThat(awaitViewers(watcher, 1)).contains("\"peak\":1");
+            try (RawStompClient second = RawStompClient.open(port)) {
+                second.connect(null);
+                subscribe(second, "c", "/topic/live/" + room + "/chat");
+                assertThat(awaitViewers(watcher, 2)).contains("\"unique\":2");
+            }
+            assertThat(awaitViewers(watcher, 1)).contains("\"peak\":2");
+        }
+    }
+
+    @Test
+    void addsUpLikes() {
+        String room = uniqueName("room");
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            subscribe(client, "l", "/topic/live/" + room + "/likes");
+            client.send("SEND", "{\"count\":3}", "destination", "/app/live/" + room + "/like");
+            client.send("SEND", "{}", "destination", "/app/live/" + room + "/like");
+            String last = "";
+            while (!last.contains("\"total\":4")) {
+                last = client.expect("MESSAGE").body();
+            }
+            assertThat(last).contains("\"room\":\"live:" + room + "\"");
+        }
+    }
+
+    private static void subscribe(RawStompClient client, String id, String destination) {
+        client.send("SUBSCRIBE", null, "id", id, "destination", destination, "receipt", "sub-" + id);
+        Frame frame = client.next();
+        while (!frame.command().equals("RECEIPT")) {
+            frame = client.next();
+        }
+    }
+
+    /** Waits (a few seconds at most: presence publishes twice a second) for a viewers update with this count. */
+    private static String awaitViewers(RawStompClient client, int now) {
+        long deadline = System.currentTimeMillis() + 8000;
+        while (System.currentTimeMillis() < deadline) {
+            Frame frame = client.next();
+            if (frame.command().equals("MESSAGE") && frame.body().contains("\"now\":" + now + ",")) {
+                return frame.body();
+            }
+        }
+        throw new AssertionError("no viewers update with now=" + now);
+    }
+}

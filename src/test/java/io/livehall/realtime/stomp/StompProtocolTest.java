@@ -1,0 +1,183 @@
+package io.livehall.realtime.stomp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livehall.IntegrationTest;
+import io.livehall.realtime.RawStompClient;
+import io.livehall.realtime.RawStompClient.Frame;
+import org.junit.jupiter.api.Test;
+
+/** STOMP 1.2 rules of the /ws endpoint, frame by frame, with a raw WebSocket client. */
+class StompProtocolTest extends IntegrationTest {
+
+    @Test
+    void echoesTheStompSubprotocol() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            assertThat(client.subprotocol()).isEqualTo("v12.stomp");
+        }
+    }
+
+    @Test
+    void connectsAGuestWithVersionHeartbeatServerAndSession() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.send("CONNECT", null, "accept-version", "1.0,1.1,1.2", "host", "x", "heart-beat", "5000,20000");
+            Frame connected = client.expect("CONNECTED");
+            assertThat(connected.header("version")).isEqualTo("1.2");
+            assertThat(connected.header("heart-beat")).isEqualTo("1000,1000");
+            assertThat(connected.header("server")).startsWith("livehall/");
+            assertThat(connected.header("session")).isNotBlank();
+            assertThat(connected.header("user-name")).startsWith("guest-");
+        }
+    }
+
+    @Test
+    void acceptsTheStompCommandAndOlderVersions() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.send("STOMP", null, "accept-version", "1.1", "host", "x");
+            assertThat(client.expect("CONNECTED").header("version")).isEqualTo("1.1");
+        }
+    }
+
+    @Test
+    void knowsTheUserFromTheBearerToken() {
+        String username = uniqueName("stomp");
+        String token = registerAndLogin(username, "secret-123");
+        try (RawStompClient client = RawStompClient.open(port)) {
+            assertThat(client.connect(token).header("user-name")).isEqualTo("测试用户");
+        }
+    }
+
+    @Test
+    void refusesAForgedToken() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.send("CONNECT", null, "accept-version", "1.2", "host", "x", "Authorization", "Bearer not.a.jwt");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Authentication failed");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void wantsConnectFirst() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.send("SUBSCRIBE", null, "id", "1", "destination", "/topic/live/1/chat");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("CONNECT expected");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void refusesUnsupportedVersions() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.send("CONNECT", null, "accept-version", "2.0", "host", "x");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Unsupported STOMP version");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void closesOnAnUnknownCommand() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("FROB", null, "x", "y");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Malformed frame");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void closesOnAFrameOver64KiB() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SEND", "x".repeat(70_000), "destination", "/app/live/1/chat");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Frame too large");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void refusesUnknownAndForbiddenDestinations() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SUBSCRIBE", null, "id", "1", "destination", "/topic/nowhere");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Unknown destination");
+            client.awaitClose();
+        }
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SEND", "{}", "destination", "/topic/live/1/chat");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Unknown destination");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void refusesClientAcknowledgement() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SUBSCRIBE", null, "id", "1", "destination", "/topic/live/1/chat", "ack", "client");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Only ack:auto is supported");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void limitsSubscriptionsPerConnection() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            for (int i = 0; i < 100; i++) {
+                client.send("SUBSCRIBE", null, "id", "s" + i, "destination", "/topic/live/limit-" + i + "/chat");
+            }
+            client.send("SUBSCRIBE", null, "id", "s100", "destination", "/topic/live/limit-x/chat");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Too many subscriptions");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void refusesADuplicateSubscriptionId() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SUBSCRIBE", null, "id", "a", "destination", "/topic/live/1/chat");
+            client.send("SUBSCRIBE", null, "id", "a", "destination", "/topic/live/2/chat");
+            assertThat(client.expect("ERROR").header("message")).startsWith("Duplicate subscription id");
+        }
+    }
+
+    @Test
+    void answersReceiptsAndDisconnectsWithOne() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SUBSCRIBE", null, "id", "1", "destination", "/topic/live/1/chat", "receipt", "r-1");
+            assertThat(client.expect("RECEIPT").header("receipt-id")).isEqualTo("r-1");
+            client.send("UNSUBSCRIBE", null, "id", "1", "receipt", "r-2");
+            assertThat(client.expect("RECEIPT").header("receipt-id")).isEqualTo("r-2");
+            client.send("DISCONNECT", null, "receipt", "bye");
+            assertThat(client.expect("RECEIPT").header("receipt-id")).isEqualTo("bye");
+            client.awaitClose();
+        }
+    }
+
+    @Test
+    void sendsHeartbeatsAndClosesASilentClient() {
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.send("CONNECT", null, "accept-version", "1.2", "host", "x", "heart-beat", "1000,1000");
+            client.expect("CONNECTED");
+            int code = client.awaitClose();
+            assertThat(code).isEqualTo(1008);
+            assertThat(client.heartbeats()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void staysHealthyForOthersAfterABadClient() {
+        try (RawStompClient bad = RawStompClient.open(port)) {
+            bad.send("\0\0garbage\n\n\0");
+            bad.awaitClose();
+        }
+        try (RawStompClient good = RawStompClient.open(port)) {
+            good.connect(null);
+            good.send("SUBSCRIBE", null, "id", "1", "destination", "/topic/live/1/chat", "receipt", "ok");
+            good.expect("RECEIPT");
+        }
+    }
+}
