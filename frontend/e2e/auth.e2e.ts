@@ -73,8 +73,7 @@ describe('account flow', () => {
     const page = await browser.open(PHONE);
     const response = await page.goto('/live/1');
     expect(response?.status()).toBe(200);
-    const placeholder = page.getByTestId('coming-soon');
-    await expectText(placeholder, '即将上线');
+    await page.getByTestId('live-room').waitFor({ state: 'visible' });
     await expectText(page.getByRole('heading', { level: 1 }), '直播间');
     expect(await page.title()).toContain('直播展厅');
   });

@@ -40,13 +40,15 @@ export function launchBrowser(): Promise<Browser> {
 const safeName = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120);
 
 /**
- * Registers hooks for a test file: one browser per file, and `open()` for a fresh context per test.
- * A failing test leaves a full-page screenshot in target/e2e-screenshots/<test-name>.png.
+ * Registers hooks for a test file: one browser per file, and `open()` for a fresh context per test
+ * (`openContext()` when a test needs several users at once, or the context itself).
+ * A failing test leaves a full-page screenshot of each of its pages in
+ * target/e2e-screenshots/<test-name>[-<n>].png.
  */
 export function useBrowser() {
   let browser: Browser;
-  let context: BrowserContext | null = null;
-  let page: Page | null = null;
+  const contexts: BrowserContext[] = [];
+  const pages: Page[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -55,22 +57,32 @@ export function useBrowser() {
     await browser?.close();
   });
   afterEach(async ({ task }) => {
-    if (page && task.result?.state === 'fail') {
+    if (task.result?.state === 'fail') {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      const path = join(SCREENSHOTS, `${safeName(task.name)}.png`);
-      await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+      for (const [i, page] of pages.entries()) {
+        if (page.isClosed()) continue;
+        const suffix = pages.length > 1 ? `-${i + 1}` : '';
+        const path = join(SCREENSHOTS, `${safeName(task.name)}${suffix}.png`);
+        await page.screenshot({ path, fullPage: true }).catch(() => undefined);
+      }
     }
-    await context?.close().catch(() => undefined);
-    context = null;
-    page = null;
+    for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    pages.length = 0;
   });
 
+  async function openContext(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ ...options, baseURL: baseUrl(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context.setDefaultTimeout(TIMEOUT);
+    contexts.push(context);
+    const page = await context.newPage();
+    pages.push(page);
+    return { context, page };
+  }
+
   return {
+    openContext,
     async open(options: BrowserContextOptions): Promise<Page> {
-      context = await browser.newContext({ ...options, baseURL: baseUrl(), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      context.setDefaultTimeout(TIMEOUT);
-      page = await context.newPage();
-      return page;
+      return (await openContext(options)).page;
     },
   };
 }
@@ -78,6 +90,19 @@ export function useBrowser() {
 /** Wait until `locator` is visible and contains `text` (auto-waiting, no sleeps). */
 export async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ state: 'visible' });
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Wait until `locator` is visible and its whole text is exactly `text` (auto-waiting, no sleeps). */
+export async function expectExactText(locator: Locator, text: string, timeout = TIMEOUT): Promise<void> {
+  const exact = new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+  try {
+    await locator.filter({ hasText: exact }).first().waitFor({ state: 'visible', timeout });
+  } catch (e) {
+    const last = await locator.first().textContent({ timeout: 1_000 }).catch(() => null);
+    throw new Error(`expected ${String(locator)} to read "${text}", last read ${JSON.stringify(last)}`, { cause: e });
+  }
 }
 
 /** On phones the nav lives behind the menu button: open it if it is shown and closed. */

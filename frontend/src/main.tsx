@@ -11,6 +11,9 @@ import './styles/forms.css';
 import './styles/home.css';
 import './styles/pages.css';
 import './styles/admin.css';
+import './styles/live.css';
+import './styles/like.css';
+import './styles/toast.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -79,3 +79,34 @@ export interface ProblemBody {
   instance?: string;
   errors?: FieldErrorItem[];
 }
+
+// ---- Realtime payloads (docs/api.md "Realtime") ----
+
+/** /topic/{live|training|fair}/{id}/viewers */
+export interface Viewers {
+  room: string;
+  now: number;
+  peak: number;
+  unique: number;
+  watchSeconds: number;
+  at: string;
+}
+
+/**
+ * A chat line as the page keeps it: the body of /topic/live/{liveId}/chat plus `id`, which is the
+ * MESSAGE's x-stream-id (the server does not repeat it in the body). userId is the account id or "guest-<id>".
+ */
+export interface ChatMessage {
+  id: string;
+  room: string;
+  userId: string;
+  name: string;
+  text: string;
+  at: string;
+}
+
+/** /topic/live/{liveId}/likes */
+export interface LikesTotal {
+  room: string;
+  total: number;
+}

@@ -1,5 +1,5 @@
 // A tiny observable store for the realtime (STOMP) connection state.
-// Issue 4 wires the STOMP client to setConnectionStatus(); until then it stays 'idle'.
+// Driven by the app's STOMP client (stompClient.ts): 'idle' until a page subscribes to a topic.
 import { useSyncExternalStore } from 'react';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';

@@ -2,6 +2,9 @@ package io.livehall.showcase;
 
 import java.time.Instant;
 
-/** One chat line in a live room as viewers receive it. */
-record ChatMessage(String id, String room, String userId, String name, String text, Instant at) {
+/**
+ * One chat line in a live room as viewers receive it. Its id is the MESSAGE's {@code x-stream-id}
+ * (assigned by the replay stream when it is published), so it is not repeated in the body.
+ */
+record ChatMessage(String room, String userId, String name, String text, Instant at) {
 }

@@ -57,13 +57,16 @@ class LiveRoomChat {
         }
         String text = read(message.body(), ChatRequest.class).text();
         String trimmed = text == null ? "" : text.strip();
-        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
-            return Mono.error(new AppRejection("too-long", "发言需为 1-" + MAX_LENGTH + " 个字"));
+        if (trimmed.isEmpty()) {
+            return Mono.error(new AppRejection("invalid", "发言不能为空"));
+        }
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
+            return Mono.error(new AppRejection("too-long", "发言不能超过 " + MAX_LENGTH + " 个字"));
         }
         String liveId = message.variable("liveId");
-        return withinLimit("chat:" + message.user().id(), chatPerWindow)
+        return withinLimit("chat:" + message.user().id(), chatPerWindow, "发言太频繁，请稍后再试")
                 .then(Mono.defer(() -> {
-                    ChatMessage chat = new ChatMessage(null, "live:" + liveId, message.user().id(), message.user().name(),
+                    ChatMessage chat = new ChatMessage("live:" + liveId, message.user().id(), message.user().name(),
                             banned.mask(trimmed), Instant.now());
                     return broker.publish("/topic/live/" + liveId + "/chat", chat);
                 }))
@@ -77,18 +80,18 @@ class LiveRoomChat {
             return Mono.error(new AppRejection("invalid", "点赞数需为 1-20"));
         }
         String liveId = message.variable("liveId");
-        return withinLimit("like:" + message.user().id(), 20)
+        return withinLimit("like:" + message.user().id(), 20, "点赞太频繁，请稍后再试")
                 .then(redis.opsForValue().increment("livehall:live:" + liveId + ":likes", count))
                 .flatMap(total -> broker.publish("/topic/live/" + liveId + "/likes", Map.of("room", "live:" + liveId, "total", total)))
                 .then();
     }
 
-    private Mono<Void> withinLimit(String who, int max) {
+    private Mono<Void> withinLimit(String who, int max, String refusal) {
         String key = "livehall:ratelimit:" + who;
         return redis.opsForValue().increment(key)
                 .flatMap(n -> (n == 1 ? redis.expire(key, window) : Mono.just(true)).thenReturn(n))
                 .flatMap(n -> n > max
-                        ? Mono.error(new AppRejection("rate-limited", "发言太频繁，请稍后再试"))
+                        ? Mono.error(new AppRejection("rate-limited", refusal))
                         : Mono.empty());
     }
 

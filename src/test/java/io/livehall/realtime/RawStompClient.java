@@ -115,6 +115,12 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
         reading = false;
     }
 
+    /** Reads again after {@link #stopReading()}. */
+    public void resumeReading() {
+        reading = true;
+        socket.request(1);
+    }
+
     private volatile boolean reading = true;
 
     @Override
@@ -130,7 +136,11 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
             while ((nul = partial.indexOf("\0")) >= 0) {
                 String raw = partial.substring(0, nul);
                 partial.delete(0, nul + 1);
-                parse(raw);
+                try {
+                    parse(raw);
+                } catch (RuntimeException e) {
+                    frames.add(new Frame("UNPARSEABLE", Map.of(), raw));
+                }
             }
             while (partial.length() > 0 && (partial.charAt(0) == '\n' || partial.charAt(0) == '\r')) {
                 heartbeats++;

@@ -41,12 +41,21 @@ final class Frames {
 
     static byte[] error(String message, String detail, String receiptId) {
         StompHeaderAccessor headers = StompHeaderAccessor.create(StompCommand.ERROR);
+        message = printable(message);
+        detail = detail == null ? null : printable(detail);
         headers.setMessage(message);
         headers.setContentType(org.springframework.util.MimeTypeUtils.TEXT_PLAIN);
         if (receiptId != null) {
             headers.setReceiptId(receiptId);
         }
         return encode(headers, (detail == null ? message : detail).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** ERROR texts may quote what the client sent; control characters (NUL above all) are replaced. */
+    static String printable(String text) {
+        StringBuilder s = new StringBuilder(Math.min(text.length(), 500));
+        text.codePoints().limit(500).forEach(c -> s.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return s.toString();
     }
 
     private static byte[] encode(StompHeaderAccessor headers, byte[] body) {

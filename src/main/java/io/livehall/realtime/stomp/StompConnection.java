@@ -70,12 +70,22 @@ final class StompConnection {
         services.connections().add(this);
         // copy each payload while it is delivered: Reactor Netty releases the pooled buffer when onNext returns,
         // and concatMap may hold the message while an earlier frame is still being handled
-        Mono<Void> inbound = ws.receive().map(StompConnection::copy).concatMap(this::onMessage, 1).then();
-        Mono<Void> outbound = ws.send(outbox.flux());
+        Mono<Void> inbound = ws.receive().map(StompConnection::copy).concatMap(this::onMessage, 1).then()
+                .doFinally(signal -> outbox.complete());
+        // After the last frame (ERROR, DISCONNECT's RECEIPT) linger a moment, still reading, before closing:
+        // Reactor Netty closes the socket right after its Close frame, and closing with unread input makes TCP
+        // reset the connection, which can discard the ERROR the client has not read yet. Most clients close
+        // first on ERROR; then the inbound side ends the connection at once.
+        Mono<Void> outbound = ws.send(outbox.flux())
+                .then(Mono.delay(CLOSE_LINGER))
+                .then(Mono.defer(() -> ws.close(closeStatus)));
         return Mono.firstWithSignal(inbound, outbound)
                 .onErrorResume(e -> Mono.empty())
                 .doFinally(signal -> cleanUp());
     }
+
+    private static final Duration CLOSE_LINGER = Duration.ofMillis(250);
+    private volatile CloseStatus closeStatus = CloseStatus.NORMAL;
 
     long nextMessageId() {
         return messageIds.incrementAndGet();
@@ -106,6 +116,10 @@ final class StompConnection {
             frames = decoder.decode(bytes);
         } catch (RuntimeException e) {
             return fail("Malformed frame", e.getMessage(), null);
+        }
+        Integer announced = decoder.getExpectedContentLength();
+        if (announced != null && announced > settings.maxFrameBytes()) {
+            return fail("Frame too large", "content-length " + announced + " exceeds " + settings.maxFrameBytes(), null);
         }
         return Flux.fromIterable(frames).concatMap(this::onFrame, 1).then()
                 .onErrorResume(e -> {
@@ -202,6 +216,7 @@ final class StompConnection {
     Mono<Void> fail(String message, String detail, String receipt) {
         return Mono.fromRunnable(() -> {
             if (closing.compareAndSet(false, true)) {
+                closeStatus = CloseStatus.PROTOCOL_ERROR;
                 outbox.offer(Frames.error(message, detail, receipt));
                 outbox.complete();
             }

@@ -169,6 +169,17 @@ class StompProtocolTest extends IntegrationTest {
     }
 
     @Test
+    void answersABrokenHeaderWithAnError() {
+        // found by FrameFuzzTest: an empty heart-beat header used to close the connection without an ERROR
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SEND\nheart-beat:\n\nnot json\0");
+            assertThat(client.expect("ERROR").header("message")).isNotEqualTo("Internal error");
+            client.awaitClose();
+        }
+    }
+
+    @Test
     void staysHealthyForOthersAfterABadClient() {
         try (RawStompClient bad = RawStompClient.open(port)) {
             bad.send("\0\0garbage\n\n\0");

@@ -1,0 +1,133 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../api/types';
+import { fakeRealtime } from '../../test/realtime';
+import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
+import { LiveRoomPage } from './LiveRoomPage';
+
+const me = makeUser(['VIEWER'], { id: 7, displayName: '张三' });
+
+function renderRoom(user = me as typeof me | null) {
+  const realtime = fakeRealtime();
+  const view = renderWithAuth(
+    realtime.wrap(
+      <Routes>
+        <Route path="/live/:id" element={<LiveRoomPage />} />
+        <Route path="/login" element={<p data-testid="login-page">login</p>} />
+      </Routes>,
+    ),
+    user,
+    '/live/42',
+  );
+  return { ...realtime, ...view };
+}
+
+const chat = (n: number, over: Partial<ChatMessage> = {}): ChatMessage => ({
+  id: `m${n}`,
+  room: 'live:42',
+  userId: '8',
+  name: `观众${n}`,
+  text: `第${n}条`,
+  at: '2026-11-23T04:05:06Z',
+  ...over,
+});
+
+describe('LiveRoomPage', () => {
+  it('joins the room topics and shows viewers, likes and chat from the server', async () => {
+    const { fake, connect, deliver } = renderRoom();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('直播间 #42');
+    expect(screen.getByTestId('viewer-count').textContent).toBe('—');
+    await connect();
+    expect(fake.live('/topic/live/42/viewers')).toHaveLength(1);
+    expect(fake.live('/topic/live/42/likes')).toHaveLength(1);
+    // The chat starts from the replay buffer.
+    expect(fake.live('/topic/live/42/chat')[0].headers).toEqual({ 'x-replay-since': '0' });
+
+    deliver('/topic/live/42/viewers', { room: 'live:42', now: 3, peak: 12345, unique: 9, watchSeconds: 60, at: '2026-11-23T04:05:06Z' });
+    deliver('/topic/live/42/likes', { room: 'live:42', total: 88 });
+    deliver('/topic/live/42/chat', chat(1), { 'x-stream-id': '1-0' });
+    deliver('/topic/live/42/chat', chat(2, { userId: '7', name: '张三' }), { 'x-stream-id': '2-0' });
+    deliver('/topic/live/42/chat', chat(2), { 'x-stream-id': '2-0' }); // duplicate on replay
+
+    expect(screen.getByTestId('viewer-count').textContent).toBe('3');
+    expect(screen.getByTestId('viewer-peak').textContent).toBe('1.2万');
+    expect(screen.getByTestId('like-total').textContent).toBe('88');
+    const lines = screen.getAllByTestId('chat-message');
+    expect(lines).toHaveLength(2);
+    expect(within(lines[0]).getByText('观众1')).toBeTruthy();
+    expect(within(lines[0]).getByText('第1条')).toBeTruthy();
+    // 04:05 UTC is 12:05 in Asia/Shanghai
+    expect(lines[0].querySelector('time')?.textContent).toBe('12:05');
+    expect(lines[1].className).toContain('chat-mine');
+
+    deliver('/topic/live/42/viewers', { room: 'live:42', now: 2, peak: 12345, unique: 9, watchSeconds: 61, at: '2026-11-23T04:05:07Z' });
+    expect(screen.getByTestId('viewer-count').textContent).toBe('2');
+  });
+
+  it('sends chat lines, checks length client-side and restores a rate-limited line with a toast', async () => {
+    const { fake, connect, deliver } = renderRoom();
+    const input = screen.getByTestId('chat-input') as HTMLInputElement;
+    const send = screen.getByTestId('chat-send') as HTMLButtonElement;
+    fireEvent.change(input, { target: { value: '你好' } });
+    expect(send.disabled).toBe(true); // not connected yet
+    await connect();
+    expect(send.disabled).toBe(false);
+
+    fireEvent.change(input, { target: { value: '字'.repeat(201) } });
+    expect(send.disabled).toBe(true);
+    expect(screen.getByTestId('chat-count').textContent).toContain('最多 200 字');
+    fireEvent.change(input, { target: { value: '   ' } });
+    expect(send.disabled).toBe(true);
+
+    fireEvent.change(input, { target: { value: '  大家好  ' } });
+    fireEvent.submit(input.closest('form')!);
+    expect(fake.published).toEqual([
+      { destination: '/app/live/42/chat', body: { text: '大家好' }, headers: { 'content-type': 'application/json' } },
+    ]);
+    expect(input.value).toBe('');
+
+    deliver('/user/queue/errors', { destination: '/app/live/42/chat', code: 'rate-limited', message: 'too many' });
+    expect(screen.getByTestId('toast').textContent).toBe('发言太频繁，请稍后再试');
+    expect(input.value).toBe('大家好');
+  });
+
+  it('gathers rapid likes into one SEND', async () => {
+    const { fake, connect } = renderRoom();
+    await connect();
+    const like = screen.getByTestId('like-button');
+    fireEvent.click(like);
+    await waitFor(() => expect(fake.published).toHaveLength(1));
+    expect(fake.published[0]).toMatchObject({ destination: '/app/live/42/like', body: {} });
+    fireEvent.click(like);
+    fireEvent.click(like);
+    fireEvent.click(like);
+    await waitFor(() => expect(fake.published).toHaveLength(2));
+    expect(fake.published[1].body).toEqual({ count: 3 });
+  });
+
+  it('keys lines by stream id when the server leaves the message id out', async () => {
+    const { connect, deliver } = renderRoom();
+    await connect();
+    deliver('/topic/live/42/chat', { ...chat(1), id: null }, { 'x-stream-id': '5-0' });
+    deliver('/topic/live/42/chat', { ...chat(2), id: null }, { 'x-stream-id': '6-0' });
+    deliver('/topic/live/42/chat', { nonsense: true }, { 'x-stream-id': '7-0' });
+    const lines = screen.getAllByTestId('chat-message');
+    expect(lines.map((l) => l.querySelector('.chat-text')?.textContent)).toEqual(['第1条', '第2条']);
+  });
+
+  it('invites guests to log in instead of showing the chat box', async () => {
+    const { connect, deliver } = renderRoom(null);
+    await connect();
+    deliver('/topic/live/42/chat', chat(1, { userId: 'guest-12', name: '访客0012' }), { 'x-stream-id': '1-0' });
+    expect(screen.getAllByTestId('chat-message')).toHaveLength(1);
+    expect(screen.queryByTestId('chat-input')).toBeNull();
+    const login = screen.getByTestId('chat-login');
+    expect(login.textContent).toBe('登录后参与聊天');
+    expect(login.getAttribute('href')).toBe('/login?next=%2Flive%2F42');
+    await act(async () => {
+      fireEvent.click(login);
+    });
+    expect(screen.getByTestId('login-page')).toBeTruthy();
+  });
+});

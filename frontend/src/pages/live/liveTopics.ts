@@ -1,0 +1,37 @@
+// Destinations of one live room (docs/api.md "Destinations") and the chat text rule.
+
+export const CHAT_MAX_CHARS = 200;
+/** Likes per SEND (`{ count }` is 1–20). */
+export const LIKE_MAX_BATCH = 20;
+
+export interface LiveTopics {
+  viewers: string;
+  chat: string;
+  likes: string;
+  sendChat: string;
+  sendLike: string;
+}
+
+export function liveTopics(liveId: string): LiveTopics {
+  const id = encodeURIComponent(liveId);
+  return {
+    viewers: `/topic/live/${id}/viewers`,
+    chat: `/topic/live/${id}/chat`,
+    likes: `/topic/live/${id}/likes`,
+    sendChat: `/app/live/${id}/chat`,
+    sendLike: `/app/live/${id}/like`,
+  };
+}
+
+/** Length in characters as a person counts them (code points, so an emoji is one). */
+export function chatLength(text: string): number {
+  return Array.from(text).length;
+}
+
+/** Client-side check of a chat line: null when it may be sent, else why not. */
+export function chatTextError(text: string): string | null {
+  const t = text.trim();
+  if (!t) return '请输入内容';
+  if (chatLength(t) > CHAT_MAX_CHARS) return `最多 ${CHAT_MAX_CHARS} 字`;
+  return null;
+}

@@ -1,0 +1,118 @@
+package io.livehall.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.livehall.IntegrationTest;
+import io.livehall.LiveHallApplication;
+import io.livehall.realtime.RawStompClient.Frame;
+import io.livehall.realtime.broker.Broker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the application on their own ports sharing one PostgreSQL and one Redis: instance A is
+ * the shared test context, instance B a second context started here.
+ */
+class TwoInstancesTest extends IntegrationTest {
+
+    private static ConfigurableApplicationContext instanceB;
+    private static int portB;
+
+    @BeforeAll
+    static void startSecondInstance() {
+        instanceB = new SpringApplicationBuilder(LiveHallApplication.class)
+                .properties("server.port=0", "livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
+                        "spring.jmx.enabled=false", "management.server.port=", "springdoc.pre-loading-enabled=false")
+                .run();
+        portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stopSecondInstance() {
+        if (instanceB != null) {
+            instanceB.close();
+        }
+    }
+
+    @Test
+    void aMessageSentOnOneInstanceReachesSubscribersOfBothExactlyOnce() throws Exception {
+        String room = uniqueName("room");
+        String chat = "/topic/live/" + room + "/chat";
+        String token = registerAndLogin(uniqueName("sender"), "secret-123");
+        try (RawStompClient onA = RawStompClient.open(port); RawStompClient onB = RawStompClient.open(portB);
+             RawStompClient sender = RawStompClient.open(portB)) {
+            subscribe(onA, chat);
+            subscribe(onB, chat);
+            sender.connect(token);
+            sender.send("SEND", "{\"text\":\"跨实例\"}", "destination", "/app/live/" + room + "/chat");
+            Frame a = onA.expect("MESSAGE");
+            Frame b = onB.expect("MESSAGE");
+            assertThat(a.body()).contains("跨实例");
+            assertThat(b.header("x-stream-id")).isEqualTo(a.header("x-stream-id"));
+            assertThat(onA.poll(Duration.ofMillis(500))).isNull();
+            assertThat(onB.poll(Duration.ofMillis(100))).isNull();
+        }
+    }
+
+    @Test
+    void aUserQueueReachesTheUserOnTheOtherInstance() {
+        String username = uniqueName("roamer");
+        String token = registerAndLogin(username, "secret-123");
+        String id = String.valueOf(db.sql("select id from app_user where username = :u").bind("u", username)
+                .map(row -> row.get(0, Long.class)).one().block());
+        try (RawStompClient onB = RawStompClient.open(portB)) {
+            onB.connect(token);
+            onB.send("SUBSCRIBE", null, "id", "n", "destination", "/user/queue/notifications", "receipt", "r");
+            onB.expect("RECEIPT");
+            brokerOfA.publishToUser(id, "notifications", Map.of("type", "meeting", "title", "对接会即将开始")).block();
+            assertThat(onB.expect("MESSAGE").body()).contains("对接会即将开始");
+        }
+    }
+
+    @Test
+    void bothInstancesAgreeOnTheViewerCountWithinASecond() {
+        String room = uniqueName("room");
+        String viewers = "/topic/live/" + room + "/viewers";
+        try (RawStompClient onA = RawStompClient.open(port); RawStompClient onB = RawStompClient.open(portB)) {
+            subscribe(onA, viewers);
+            subscribe(onB, viewers);
+            long deadline = System.currentTimeMillis() + 3000;
+            String lastA = "";
+            String lastB = "";
+            while (System.currentTimeMillis() < deadline && !(lastA.contains("\"now\":2,") && lastB.contains("\"now\":2,"))) {
+                Frame a = poll(onA);
+                Frame b = poll(onB);
+                lastA = a == null ? lastA : a.body();
+                lastB = b == null ? lastB : b.body();
+            }
+            assertThat(lastA).contains("\"now\":2,");
+            assertThat(lastB).contains("\"now\":2,");
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private Broker brokerOfA;
+
+    private static Frame poll(RawStompClient client) {
+        try {
+            return client.poll(Duration.ofMillis(100));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void subscribe(RawStompClient client, String destination) {
+        client.connect(null);
+        client.send("SUBSCRIBE", null, "id", "s", "destination", destination, "receipt", "r");
+        Frame frame = client.next();
+        while (!frame.command().equals("RECEIPT")) {
+            frame = client.next();
+        }
+    }
+}
