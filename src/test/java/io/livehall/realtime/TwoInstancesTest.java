@@ -27,9 +27,9 @@ class TwoInstancesTest extends IntegrationTest {
     @BeforeAll
     static void startSecondInstance() {
         instanceB = new SpringApplicationBuilder(LiveHallApplication.class)
-                .properties("server.port=0", "livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
+                .properties("livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
                         "spring.jmx.enabled=false", "management.server.port=", "springdoc.pre-loading-enabled=false")
-                .run();
+                .run("--server.port=0"); // a command-line argument: application.yaml's ${PORT:8080} beats default properties
         portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -1,5 +1,6 @@
 package io.livehall.realtime.stomp;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 
 /**
  * The open STOMP connections of this instance. On shutdown (SIGTERM) each client is told
@@ -42,8 +44,17 @@ class ConnectionRegistry implements SmartLifecycle {
 
     @Override
     public void stop() {
+        stop(() -> { });
+    }
+
+    /** Tells every client, then reports done once all connections have closed (3 s at most). */
+    @Override
+    public void stop(Runnable callback) {
         running = false;
         connections.forEach(StompConnection::serverRestarting);
+        Flux.interval(Duration.ofMillis(50))
+                .takeUntil(n -> connections.isEmpty() || n >= 60)
+                .subscribe(n -> { }, e -> callback.run(), callback);
     }
 
     @Override

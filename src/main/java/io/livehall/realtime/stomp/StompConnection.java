@@ -70,22 +70,31 @@ final class StompConnection {
         services.connections().add(this);
         // copy each payload while it is delivered: Reactor Netty releases the pooled buffer when onNext returns,
         // and concatMap may hold the message while an earlier frame is still being handled
-        Mono<Void> inbound = ws.receive().map(StompConnection::copy).concatMap(this::onMessage, 1).then()
-                .doFinally(signal -> outbox.complete());
-        // After the last frame (ERROR, DISCONNECT's RECEIPT) linger a moment, still reading, before closing:
-        // Reactor Netty closes the socket right after its Close frame, and closing with unread input makes TCP
-        // reset the connection, which can discard the ERROR the client has not read yet. Most clients close
-        // first on ERROR; then the inbound side ends the connection at once.
-        Mono<Void> outbound = ws.send(outbox.flux())
-                .then(Mono.delay(CLOSE_LINGER))
-                .then(Mono.defer(() -> ws.close(closeStatus)));
+        Mono<Void> inbound = ws.receive().map(StompConnection::copy).concatMap(this::onMessage, 1).then();
+        Mono<Void> outbound = ws.send(outbox.flux());
         return Mono.firstWithSignal(inbound, outbound)
                 .onErrorResume(e -> Mono.empty())
                 .doFinally(signal -> cleanUp());
     }
 
+    /**
+     * Ends the connection after a last frame (ERROR, DISCONNECT's RECEIPT): the frame is queued, then after a
+     * short linger, still reading, the WebSocket is closed with {@code status}. Closing at once with unread input
+     * would make TCP reset the connection, which can discard the frame the client has not read yet.
+     */
+    private void endWith(byte[] lastFrame, CloseStatus status) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (lastFrame != null) {
+            outbox.offer(lastFrame);
+        }
+        Mono.delay(CLOSE_LINGER)
+                .then(Mono.defer(() -> ws.close(status)))
+                .subscribe(v -> { }, e -> log.debug("Closing connection " + id + " failed", e));
+    }
+
     private static final Duration CLOSE_LINGER = Duration.ofMillis(250);
-    private volatile CloseStatus closeStatus = CloseStatus.NORMAL;
 
     long nextMessageId() {
         return messageIds.incrementAndGet();
@@ -149,7 +158,8 @@ final class StompConnection {
                 case SUBSCRIBE -> services.subscriptions().subscribe(this, headers).then(receipt(receipt));
                 case UNSUBSCRIBE -> services.subscriptions().unsubscribe(this, headers).then(receipt(receipt));
                 case SEND -> services.sends().send(this, headers, frame.getPayload()).then(receipt(receipt));
-                case DISCONNECT -> receipt(receipt).then(Mono.fromRunnable(outbox::complete));
+                case DISCONNECT -> Mono.fromRunnable(() -> endWith(receipt == null ? null : Frames.receipt(receipt),
+                        CloseStatus.NORMAL));
                 case CONNECT, STOMP -> fail("Already connected", null, receipt);
                 default -> fail("Unsupported command " + command, "ACK, NACK and transactions are not supported", receipt);
             };
@@ -214,29 +224,20 @@ final class StompConnection {
 
     /** ERROR frame, then close: the STOMP way to end a connection that broke a rule. */
     Mono<Void> fail(String message, String detail, String receipt) {
-        return Mono.fromRunnable(() -> {
-            if (closing.compareAndSet(false, true)) {
-                closeStatus = CloseStatus.PROTOCOL_ERROR;
-                outbox.offer(Frames.error(message, detail, receipt));
-                outbox.complete();
-            }
-        });
+        return Mono.fromRunnable(() -> endWith(Frames.error(message, detail, receipt), CloseStatus.PROTOCOL_ERROR));
     }
 
     /** Ends the connection at once with a WebSocket close status (shutdown, slow consumer, silence). */
     void close(CloseStatus status) {
-        if (closing.compareAndSet(false, true) || status.getCode() == 1012) {
+        if (closing.compareAndSet(false, true)) {
             ws.close(status).subscribe(v -> { }, e -> { });
         }
     }
 
     /** On shutdown: tell the client to reconnect elsewhere, then close with 1012 (service restart). */
     void serverRestarting() {
-        if (closing.compareAndSet(false, true)) {
-            outbox.offer(Frames.error("server restarting", "The server is restarting; reconnect", null));
-            outbox.complete();
-        }
-        Mono.delay(Duration.ofMillis(500)).subscribe(n -> ws.close(CloseStatus.SERVICE_RESTARTED).subscribe(v -> { }, e -> { }));
+        endWith(Frames.error("server restarting", "The server is restarting; reconnect", null),
+                CloseStatus.SERVICE_RESTARTED.withReason("server restarting"));
     }
 
     private void slowConsumer() {

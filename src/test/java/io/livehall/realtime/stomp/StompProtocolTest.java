@@ -80,7 +80,7 @@ class StompProtocolTest extends IntegrationTest {
             client.connect(null);
             client.send("FROB", null, "x", "y");
             assertThat(client.expect("ERROR").header("message")).isEqualTo("Malformed frame");
-            client.awaitClose();
+            assertThat(client.awaitClose()).isEqualTo(1002);
         }
     }
 
@@ -153,7 +153,7 @@ class StompProtocolTest extends IntegrationTest {
             assertThat(client.expect("RECEIPT").header("receipt-id")).isEqualTo("r-2");
             client.send("DISCONNECT", null, "receipt", "bye");
             assertThat(client.expect("RECEIPT").header("receipt-id")).isEqualTo("bye");
-            client.awaitClose();
+            assertThat(client.awaitClose()).isEqualTo(1000);
         }
     }
 
