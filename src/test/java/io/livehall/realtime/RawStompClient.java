@@ -30,14 +30,24 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
     private volatile int heartbeats;
     private WebSocket socket;
 
+    /** One HTTP client for all test connections (each HttpClient has its own selector thread). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     public static RawStompClient open(int port, String origin) {
         RawStompClient client = new RawStompClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder()
                 .subprotocols("v12.stomp", "v11.stomp", "v10.stomp");
         if (origin != null) {
             builder.header("Origin", origin);
         }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client).join();
+        try {
+            client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), client)
+                    .get(15, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new java.util.concurrent.CompletionException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+            throw new AssertionError("WebSocket handshake with port " + port + " did not finish in 15 s", e);
+        }
         return client;
     }
 

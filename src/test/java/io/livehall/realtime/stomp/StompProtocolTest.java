@@ -111,6 +111,29 @@ class StompProtocolTest extends IntegrationTest {
     }
 
     @Test
+    void keepsDashboardsForOrganisersAndAdmins() {
+        String destination = "/topic/dashboard/live-1/orders";
+        try (RawStompClient guest = RawStompClient.open(port)) {
+            guest.connect(null);
+            guest.send("SUBSCRIBE", null, "id", "d", "destination", destination);
+            assertThat(guest.expect("ERROR").header("message")).isEqualTo("Not allowed");
+        }
+        try (RawStompClient viewer = RawStompClient.open(port)) {
+            viewer.connect(registerAndLogin(uniqueName("viewer"), "secret-123"));
+            viewer.send("SUBSCRIBE", null, "id", "d", "destination", destination);
+            assertThat(viewer.expect("ERROR").header("message")).isEqualTo("Not allowed");
+        }
+        String organiser = uniqueName("organiser");
+        registerAndLogin(organiser, "secret-123");
+        grantRoles(organiser, "ORGANISER");
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(login(organiser, "secret-123"));
+            client.send("SUBSCRIBE", null, "id", "d", "destination", destination, "receipt", "ok");
+            assertThat(client.expect("RECEIPT").header("receipt-id")).isEqualTo("ok");
+        }
+    }
+
+    @Test
     void refusesClientAcknowledgement() {
         try (RawStompClient client = RawStompClient.open(port)) {
             client.connect(null);
