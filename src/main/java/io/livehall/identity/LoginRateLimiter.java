@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.ratelimit.FixedWindowCounter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
@@ -23,13 +24,15 @@ class LoginRateLimiter {
     private static final int ADDRESS_FACTOR = 5;
 
     private final ReactiveStringRedisTemplate redis;
+    private final FixedWindowCounter counter;
     private final int maxFailures;
     private final Duration window;
 
-    LoginRateLimiter(ReactiveStringRedisTemplate redis,
+    LoginRateLimiter(ReactiveStringRedisTemplate redis, FixedWindowCounter counter,
                      @Value("${livehall.login.max-failures:10}") int maxFailures,
                      @Value("${livehall.login.window:5m}") Duration window) {
         this.redis = redis;
+        this.counter = counter;
         this.maxFailures = maxFailures;
         this.window = window;
     }
@@ -49,17 +52,11 @@ class LoginRateLimiter {
     }
 
     Mono<Void> recordFailure(String username, String address) {
-        return Mono.when(increment(userKey(username)), increment(addressKey(address)));
+        return Mono.when(counter.hit(userKey(username), window), counter.hit(addressKey(address), window));
     }
 
     Mono<Void> recordSuccess(String username) {
         return redis.delete(userKey(username)).then();
-    }
-
-    private Mono<Void> increment(String key) {
-        return redis.opsForValue().increment(key)
-                .flatMap(n -> n == 1 ? redis.expire(key, window) : Mono.just(true))
-                .then();
     }
 
     private static ApiProblem tooMany(Duration retryAfter) {

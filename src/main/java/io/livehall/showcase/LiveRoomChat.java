@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.AppMessage;
 import io.livehall.realtime.broker.AppRejection;
@@ -30,17 +31,19 @@ class LiveRoomChat {
 
     private final Broker broker;
     private final ReactiveStringRedisTemplate redis;
+    private final FixedWindowCounter counter;
     private final BannedWords banned;
     private final JsonMapper json;
     private final int chatPerWindow;
     private final Duration window;
 
     LiveRoomChat(Broker broker, AppRoutes routes, DestinationCatalog catalog, ReactiveStringRedisTemplate redis,
-                 BannedWords banned, JsonMapper json,
+                 FixedWindowCounter counter, BannedWords banned, JsonMapper json,
                  @Value("${livehall.chat.max-per-window:5}") int chatPerWindow,
                  @Value("${livehall.chat.window:10s}") Duration window) {
         this.broker = broker;
         this.redis = redis;
+        this.counter = counter;
         this.banned = banned;
         this.json = json;
         this.chatPerWindow = chatPerWindow;
@@ -87,9 +90,7 @@ class LiveRoomChat {
     }
 
     private Mono<Void> withinLimit(String who, int max, String refusal) {
-        String key = "livehall:ratelimit:" + who;
-        return redis.opsForValue().increment(key)
-                .flatMap(n -> (n == 1 ? redis.expire(key, window) : Mono.just(true)).thenReturn(n))
+        return counter.hit("livehall:ratelimit:" + who, window)
                 .flatMap(n -> n > max
                         ? Mono.error(new AppRejection("rate-limited", refusal))
                         : Mono.empty());

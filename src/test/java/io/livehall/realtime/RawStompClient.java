@@ -83,6 +83,16 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
         return expect("CONNECTED");
     }
 
+    /** Subscribes with a receipt and waits for it (any MESSAGE that arrives first, e.g. a current value, is skipped). */
+    public RawStompClient subscribe(String id, String destination) {
+        send("SUBSCRIBE", null, "id", id, "destination", destination, "receipt", "sub-" + id);
+        Frame frame = next();
+        while (!frame.command().equals("RECEIPT")) {
+            frame = next();
+        }
+        return this;
+    }
+
     public Frame next() {
         try {
             Frame frame = frames.poll(10, TimeUnit.SECONDS);

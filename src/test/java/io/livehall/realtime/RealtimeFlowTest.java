@@ -25,7 +25,7 @@ class RealtimeFlowTest extends IntegrationTest {
         String token = registerAndLogin(uniqueName("chatter"), "secret-123");
         try (RawStompClient viewer = RawStompClient.open(port); RawStompClient chatter = RawStompClient.open(port)) {
             viewer.connect(null);
-            subscribe(viewer, "c", "/topic/live/" + room + "/chat");
+            viewer.subscribe("c", "/topic/live/" + room + "/chat");
             chatter.connect(token);
             chatter.send("SEND", "{\"text\":\"这茶不错 赌博 hello\"}", "destination", "/app/live/" + room + "/chat");
             Frame message = viewer.expect("MESSAGE");
@@ -42,7 +42,7 @@ class RealtimeFlowTest extends IntegrationTest {
         String room = uniqueName("room");
         try (RawStompClient guest = RawStompClient.open(port)) {
             guest.connect(null);
-            subscribe(guest, "e", "/user/queue/errors");
+            guest.subscribe("e", "/user/queue/errors");
             guest.send("SEND", "{\"text\":\"hi\"}", "destination", "/app/live/" + room + "/chat", "receipt", "sent");
             Frame error = guest.expect("MESSAGE");
             assertThat(error.body()).contains("\"code\":\"unauthenticated\"");
@@ -57,7 +57,7 @@ class RealtimeFlowTest extends IntegrationTest {
         String token = registerAndLogin(uniqueName("spammer"), "secret-123");
         try (RawStompClient chatter = RawStompClient.open(port)) {
             chatter.connect(token);
-            subscribe(chatter, "e", "/user/queue/errors");
+            chatter.subscribe("e", "/user/queue/errors");
             for (int i = 0; i < 6; i++) {
                 chatter.send("SEND", "{\"text\":\"msg " + i + "\"}", "destination", "/app/live/" + room + "/chat");
             }
@@ -112,10 +112,10 @@ class RealtimeFlowTest extends IntegrationTest {
              RawStompClient bob = RawStompClient.open(port)) {
             for (RawStompClient c : List.of(phone, laptop)) {
                 c.connect(aliceToken);
-                subscribe(c, "n", "/user/queue/notifications");
+                c.subscribe("n", "/user/queue/notifications");
             }
             bob.connect(bobToken);
-            subscribe(bob, "n", "/user/queue/notifications");
+            bob.subscribe("n", "/user/queue/notifications");
             broker.publishToUser(aliceId, "notifications", Map.of("type", "live-started", "title", "直播开始了")).block();
             assertThat(phone.expect("MESSAGE").body()).contains("直播开始了");
             assertThat(laptop.expect("MESSAGE").header("destination")).isEqualTo("/user/queue/notifications");
@@ -129,11 +129,11 @@ class RealtimeFlowTest extends IntegrationTest {
         String viewers = "/topic/live/" + room + "/viewers";
         try (RawStompClient watcher = RawStompClient.open(port)) {
             watcher.connect(null);
-            subscribe(watcher, "v", viewers);
+            watcher.subscribe("v", viewers);
             assertThat(awaitViewers(watcher, 1)).contains("\"peak\":1");
             try (RawStompClient second = RawStompClient.open(port)) {
                 second.connect(null);
-                subscribe(second, "c", "/topic/live/" + room + "/chat");
+                second.subscribe("c", "/topic/live/" + room + "/chat");
                 assertThat(awaitViewers(watcher, 2)).contains("\"unique\":2");
             }
             assertThat(awaitViewers(watcher, 1)).contains("\"peak\":2");
@@ -145,7 +145,7 @@ class RealtimeFlowTest extends IntegrationTest {
         String room = uniqueName("room");
         try (RawStompClient client = RawStompClient.open(port)) {
             client.connect(null);
-            subscribe(client, "l", "/topic/live/" + room + "/likes");
+            client.subscribe("l", "/topic/live/" + room + "/likes");
             client.send("SEND", "{\"count\":3}", "destination", "/app/live/" + room + "/like");
             client.send("SEND", "{}", "destination", "/app/live/" + room + "/like");
             String last = "";
@@ -153,14 +153,6 @@ class RealtimeFlowTest extends IntegrationTest {
                 last = client.expect("MESSAGE").body();
             }
             assertThat(last).contains("\"room\":\"live:" + room + "\"");
-        }
-    }
-
-    private static void subscribe(RawStompClient client, String id, String destination) {
-        client.send("SUBSCRIBE", null, "id", id, "destination", destination, "receipt", "sub-" + id);
-        Frame frame = client.next();
-        while (!frame.command().equals("RECEIPT")) {
-            frame = client.next();
         }
     }
 

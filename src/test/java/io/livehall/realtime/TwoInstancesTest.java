@@ -109,10 +109,6 @@ class TwoInstancesTest extends IntegrationTest {
 
     private static void subscribe(RawStompClient client, String destination) {
         client.connect(null);
-        client.send("SUBSCRIBE", null, "id", "s", "destination", destination, "receipt", "r");
-        Frame frame = client.next();
-        while (!frame.command().equals("RECEIPT")) {
-            frame = client.next();
-        }
+        client.subscribe("s", destination);
     }
 }

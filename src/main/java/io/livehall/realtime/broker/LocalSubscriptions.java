@@ -96,8 +96,4 @@ class LocalSubscriptions {
                         .findFirst().orElse(subscriber);
         remove(destination, registered);
     }
-
-    int destinationCount() {
-        return destinations.size();
-    }
 }

@@ -33,10 +33,6 @@ class ConnectionRegistry implements SmartLifecycle {
         connections.remove(connection);
     }
 
-    int size() {
-        return connections.size();
-    }
-
     @Override
     public void start() {
         running = true;

@@ -42,13 +42,13 @@ class SubscriptionHandler {
         if (connection.subscriptions().size() >= settings.maxSubscriptions()) {
             throw new StompRefusal("Too many subscriptions", "At most " + settings.maxSubscriptions() + " per connection");
         }
-        String resolved = resolve(connection, destination);
-        StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
-        connection.subscriptions().put(id, subscription);
         String replaySince = headers.getFirstNativeHeader(REPLAY_SINCE);
         if (replaySince != null && !replaySince.matches("0|\\d{1,20}-\\d{1,20}")) {
             throw new StompRefusal("Invalid x-replay-since", "Expected a stream id such as 1700000000000-0");
         }
+        String resolved = resolve(connection, destination);
+        StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
+        connection.subscriptions().put(id, subscription);
         return broker.subscribe(resolved, subscription, replaySince)
                 .then(presence.subscribed(connection.id(), connection.user(), destination));
     }
