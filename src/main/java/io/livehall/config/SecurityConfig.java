@@ -49,7 +49,12 @@ class SecurityConfig {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login").permitAll()
+                        // public reads: the catalogue, the live schedule, product images, current agreements
+                        .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/files/**",
+                                "/api/agreements/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/organiser/**").hasAnyRole("ORGANISER", "ADMIN")
+                        .pathMatchers("/api/merchant/**").hasRole("MERCHANT")
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus").permitAll()

@@ -3,12 +3,12 @@ package io.livehall.identity;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh valid 统一社会信用代码 for tests (random organisation part, correct check character). */
-final class TestCreditCodes {
+public final class TestCreditCodes {
 
     private TestCreditCodes() {
     }
 
-    static String next() {
+    public static String next() {
         StringBuilder code = new StringBuilder("91610100");
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 9; i++) {

@@ -19,20 +19,27 @@ import reactor.core.publisher.Mono;
 
 /**
  * Caps every HTTP request body: a declared {@code Content-Length} over the limit is refused before
- * anything is read; a chunked body is cut off as soon as it passes the limit. Both answer 413.
+ * anything is read; a chunked body is cut off as soon as it passes the limit. Both answer 413. File uploads
+ * ({@code /api/files}) have a larger limit of their own; each purpose then checks its own size.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter implements WebFilter {
 
-    private final long limit;
+    private static final String UPLOADS = "/api/files";
 
-    BodySizeLimitFilter(@Value("${livehall.http.max-body-size:256KB}") DataSize limit) {
-        this.limit = limit.toBytes();
+    private final long bodyLimit;
+    private final long uploadLimit;
+
+    BodySizeLimitFilter(@Value("${livehall.http.max-body-size:256KB}") DataSize bodyLimit,
+                        @Value("${livehall.http.max-upload-size:11MB}") DataSize uploadLimit) {
+        this.bodyLimit = bodyLimit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long limit = UPLOADS.equals(exchange.getRequest().getPath().pathWithinApplication().value()) ? uploadLimit : bodyLimit;
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {
             return Mono.error(new PayloadTooLargeException(limit));

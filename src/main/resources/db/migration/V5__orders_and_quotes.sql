@@ -1,0 +1,62 @@
+-- Showcase orders (from a product page, a flash deal or an accepted quote) and group-customer quotes.
+
+create table quote_request (
+    id             bigint generated always as identity primary key,
+    buyer_id       bigint      not null references app_user (id),
+    enterprise_id  bigint      not null references enterprise (id),
+    merchant_id    bigint      not null references merchant (id),
+    product_id     bigint      not null references product (id),
+    quantity       int         not null check (quantity > 0),
+    note           text        not null default '' check (char_length(note) <= 1000),
+    status         text        not null default 'REQUESTED'
+                               check (status in ('REQUESTED', 'ANSWERED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN')),
+    unit_price_fen bigint      check (unit_price_fen > 0),
+    valid_until    timestamptz,
+    answer_note    text        check (char_length(answer_note) <= 1000),
+    answered_at    timestamptz,
+    created_at     timestamptz not null default now(),
+    updated_at     timestamptz not null default now(),
+    check (status not in ('ANSWERED', 'ACCEPTED') or (unit_price_fen is not null and valid_until is not null))
+);
+create index quote_request_merchant_idx on quote_request (merchant_id, id);
+create index quote_request_buyer_idx on quote_request (buyer_id, id);
+
+create table customer_order (
+    id                bigint generated always as identity primary key,
+    buyer_id          bigint      not null references app_user (id),
+    merchant_id       bigint      not null references merchant (id),
+    product_id        bigint      not null references product (id),
+    deal_id           bigint      references flash_deal (id),
+    deal_shard        smallint,
+    quote_id          bigint      references quote_request (id),
+    session_id        bigint      references live_session (id),
+    quantity          int         not null check (quantity > 0),
+    unit_price_fen    bigint      not null check (unit_price_fen > 0),
+    total_fen         bigint      not null check (total_fen = unit_price_fen * quantity),
+    status            text        not null default 'CREATED'
+                                  check (status in ('CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED')),
+    idempotency_key   text        not null check (char_length(idempotency_key) between 1 and 100),
+    recipient_name    text        not null check (char_length(recipient_name) between 1 and 40),
+    recipient_phone   text        not null check (recipient_phone ~ '^1[3-9][0-9]{9}$'),
+    address           text        not null check (char_length(address) between 1 and 200),
+    payment_method    text        not null default 'OFFLINE',
+    payment_reference text,
+    pay_by            timestamptz not null,
+    paid_at           timestamptz,
+    shipped_at        timestamptz,
+    carrier           text,
+    tracking_no       text,
+    completed_at      timestamptz,
+    cancelled_at      timestamptz,
+    cancel_reason     text,
+    created_at        timestamptz not null default now(),
+    updated_at        timestamptz not null default now(),
+    constraint customer_order_idempotency_key unique (buyer_id, idempotency_key),
+    check ((deal_id is null) = (deal_shard is null))
+);
+create index customer_order_buyer_idx on customer_order (buyer_id, id);
+create index customer_order_merchant_idx on customer_order (merchant_id, id);
+create index customer_order_deal_idx on customer_order (deal_id) where deal_id is not null;
+create index customer_order_unpaid_idx on customer_order (pay_by) where status = 'CREATED';
+-- one order per accepted quote
+create unique index customer_order_quote_key on customer_order (quote_id) where quote_id is not null;
