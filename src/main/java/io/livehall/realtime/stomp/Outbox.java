@@ -37,12 +37,13 @@ final class Outbox<M> {
     }
 
     Flux<M> flux() {
+        // frames are emitted only against outstanding demand, so the sink needs no buffer of its own (IGNORE)
         return Flux.create(s -> {
             sink = s;
             s.onRequest(n -> drain());
             s.onDispose(() -> closed = true);
             drain();
-        });
+        }, FluxSink.OverflowStrategy.IGNORE);
     }
 
     /** Queues a frame that must not be lost; false (and overflow) past the bound. */

@@ -15,9 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.stomp.BufferingStompDecoder;
 import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompDecoder;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -39,7 +37,7 @@ final class StompConnection {
     private final StompServices services;
     private final RealtimeSettings settings;
     private final String id = UUID.randomUUID().toString();
-    private final BufferingStompDecoder decoder;
+    private final FrameReader reader;
     private final Outbox<WebSocketMessage> outbox;
     private final Map<String, StompSubscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -52,7 +50,7 @@ final class StompConnection {
         this.ws = ws;
         this.services = services;
         this.settings = services.settings();
-        this.decoder = new BufferingStompDecoder(new StompDecoder(), settings.maxFrameBytes());
+        this.reader = new FrameReader(settings.maxFrameBytes());
         this.outbox = new Outbox<>(settings.outboundLimit(),
                 bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT, ws.bufferFactory().wrap(bytes)),
                 this::slowConsumer);
@@ -122,11 +120,11 @@ final class StompConnection {
         }
         List<Message<byte[]>> frames;
         try {
-            frames = decoder.decode(bytes);
+            frames = reader.read(bytes);
         } catch (RuntimeException e) {
             return fail("Malformed frame", e.getMessage(), null);
         }
-        Integer announced = decoder.getExpectedContentLength();
+        Integer announced = reader.expectedContentLength();
         if (announced != null && announced > settings.maxFrameBytes()) {
             return fail("Frame too large", "content-length " + announced + " exceeds " + settings.maxFrameBytes(), null);
         }

@@ -1,0 +1,84 @@
+package io.livehall.realtime.stomp;
+
+import java.net.URI;
+import java.util.Map;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.reactivestreams.Publisher;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.reactive.socket.HandshakeInfo;
+import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * Serves {@code /ws} straight from Reactor Netty's routes, ahead of the WebFlux filter chain: a WebSocket
+ * lives for hours, and going through WebFlux kept the whole handshake exchange (request and response
+ * objects, their header copies, attributes, the filter chain's subscribers) alive for as long, per connection.
+ * STOMP needs none of it: the client authenticates on CONNECT. What the chain gave, done here: the Origin
+ * check (same origin, no origin, or one of {@code livehall.realtime.allowed-origins}; else 403) and the
+ * subprotocol choice ({@code v12.stomp, v11.stomp, v10.stomp}, echoed). The frame limit is set above the STOMP
+ * limit, so an oversized STOMP frame gets a proper ERROR frame instead of a bare 1009 close.
+ */
+@Component
+class StompRoute implements NettyRouteProvider {
+
+    static final String PATH = "/ws";
+    private static final URI URI_PATH = URI.create(PATH);
+
+    private final StompWebSocketHandler handler;
+    private final RealtimeSettings settings;
+    private final WebsocketServerSpec spec;
+    private final NettyDataBufferFactory buffers = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
+
+    StompRoute(StompWebSocketHandler handler, RealtimeSettings settings) {
+        this.handler = handler;
+        this.settings = settings;
+        this.spec = WebsocketServerSpec.builder()
+                .protocols(String.join(",", handler.getSubProtocols()))
+                .maxFramePayloadLength(settings.maxFrameBytes() * 2)
+                .handlePing(false)
+                .build();
+    }
+
+    @Override
+    public HttpServerRoutes apply(HttpServerRoutes routes) {
+        return routes.get(PATH, this::upgrade);
+    }
+
+    private Publisher<Void> upgrade(HttpServerRequest request, HttpServerResponse response) {
+        if (!"websocket".equalsIgnoreCase(request.requestHeaders().get(HttpHeaderNames.UPGRADE))) {
+            return response.status(HttpResponseStatus.BAD_REQUEST).sendString(Mono.just("WebSocket upgrade expected"));
+        }
+        if (!originAllowed(request)) {
+            return response.status(HttpResponseStatus.FORBIDDEN).send();
+        }
+        return response.sendWebsocket((in, out) -> handler.handle(session(in, out)), spec);
+    }
+
+    private ReactorNettyWebSocketSession session(WebsocketInbound in, WebsocketOutbound out) {
+        HandshakeInfo info = new HandshakeInfo(URI_PATH, new HttpHeaders(), new LinkedMultiValueMap<>(0), Mono.empty(),
+                out.selectedSubprotocol(), null, Map.of(), null);
+        return new ReactorNettyWebSocketSession(in, out, info, buffers, settings.maxFrameBytes() * 2);
+    }
+
+    private boolean originAllowed(HttpServerRequest request) {
+        String origin = request.requestHeaders().get(HttpHeaderNames.ORIGIN);
+        if (origin == null || settings.allowedOrigins().contains("*") || settings.allowedOrigins().contains(origin)) {
+            return true;
+        }
+        String host = request.requestHeaders().get(HttpHeaderNames.HOST);
+        return host != null && origin.equalsIgnoreCase(request.scheme() + "://" + host);
+    }
+}
