@@ -8,18 +8,24 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * The open STOMP connections of this instance. On shutdown (SIGTERM) each client is told
- * "server restarting" and closed with 1012 so it reconnects to another instance; this runs before
- * the web server stops accepting and before Redis and the database close.
+ * The open STOMP connections of this instance. One timer for all of them drives heart-beats: every
+ * {@link #HEARTBEAT_TICK} each connection sends what is due and closes if its client went silent (a timer per
+ * connection would cost a scheduled task each). On shutdown (SIGTERM) each client is told "server restarting"
+ * and closed with 1012 so it reconnects to another instance; this runs before the web server stops accepting
+ * and before Redis and the database close.
  */
 @Component
 class ConnectionRegistry implements SmartLifecycle {
 
+    static final Duration HEARTBEAT_TICK = Duration.ofMillis(250);
+
     private final Set<StompConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
+    private volatile Disposable heartbeats;
 
     ConnectionRegistry(MeterRegistry meters) {
         Gauge.builder("livehall.realtime.connections", connections, Set::size).register(meters);
@@ -36,6 +42,10 @@ class ConnectionRegistry implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        heartbeats = Flux.interval(HEARTBEAT_TICK).subscribe(n -> {
+            long now = System.currentTimeMillis();
+            connections.forEach(c -> c.heartbeatTick(now));
+        });
     }
 
     @Override
@@ -47,6 +57,10 @@ class ConnectionRegistry implements SmartLifecycle {
     @Override
     public void stop(Runnable callback) {
         running = false;
+        Disposable h = heartbeats;
+        if (h != null) {
+            h.dispose();
+        }
         connections.forEach(StompConnection::serverRestarting);
         Flux.interval(Duration.ofMillis(50))
                 .takeUntil(n -> connections.isEmpty() || n >= 60)

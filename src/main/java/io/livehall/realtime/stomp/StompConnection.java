@@ -20,7 +20,6 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,7 +43,10 @@ final class StompConnection {
     private final java.util.concurrent.atomic.AtomicLong messageIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile RealtimeUser user;
     private volatile long lastInbound = System.currentTimeMillis();
-    private volatile Disposable heartbeats;
+    /** negotiated heart-beat intervals in ms (0 = none), and when the next one is due */
+    private volatile long sendEvery;
+    private volatile long expectEvery;
+    private volatile long nextBeat;
 
     StompConnection(WebSocketSession ws, StompServices services) {
         this.ws = ws;
@@ -184,7 +186,9 @@ final class StompConnection {
                     user = u;
                     outbox.offer(Frames.connected(version, sendEvery == 0 ? 0 : offer, expectEvery == 0 ? 0 : offer,
                             id, u.guest() ? u.id() : u.name()));
-                    startHeartbeats(sendEvery, expectEvery);
+                    this.nextBeat = System.currentTimeMillis() + sendEvery;
+                    this.sendEvery = sendEvery;
+                    this.expectEvery = expectEvery;
                     return Mono.<Void>empty();
                 })
                 .onErrorResume(e -> fail("Authentication failed", "The access token is invalid, expired or revoked", null));
@@ -198,20 +202,18 @@ final class StompConnection {
         return Frames.versions().stream().filter(accepted::contains).findFirst().orElse(null);
     }
 
-    private void startHeartbeats(long sendEvery, long expectEvery) {
-        if (sendEvery == 0 && expectEvery == 0) {
-            return;
+    /** Called by {@link ConnectionRegistry} every {@link ConnectionRegistry#HEARTBEAT_TICK}. */
+    void heartbeatTick(long now) {
+        long send = sendEvery;
+        if (send > 0 && now >= nextBeat) {
+            nextBeat = now + send;
+            outbox.offerLatest("\n", Frames.HEARTBEAT);
         }
-        long tick = sendEvery > 0 ? (expectEvery > 0 ? Math.min(sendEvery, expectEvery) : sendEvery) : expectEvery;
-        heartbeats = Flux.interval(Duration.ofMillis(tick)).subscribe(n -> {
-            if (sendEvery > 0) {
-                outbox.offerLatest("\n", Frames.HEARTBEAT);
-            }
-            if (expectEvery > 0 && System.currentTimeMillis() - lastInbound > 2 * expectEvery) {
-                log.debug("Closing silent connection " + id);
-                close(CloseStatus.POLICY_VIOLATION.withReason("heart-beat timeout"));
-            }
-        });
+        long expect = expectEvery;
+        if (expect > 0 && now - lastInbound > 2 * expect) {
+            log.debug("Closing silent connection " + id);
+            close(CloseStatus.POLICY_VIOLATION.withReason("heart-beat timeout"));
+        }
     }
 
     // ---- outbound helpers
@@ -253,10 +255,8 @@ final class StompConnection {
     }
 
     private void cleanUp() {
-        Disposable h = heartbeats;
-        if (h != null) {
-            h.dispose();
-        }
+        sendEvery = 0;
+        expectEvery = 0;
         outbox.complete();
         services.subscriptions().unsubscribeAll(this);
         services.connections().remove(this);
