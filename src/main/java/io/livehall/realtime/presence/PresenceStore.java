@@ -19,7 +19,11 @@ import reactor.core.publisher.Mono;
 @Component
 class PresenceStore {
 
-    static final Duration WINDOW = Duration.ofSeconds(30);
+    /**
+     * How long a member counts after its last refresh: four refresh intervals, so a busy instance may miss
+     * three; plus one interval until a sweep tells the topic, it stays within the design's 30 s for a crash.
+     */
+    static final Duration WINDOW = Duration.ofSeconds(20);
     private static final String PREFIX = "livehall:presence:";
     static final String ROOMS = PREFIX + "rooms";
 
