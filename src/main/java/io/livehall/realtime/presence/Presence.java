@@ -124,15 +124,21 @@ public class Presence implements SmartLifecycle {
                 .then();
     }
 
+    /**
+     * Ticks skip while the previous run is still busy (a slow Redis, a long GC pause): without the drop,
+     * {@code Flux.interval} fails with an overflow as soon as one run outlasts an interval, and the loop is over.
+     */
     @Override
     public void start() {
         publisher = Flux.interval(PUBLISH_INTERVAL)
+                .onBackpressureDrop()
                 .concatMap(n -> publishDirty().onErrorResume(e -> {
                     log.warn("Publishing presence failed", e);
                     return Mono.empty();
                 }))
                 .subscribe();
         refresher = Flux.interval(REFRESH_INTERVAL)
+                .onBackpressureDrop()
                 .concatMap(n -> refreshAll().onErrorResume(e -> {
                     log.warn("Refreshing presence failed", e);
                     return Mono.empty();
