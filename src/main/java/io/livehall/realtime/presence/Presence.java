@@ -62,7 +62,7 @@ public class Presence implements SmartLifecycle {
                 return Mono.empty();
             }
             localMembers.computeIfAbsent(room.key(), k -> ConcurrentHashMap.newKeySet()).add(connection);
-            return store.join(room, connection, user.id()).doOnNext(n -> dirty.add(room.key())).then();
+            return uncancellable(store.join(room, connection, user.id())).doOnNext(n -> dirty.add(room.key())).then();
         });
     }
 
@@ -95,7 +95,17 @@ public class Presence implements SmartLifecycle {
         if (members != null) {
             members.remove(connection);
         }
-        return store.leave(room, connection).doOnNext(n -> dirty.add(room.key())).then();
+        return uncancellable(store.leave(room, connection)).doOnNext(n -> dirty.add(room.key())).then();
+    }
+
+    /**
+     * Sends a join or leave to Redis at once and lets it finish even if the caller cancels: a connection that
+     * closes while its SUBSCRIBE or UNSUBSCRIBE is handled cancels that frame, but the bookkeeping above has
+     * already changed, so Redis must follow. (A cancelled leave would otherwise stay a member that nobody
+     * removes until the window sweeps it.)
+     */
+    private static Mono<Long> uncancellable(Mono<Long> change) {
+        return Mono.fromFuture(change.toFuture(), true);
     }
 
     private Mono<Void> publishDirty() {
