@@ -19,12 +19,14 @@ import io.livehall.realtime.RawStompClient.Frame;
 import io.livehall.realtime.SecondInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
  * 200 guests on two instances join one room, then for a few rounds concurrently disconnect (abruptly or with
  * DISCONNECT), reconnect, unsubscribe and resubscribe, without waiting for the server between frames. The
  * viewers topic must never report an impossible count, and once the storm settles the count, in Redis and on
- * the topic of both instances, must be exactly the connections still in the room; 0 once everybody left.
+ * the topic of both instances, must be exactly the connections still in the room; 0 once everybody left, and
+ * the empty room is dropped from the rooms the instances refresh.
  */
 class ReconnectStormTest extends IntegrationTest {
 
@@ -34,6 +36,9 @@ class ReconnectStormTest extends IntegrationTest {
 
     @Autowired
     Presence presence;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @Test
     void theCountIsExactOnceTheStormSettles() throws Exception {
@@ -73,6 +78,8 @@ class ReconnectStormTest extends IntegrationTest {
             pool.shutdownNow();
         }
         await("nobody in the room").atMost(SETTLE).until(() -> now(room) == 0);
+        await("the empty room is no longer refreshed").atMost(SETTLE)
+                .until(() -> !redis.opsForSet().isMember(PresenceStore.ROOMS, "live:" + room).block(Duration.ofSeconds(5)));
         System.out.printf("storm took %d ms%n", Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
