@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s"})
-@AutoConfigureWebTestClient(timeout = "30s")  // generous: a loaded CI machine hashes passwords slowly
+@AutoConfigureWebTestClient(timeout = "30s") // 5 s by default: too short for password hashing on a busy 2-core machine
 public abstract class IntegrationTest {
 
     @Autowired

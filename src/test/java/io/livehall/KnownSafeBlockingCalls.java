@@ -11,6 +11,12 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * <li>spring-data-redis guards the shared Lettuce connection with a {@code ReentrantLock}. The connection is
  *     opened eagerly at startup ({@code RedisConfig}), so the lock only covers reading a reference; two
  *     event-loop threads meeting there park for nanoseconds.</li>
+ * <li>Lettuce counts the writers of a connection under a {@code ReentrantLock} ({@code SharedLock}): the lock
+ *     covers an increment, so event-loop threads sending Redis commands at the same instant (the reconnect
+ *     storm test) park for nanoseconds; a writer waits longer only while Lettuce itself closes or reconnects
+ *     the connection, when no command can be written anyway.</li>
+ * <li>spring-data-redis reads a Lua script's SHA-1 under a {@code ReentrantLock} ({@code DefaultRedisScript#getSha1}):
+ *     computed once, then only read; scripts run at the same instant on two event-loop threads meet there.</li>
  * </ul>
  */
 public class KnownSafeBlockingCalls implements BlockHoundIntegration {
@@ -21,5 +27,7 @@ public class KnownSafeBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implGenerateSeed");
         builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
                 "getOrCreateSharedReactiveConnection");
+        builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+        builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
     }
 }

@@ -6,38 +6,22 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.livehall.IntegrationTest;
-import io.livehall.LiveHallApplication;
 import io.livehall.realtime.RawStompClient.Frame;
 import io.livehall.realtime.broker.Broker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of the application on their own ports sharing one PostgreSQL and one Redis: instance A is
- * the shared test context, instance B a second context started here.
+ * the shared test context, instance B the {@link SecondInstance}.
  */
 class TwoInstancesTest extends IntegrationTest {
 
-    private static ConfigurableApplicationContext instanceB;
     private static int portB;
 
     @BeforeAll
     static void startSecondInstance() {
-        instanceB = new SpringApplicationBuilder(LiveHallApplication.class)
-                .properties("livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
-                        "spring.jmx.enabled=false", "management.server.port=", "springdoc.pre-loading-enabled=false")
-                .run("--server.port=0"); // a command-line argument: application.yaml's ${PORT:8080} beats default properties
-        portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
-    }
-
-    @AfterAll
-    static void stopSecondInstance() {
-        if (instanceB != null) {
-            instanceB.close();
-        }
+        portB = SecondInstance.port();
     }
 
     @Test

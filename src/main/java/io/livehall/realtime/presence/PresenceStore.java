@@ -19,7 +19,11 @@ import reactor.core.publisher.Mono;
 @Component
 class PresenceStore {
 
-    static final Duration WINDOW = Duration.ofSeconds(30);
+    /**
+     * How long a member counts after its last refresh: four refresh intervals, so a busy instance may miss
+     * three; plus one interval until a sweep tells the topic, it stays within the design's 30 s for a crash.
+     */
+    static final Duration WINDOW = Duration.ofSeconds(20);
     private static final String PREFIX = "livehall:presence:";
     static final String ROOMS = PREFIX + "rooms";
 
@@ -43,10 +47,13 @@ class PresenceStore {
             return redis.call('ZREM', KEYS[1], ARGV[1])
             """, Long.class);
 
-    /** Refreshes this instance's members (XX: never re-adds one that was swept) and sweeps stale ones. */
+    /**
+     * Refreshes this instance's members (XX: never re-adds one that was swept), sweeps stale ones, and forgets
+     * a room nobody is in any more (a join adds it again), so instances do not refresh every room ever used.
+     */
     private static final RedisScript<Long> REFRESH_AND_SWEEP = RedisScript.of("""
             local now = tonumber(ARGV[1])
-            for i = 3, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now, ARGV[i]) end
+            for i = 4, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now, ARGV[i]) end
             local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - tonumber(ARGV[2])), 'WITHSCORES')
             for i = 1, #stale, 2 do
               local joined = redis.call('HGET', KEYS[2], stale[i])
@@ -56,6 +63,7 @@ class PresenceStore {
               end
               redis.call('ZREM', KEYS[1], stale[i])
             end
+            if redis.call('ZCARD', KEYS[1]) == 0 then redis.call('SREM', KEYS[4], ARGV[3]) end
             return #stale / 2
             """, Long.class);
 
@@ -85,9 +93,9 @@ class PresenceStore {
 
     /** Refreshes the given members of a room and sweeps expired ones; answers how many were swept. */
     Mono<Long> refresh(Room room, Collection<String> localMembers) {
-        List<String> args = new java.util.ArrayList<>(List.of(now(), Long.toString(WINDOW.toMillis())));
+        List<String> args = new java.util.ArrayList<>(List.of(now(), Long.toString(WINDOW.toMillis()), room.key()));
         args.addAll(localMembers);
-        return redis.execute(REFRESH_AND_SWEEP, List.of(members(room), joined(room), watched(room)), args).next();
+        return redis.execute(REFRESH_AND_SWEEP, List.of(members(room), joined(room), watched(room), ROOMS), args).next();
     }
 
     @SuppressWarnings("unchecked")
