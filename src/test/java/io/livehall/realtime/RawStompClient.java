@@ -34,9 +34,16 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public static RawStompClient open(int port, String origin) {
+        return open(port, origin, "v12.stomp", "v11.stomp", "v10.stomp");
+    }
+
+    /** A connection offering exactly these subprotocols (none: no Sec-WebSocket-Protocol header). */
+    public static RawStompClient open(int port, String origin, String... subprotocols) {
         RawStompClient client = new RawStompClient();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder()
-                .subprotocols("v12.stomp", "v11.stomp", "v10.stomp");
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
         if (origin != null) {
             builder.header("Origin", origin);
         }

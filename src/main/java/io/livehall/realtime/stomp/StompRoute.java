@@ -1,6 +1,7 @@
 package io.livehall.realtime.stomp;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.netty.buffer.ByteBufAllocator;
@@ -39,17 +40,22 @@ class StompRoute implements NettyRouteProvider {
 
     private final StompWebSocketHandler handler;
     private final RealtimeSettings settings;
-    private final WebsocketServerSpec spec;
+    /** one spec per subprotocol the server speaks, and one for clients that ask for none */
+    private final Map<String, WebsocketServerSpec> specs = new HashMap<>();
+    private final WebsocketServerSpec noSubprotocol;
     private final NettyDataBufferFactory buffers = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
     StompRoute(StompWebSocketHandler handler, RealtimeSettings settings) {
         this.handler = handler;
         this.settings = settings;
-        this.spec = WebsocketServerSpec.builder()
-                .protocols(String.join(",", handler.getSubProtocols()))
-                .maxFramePayloadLength(settings.maxFrameBytes() * 2)
-                .handlePing(false)
-                .build();
+        for (String protocol : handler.getSubProtocols()) {
+            specs.put(protocol, spec(settings).protocols(protocol).build());
+        }
+        this.noSubprotocol = spec(settings).build();
+    }
+
+    private static WebsocketServerSpec.Builder spec(RealtimeSettings settings) {
+        return WebsocketServerSpec.builder().maxFramePayloadLength(settings.maxFrameBytes() * 2).handlePing(false);
     }
 
     @Override
@@ -64,7 +70,25 @@ class StompRoute implements NettyRouteProvider {
         if (!originAllowed(request)) {
             return response.status(HttpResponseStatus.FORBIDDEN).send();
         }
-        return response.sendWebsocket((in, out) -> handler.handle(session(in, out)), spec);
+        return response.sendWebsocket((in, out) -> handler.handle(session(in, out)), specFor(request));
+    }
+
+    /**
+     * The first subprotocol the client offers that the server speaks (as Spring's handshake chooses). Reactor Netty
+     * is given only that one: configured with a list, it left clients that offer none (Spring's
+     * {@code WebSocketStompClient} by default) hanging after the handshake.
+     */
+    private WebsocketServerSpec specFor(HttpServerRequest request) {
+        String offered = request.requestHeaders().get(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL);
+        if (offered != null) {
+            for (String protocol : offered.split(",")) {
+                WebsocketServerSpec spec = specs.get(protocol.trim());
+                if (spec != null) {
+                    return spec;
+                }
+            }
+        }
+        return noSubprotocol;
     }
 
     private ReactorNettyWebSocketSession session(WebsocketInbound in, WebsocketOutbound out) {

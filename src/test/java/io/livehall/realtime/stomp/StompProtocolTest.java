@@ -18,6 +18,18 @@ class StompProtocolTest extends IntegrationTest {
     }
 
     @Test
+    void choosesTheClientsFirstSpokenSubprotocolAndServesClientsThatOfferNone() {
+        try (RawStompClient client = RawStompClient.open(port, null, "mqtt", "v11.stomp", "v12.stomp")) {
+            assertThat(client.subprotocol()).isEqualTo("v11.stomp");
+            assertThat(client.connect(null).command()).isEqualTo("CONNECTED");
+        }
+        try (RawStompClient client = RawStompClient.open(port, null, new String[0])) {
+            assertThat(client.subprotocol()).isEmpty();
+            assertThat(client.connect(null).command()).isEqualTo("CONNECTED");
+        }
+    }
+
+    @Test
     void connectsAGuestWithVersionHeartbeatServerAndSession() {
         try (RawStompClient client = RawStompClient.open(port)) {
             client.send("CONNECT", null, "accept-version", "1.0,1.1,1.2", "host", "x", "heart-beat", "5000,20000");
