@@ -68,4 +68,16 @@ public class ProductCatalogue {
                         row.get("cover_file_id", Long.class)))
                 .all();
     }
+
+    /** The merchant's on-sale products, newest first (at most {@code limit}), for pickers such as a live lineup. */
+    public Flux<ProductCard> onSale(long merchantId, int limit) {
+        return db.sql("""
+                        select p.id from product p where p.merchant_id = :m and p.status = 'ON_SALE'
+                        order by p.id desc limit :limit""")
+                .bind("m", merchantId).bind("limit", limit)
+                .map(row -> row.get("id", Long.class)).all()
+                .collectList()
+                .flatMapMany(ids -> cards(ids).collectMap(ProductCard::id)
+                        .flatMapIterable(byId -> ids.stream().map(byId::get).toList()));
+    }
 }

@@ -7,6 +7,8 @@ import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.realtime.presence.Presence;
 import io.livehall.realtime.presence.Viewers;
+import io.livehall.showcase.catalogue.ProductCard;
+import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessionViews.Card;
 import io.livehall.showcase.live.LiveSessionViews.Detail;
 import io.livehall.showcase.merchant.MerchantAccess;
@@ -32,11 +34,12 @@ class LiveSessionService {
     private final PinnedProducts pinned;
     private final OnAir onAir;
     private final Presence presence;
+    private final ProductCatalogue catalogue;
     private final TransactionalOperator tx;
 
     LiveSessionService(LiveSessionRepository sessions, LiveSessionQueries queries, ScheduleCheck check,
                        MerchantAccess merchants, LiveReminders reminders, PinnedProducts pinned, OnAir onAir,
-                       Presence presence, TransactionalOperator tx) {
+                       Presence presence, ProductCatalogue catalogue, TransactionalOperator tx) {
         this.sessions = sessions;
         this.queries = queries;
         this.check = check;
@@ -45,11 +48,17 @@ class LiveSessionService {
         this.pinned = pinned;
         this.onAir = onAir;
         this.presence = presence;
+        this.catalogue = catalogue;
         this.tx = tx;
     }
 
     Mono<Page<Card>> mine(long userId, PageRequest page) {
         return merchant(userId).flatMap(m -> queries.ofMerchant(m.id(), page));
+    }
+
+    /** What the merchant may put in a lineup: its on-sale products. */
+    Mono<List<ProductCard>> lineupOptions(long userId) {
+        return merchant(userId).flatMap(m -> catalogue.onSale(m.id(), 200).collectList());
     }
 
     Mono<Detail> one(long userId, long id) {

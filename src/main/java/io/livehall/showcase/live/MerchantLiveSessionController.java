@@ -1,7 +1,10 @@
 package io.livehall.showcase.live;
 
+import java.util.List;
+
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
+import io.livehall.showcase.catalogue.ProductCard;
 import io.livehall.showcase.live.LiveSessionViews.Card;
 import io.livehall.showcase.live.LiveSessionViews.Detail;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,6 +44,12 @@ class MerchantLiveSessionController {
     Mono<Page<Card>> list(@RequestParam(required = false) String after, @RequestParam(required = false) Integer limit,
                           @AuthenticationPrincipal Jwt jwt) {
         return service.mine(user(jwt), PageRequest.of(after, limit));
+    }
+
+    @GetMapping("/products")
+    @Operation(summary = "可加入直播的商品（本店在售商品，最多 200 件）")
+    Mono<List<ProductCard>> products(@AuthenticationPrincipal Jwt jwt) {
+        return service.lineupOptions(user(jwt));
     }
 
     @GetMapping("/{id}")

@@ -49,6 +49,12 @@ class LiveSessionApiTest extends LiveTestSupport {
                 .jsonPath("$.reminded").isEqualTo(false)
                 .jsonPath("$.streamUrl").isEqualTo("https://cdn.example.com/live/tea.m3u8");
         get(null, "/api/live-sessions/999999999").expectStatus().isNotFound();
+
+        // the lineup picker offers the merchant's on-sale products only
+        get(shop.merchant().user().token(), BASE + "/products").expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].id").isEqualTo(shop.cup())
+                .jsonPath("$[1].coverFileId").isEqualTo(teaImage);
     }
 
     @Test
