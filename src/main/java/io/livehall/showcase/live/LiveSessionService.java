@@ -1,5 +1,6 @@
 package io.livehall.showcase.live;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
@@ -13,6 +14,8 @@ import io.livehall.showcase.live.LiveSessionViews.Card;
 import io.livehall.showcase.live.LiveSessionViews.Detail;
 import io.livehall.showcase.merchant.MerchantAccess;
 import io.livehall.showcase.merchant.MerchantRef;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -25,6 +28,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 class LiveSessionService {
+
+    private static final Log log = LogFactory.getLog(LiveSessionService.class);
 
     private final LiveSessionRepository sessions;
     private final LiveSessionQueries queries;
@@ -108,7 +113,7 @@ class LiveSessionService {
         return merchant(userId)
                 .flatMap(m -> own(id, m.id())
                         .flatMap(s -> s.status() == LiveStatus.LIVE ? Mono.just(s) : conflict(s, "下播"))
-                        .then(presence.viewers("live", String.valueOf(id)))
+                        .then(figures(id))
                         .flatMap(figures -> sessions.end(id, m.id(), figures))
                         .switchIfEmpty(refusal(id, m.id(), "下播")))
                 .flatMap(s -> onAir.changed(s).then(pinned.clear(id)).then(queries.detail(s, null)));
@@ -120,6 +125,16 @@ class LiveSessionService {
 
     Mono<Void> unpin(long userId, long id) {
         return merchant(userId).flatMap(m -> pinned.unpin(id, m.id()));
+    }
+
+    /** The room's audience now; zeros (logged) if presence cannot answer, so a session can always end. */
+    private Mono<Viewers> figures(long id) {
+        return presence.viewers("live", String.valueOf(id))
+                .onErrorResume(e -> {
+                    log.warn("Presence figures of live session " + id + " unavailable at its end; storing zeros", e);
+                    return Mono.empty();
+                })
+                .defaultIfEmpty(new Viewers("live:" + id, 0, 0, 0, 0, Instant.now()));
     }
 
     private record Started(LiveSession session, List<Long> reminded) {
