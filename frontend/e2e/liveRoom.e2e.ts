@@ -14,8 +14,18 @@ interface Session {
 }
 
 const stamp = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-/** A room nobody else uses (digits, to stay within any id rule the server may have). */
-const freshRoom = () => `${Date.now() % 1_000_000_000}${Math.floor(Math.random() * 1000)}`;
+/**
+ * A room where chat is open: chat and likes are refused unless the room's live session is LIVE, so the
+ * tests use a live session of the public schedule (the local profile's demo data has one).
+ */
+async function liveRoom(): Promise<{ room: string; title: string }> {
+  const res = await fetch(`${baseUrl()}/api/live-sessions?limit=100`, { headers: { Accept: 'application/json' } });
+  expect(res.status).toBe(200);
+  const page = (await res.json()) as { items: Array<{ id: number; title: string; status: string }> };
+  const live = page.items.find((s) => s.status === 'LIVE');
+  if (!live) throw new Error('No LIVE session in /api/live-sessions: the e2e app needs the demo live session (local profile)');
+  return { room: String(live.id), title: live.title };
+}
 
 async function post(path: string, body: unknown): Promise<Response> {
   return fetch(`${baseUrl()}${path}`, {
@@ -76,13 +86,13 @@ async function expectChat(page: Page, name: string, text: string) {
 
 describe('live room', () => {
   test('two users: viewer count, chat both ways, and the count drops when one leaves', async () => {
-    const room = freshRoom();
+    const { room, title } = await liveRoom();
     const [alice, bob] = await Promise.all([newAccount('甲'), newAccount('乙')]);
 
     const a = await openRoom(PHONE, room, alice);
     await expectConnected(a.page);
     await expectViewers(a.page, 1);
-    expect(await a.page.getByRole('heading', { level: 1 }).textContent()).toBe(`直播间 #${room}`);
+    await expectExactText(a.page.getByRole('heading', { level: 1 }), title);
 
     const b = await openRoom(DESKTOP, room, bob);
     await expectConnected(b.page);
@@ -103,7 +113,7 @@ describe('live room', () => {
   });
 
   test('a guest watches, sees the chat history and is invited to log in', async () => {
-    const room = freshRoom();
+    const { room } = await liveRoom();
     const alice = await newAccount('丙');
     const a = await openRoom(DESKTOP, room, alice);
     await expectConnected(a.page);
@@ -122,7 +132,7 @@ describe('live room', () => {
   });
 
   test('chatting faster than 5 lines in 10 s is refused with a toast', async () => {
-    const room = freshRoom();
+    const { room } = await liveRoom();
     const alice = await newAccount('丁');
     const a = await openRoom(PHONE, room, alice);
     await expectConnected(a.page);

@@ -10,6 +10,8 @@ import { HomePage } from './pages/home/HomePage';
 import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
 import { MePage } from './pages/me/MePage';
+import { MerchantLiveConsolePage } from './pages/merchant/live/MerchantLiveConsolePage';
+import { MerchantLiveListPage } from './pages/merchant/live/MerchantLiveListPage';
 import { MerchantPage } from './pages/merchant/MerchantPage';
 import { OrganiserPage } from './pages/organiser/OrganiserPage';
 import { TrainingPage } from './pages/training/TrainingPage';
@@ -29,6 +31,8 @@ export function AppRoutes() {
         <Route path="training" element={<TrainingPage />} />
         <Route path="fair" element={<FairPage />} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
+        <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />
+        <Route path="merchant/live/:id" element={<RequireAuth role="MERCHANT"><MerchantLiveConsolePage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -20,6 +20,8 @@ interface Props {
   onSend: (text: string) => boolean;
   /** Shown at the end of the input row (the like button). */
   aside?: ReactNode;
+  /** When set, the room is not open for chat (not live): this text replaces the input row. */
+  closed?: string;
 }
 
 const messageKey = (m: ChatMessage) => m.id;
@@ -33,7 +35,7 @@ function toChatMessage(body: unknown, meta: MessageMeta): ChatMessage | null {
   return { id, room: m.room ?? '', userId: String(m.userId ?? ''), name: m.name ?? '', text: m.text, at: m.at ?? '' };
 }
 
-export function ChatPanel({ topics, onSend, aside }: Props) {
+export function ChatPanel({ topics, onSend, aside, closed }: Props) {
   const { user } = useAuth();
   const location = useLocation();
   const connected = useConnectionStatus() === 'connected';
@@ -117,7 +119,11 @@ export function ChatPanel({ topics, onSend, aside }: Props) {
         </button>
       )}
       <div className="chat-compose">
-        {user ? (
+        {closed ? (
+          <p className="chat-closed muted small" data-testid="chat-closed">
+            {closed}
+          </p>
+        ) : user ? (
           <form className="chat-form" onSubmit={submit} noValidate>
             <input
               className={tooLong ? 'chat-input invalid' : 'chat-input'}
@@ -147,7 +153,7 @@ export function ChatPanel({ topics, onSend, aside }: Props) {
             登录后参与聊天
           </Link>
         )}
-        {aside}
+        {!closed && aside}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { LiveSessionDetail } from '../../api/live';
 import type { ChatMessage } from '../../api/types';
 import { fakeRealtime } from '../../test/realtime';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
@@ -8,7 +9,29 @@ import { LiveRoomPage } from './LiveRoomPage';
 
 const me = makeUser(['VIEWER'], { id: 7, displayName: '张三' });
 
-function renderRoom(user = me as typeof me | null) {
+export const session = (over: Partial<LiveSessionDetail> = {}): LiveSessionDetail => ({
+  id: 42,
+  title: '东裕茗茶开业直播',
+  coverFileId: null,
+  startsAt: '2026-11-23T04:00:00Z',
+  streamUrl: 'https://cdn.example.com/live/42.flv',
+  streamKind: 'FLV',
+  status: 'LIVE',
+  startedAt: '2026-11-23T04:01:00Z',
+  endedAt: null,
+  merchant: { id: 3, name: '东裕茗茶' },
+  lineup: [
+    { productId: 7, name: '东裕绿茶', priceFen: 12800, coverFileId: null, onSale: true },
+    { productId: 8, name: '白瓷茶杯', priceFen: 3900, coverFileId: null, onSale: true },
+  ],
+  pinned: null,
+  viewers: { now: 0, peak: 0, unique: 0, watchSeconds: 0 },
+  reminderCount: 0,
+  reminded: false,
+  ...over,
+});
+
+function renderRoom(user = me as typeof me | null, detail: LiveSessionDetail = session()) {
   const realtime = fakeRealtime();
   const view = renderWithAuth(
     realtime.wrap(
@@ -19,6 +42,11 @@ function renderRoom(user = me as typeof me | null) {
     ),
     user,
     '/live/42',
+    async (input) => {
+      const url = String(input);
+      if (url.startsWith('/api/live-sessions/42')) return Response.json(detail);
+      return user ? Response.json(user) : new Response(null, { status: 401 });
+    },
   );
   return { ...realtime, ...view };
 }
@@ -39,6 +67,10 @@ describe('LiveRoomPage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('直播间 #42');
     expect(screen.getByTestId('viewer-count').textContent).toBe('—');
     await connect();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('东裕茗茶开业直播'));
+    expect(screen.getByTestId('room-merchant').textContent).toContain('东裕茗茶');
+    expect(fake.live('/topic/live/42/pinned')).toHaveLength(1);
+    expect(fake.live('/topic/live/42/status')).toHaveLength(1);
     expect(fake.live('/topic/live/42/viewers')).toHaveLength(1);
     expect(fake.live('/topic/live/42/likes')).toHaveLength(1);
     // The chat starts from the replay buffer.
@@ -129,5 +161,57 @@ describe('LiveRoomPage', () => {
       fireEvent.click(login);
     });
     expect(screen.getByTestId('login-page')).toBeTruthy();
+  });
+
+  it('shows the pinned product from the GET to late joiners, then follows the pinned topic', async () => {
+    const { connect, deliver } = renderRoom(me, session({ pinned: { sessionId: 42, productId: 7, name: '东裕绿茶', priceFen: 12800, coverFileId: null } }));
+    await connect();
+    await waitFor(() => expect(screen.getByTestId('pinned-name').textContent).toBe('东裕绿茶'));
+    expect(screen.getByTestId('pinned-price').textContent).toBe('¥128.00');
+    const flagged = () => screen.getAllByTestId('lineup-item').filter((li) => li.className.includes('lineup-pinned'));
+    expect(flagged().map((li) => li.textContent)).toEqual(['1东裕绿茶¥128.00讲解中']);
+
+    deliver('/topic/live/42/pinned', { sessionId: 42, productId: 8, name: '白瓷茶杯', priceFen: 3900, coverFileId: null });
+    expect(screen.getByTestId('pinned-name').textContent).toBe('白瓷茶杯');
+    expect(flagged()).toHaveLength(1);
+    expect(flagged()[0].textContent).toContain('白瓷茶杯');
+
+    deliver('/topic/live/42/pinned', null);
+    expect(screen.queryByTestId('pinned-card')).toBeNull();
+    expect(flagged()).toHaveLength(0);
+  });
+
+  it('offers an FLV stream as a link and closes the chat when the session ends', async () => {
+    const { connect, deliver } = renderRoom();
+    await connect();
+    const link = await screen.findByRole('link', { name: '在播放器中打开' });
+    expect(link.getAttribute('href')).toBe('https://cdn.example.com/live/42.flv');
+    expect(screen.getByTestId('chat-input')).toBeTruthy();
+
+    deliver('/topic/live/42/status', { sessionId: 42, status: 'ENDED', startedAt: null, endedAt: '2026-11-23T05:00:00Z' });
+    expect(screen.getByTestId('live-player').textContent).toContain('直播已结束');
+    expect(screen.queryByTestId('chat-input')).toBeNull();
+    expect(screen.getByTestId('chat-closed').textContent).toBe('直播已结束，聊天已关闭');
+    expect(screen.queryByTestId('like-button')).toBeNull();
+  });
+
+  it('counts down to a scheduled start and keeps the chat closed until it goes live', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: Date.parse('2026-11-23T03:58:55Z') });
+    try {
+      const { connect, deliver } = renderRoom(me, session({ status: 'SCHEDULED', startedAt: null, streamKind: 'HLS', streamUrl: 'https://cdn.example.com/42.m3u8' }));
+      await connect();
+      await waitFor(() => expect(screen.getByTestId('player-countdown').textContent).toContain('距开播 00:01:05'));
+      expect(screen.getByTestId('chat-closed').textContent).toBe('开播后可以发言和点赞');
+      await act(async () => {
+        vi.advanceTimersByTime(2000);
+      });
+      expect(screen.getByTestId('player-countdown').textContent).toContain('距开播 00:01:03');
+
+      deliver('/topic/live/42/status', { sessionId: 42, status: 'LIVE', startedAt: '2026-11-23T03:59:00Z', endedAt: null });
+      expect(screen.getByTestId('live-video')).toBeTruthy();
+      expect(screen.getByTestId('chat-input')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

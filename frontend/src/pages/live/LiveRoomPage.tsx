@@ -8,17 +8,23 @@ import { realtimeErrorText } from '../../realtime/errors';
 import { useLatest, useRealtime, useRealtimeErrors } from '../../realtime/useTopic';
 import { ChatPanel } from './ChatPanel';
 import { LikeButton } from './LikeButton';
+import { LineupList } from './LineupList';
+import { LiveCommerceSlot } from './LiveCommerceSlot';
+import { LivePlayer } from './LivePlayer';
 import { liveTopics } from './liveTopics';
+import { PinnedCard } from './PinnedCard';
+import { useLiveSession } from './useLiveSession';
 
 const NOT_SENT = '实时连接未就绪，请稍后再试';
 
-/** /live/:id — player (placeholder until the stream URL arrives), viewers, likes and chat. */
+/** /live/:id — player, viewers, pinned product, lineup, the selling slot, chat and likes. */
 export function LiveRoomPage() {
   const { id = '' } = useParams();
-  const title = `直播间 #${id}`;
-  usePageTitle(title);
   const rt = useRealtime();
   const topics = useMemo(() => liveTopics(id), [id]);
+  const { session, error, status, pinned } = useLiveSession(id, topics);
+  const title = session?.title ?? `直播间 #${id}`;
+  usePageTitle(title);
   // Being subscribed to any /topic/live/{id}/... makes this connection a viewer of the room.
   const viewers = useLatest<Viewers>(topics.viewers);
   const likes = useLatest<LikesTotal>(topics.likes);
@@ -36,23 +42,35 @@ export function LiveRoomPage() {
     if (!ok) showToast(NOT_SENT);
     return ok;
   };
+  const onAir = status === 'LIVE';
+  const viewersBadge = (
+    <span className="live-viewers" data-testid="viewers-badge" title="当前在线人数">
+      <span className={onAir ? 'live-dot' : 'live-dot idle'} aria-hidden="true" />
+      <span data-testid="viewer-count">{viewers ? viewers.now : '—'}</span>
+      <span className="live-viewers-unit">人在看</span>
+    </span>
+  );
 
   return (
-    <div className="live-room" data-testid="live-room">
+    <div className="live-room" data-testid="live-room" data-status={status ?? 'unknown'}>
       <div className="live-stage">
-        <div className="live-player" data-testid="live-player" role="img" aria-label="直播画面">
-          <span className="live-player-label" aria-hidden="true">
-            直播画面
-          </span>
-          <span className="live-viewers" data-testid="viewers-badge" title="当前在线人数">
-            <span className="live-dot" aria-hidden="true" />
-            <span data-testid="viewer-count">{viewers ? viewers.now : '—'}</span>
-            <span className="live-viewers-unit">人在看</span>
-          </span>
-        </div>
+        <LivePlayer
+          status={status}
+          streamUrl={session?.streamUrl ?? ''}
+          streamKind={session?.streamKind ?? 'OTHER'}
+          coverFileId={session?.coverFileId ?? null}
+          startsAt={session?.startsAt ?? ''}
+          overlay={viewersBadge}
+        />
         <div className="live-info">
           <h1>{title}</h1>
+          {error && (
+            <p className="form-alert" role="alert" data-testid="room-error">
+              {error}
+            </p>
+          )}
           <p className="live-stats muted small">
+            {session && <span data-testid="room-merchant">{session.merchant.name} · </span>}
             峰值 <span data-testid="viewer-peak">{viewers ? formatCount(viewers.peak) : '—'}</span> 人
             <span aria-hidden="true"> · </span>
             <span data-testid="like-summary">{formatCount(likes?.total ?? 0)}</span> 赞
@@ -61,9 +79,13 @@ export function LiveRoomPage() {
           </p>
         </div>
       </div>
+      <PinnedCard pinned={pinned} />
+      {session && status && <LiveCommerceSlot sessionId={session.id} status={status} pinned={pinned} />}
+      {session && <LineupList lineup={session.lineup} pinnedId={pinned?.productId ?? null} />}
       <ChatPanel
         topics={topics}
         onSend={sendChat}
+        closed={onAir ? undefined : status === 'SCHEDULED' ? '开播后可以发言和点赞' : status ? '直播已结束，聊天已关闭' : undefined}
         aside={<LikeButton key={id} total={likes?.total} onLike={sendLike} />}
       />
       <Toast message={toast} />

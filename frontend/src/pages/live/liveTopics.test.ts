@@ -9,6 +9,8 @@ describe('live room helpers', () => {
       viewers: '/topic/live/42/viewers',
       chat: '/topic/live/42/chat',
       likes: '/topic/live/42/likes',
+      pinned: '/topic/live/42/pinned',
+      status: '/topic/live/42/status',
       sendChat: '/app/live/42/chat',
       sendLike: '/app/live/42/like',
     });

@@ -8,6 +8,10 @@ export interface LiveTopics {
   viewers: string;
   chat: string;
   likes: string;
+  /** the "now explaining" product (latest value; null when unpinned) */
+  pinned: string;
+  /** the session's status changes (latest value) */
+  status: string;
   sendChat: string;
   sendLike: string;
 }
@@ -18,6 +22,8 @@ export function liveTopics(liveId: string): LiveTopics {
     viewers: `/topic/live/${id}/viewers`,
     chat: `/topic/live/${id}/chat`,
     likes: `/topic/live/${id}/likes`,
+    pinned: `/topic/live/${id}/pinned`,
+    status: `/topic/live/${id}/status`,
     sendChat: `/app/live/${id}/chat`,
     sendLike: `/app/live/${id}/like`,
   };

@@ -1,32 +1,44 @@
 -- Showcase livestreams: sessions with their product lineup, reminders, and flash deals.
 
+-- A merchant's livestream. The stream itself is external (HLS/FLV/WebRTC URL): the platform embeds a player.
+-- SCHEDULED -> LIVE -> ENDED, or SCHEDULED -> CANCELLED. The audience figures are copied from presence at the end.
 create table live_session (
     id                bigint generated always as identity primary key,
     merchant_id       bigint      not null references merchant (id),
     title             text        not null check (char_length(title) between 1 and 100),
     cover_file_id     bigint      references stored_file (id),
     starts_at         timestamptz not null,
-    stream_url        text        not null check (stream_url ~ '^(https?|wss?)://'),
+    stream_url        text        not null check (char_length(stream_url) <= 500 and stream_url ~ '^(https?|wss?|webrtc)://[^[:space:]]+$'),
     status            text        not null default 'SCHEDULED' check (status in ('SCHEDULED', 'LIVE', 'ENDED', 'CANCELLED')),
     started_at        timestamptz,
     ended_at          timestamptz,
+    -- the product being explained now: only while live, and only one of the session's lineup (foreign key below)
     pinned_product_id bigint      references product (id),
-    peak_viewers      int         not null default 0,
-    unique_viewers    bigint      not null default 0,
-    watch_seconds     bigint      not null default 0,
+    peak_viewers      int         not null default 0 check (peak_viewers >= 0),
+    unique_viewers    bigint      not null default 0 check (unique_viewers >= 0),
+    watch_seconds     bigint      not null default 0 check (watch_seconds >= 0),
     created_at        timestamptz not null default now(),
-    updated_at        timestamptz not null default now()
+    updated_at        timestamptz not null default now(),
+    check (status not in ('LIVE', 'ENDED') or started_at is not null),
+    check (status <> 'ENDED' or ended_at is not null),
+    check (pinned_product_id is null or status = 'LIVE')
 );
 create index live_session_schedule_idx on live_session (starts_at, id) where status in ('SCHEDULED', 'LIVE');
 create index live_session_merchant_idx on live_session (merchant_id, id);
 
+-- the session's products in the order the merchant presents them
 create table live_session_product (
     session_id bigint not null references live_session (id) on delete cascade,
     product_id bigint not null references product (id),
     position   int    not null check (position >= 0),
-    primary key (session_id, product_id)
+    primary key (session_id, product_id),
+    unique (session_id, position)
 );
 
+alter table live_session add constraint live_session_pinned_in_lineup
+    foreign key (id, pinned_product_id) references live_session_product (session_id, product_id);
+
+-- "remind me": notified_at is set once, by whichever instance claims the row when the session goes live
 create table live_reminder (
     session_id  bigint      not null references live_session (id),
     user_id     bigint      not null references app_user (id),

@@ -10,10 +10,11 @@ import java.util.Map;
 import io.livehall.IntegrationTest;
 import io.livehall.realtime.RawStompClient.Frame;
 import io.livehall.realtime.broker.Broker;
+import io.livehall.showcase.live.LiveFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Chat, replay, per-user queues and presence, end to end through Redis, with raw STOMP clients. */
+/** Chat, replay, per-user queues and presence, end to end through Redis, with raw STOMP clients (chat rooms are live sessions). */
 class RealtimeFlowTest extends IntegrationTest {
 
     @Autowired
@@ -21,7 +22,7 @@ class RealtimeFlowTest extends IntegrationTest {
 
     @Test
     void chatReachesViewersWithItsStreamIdAndBannedWordsMasked() {
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom();
         String token = registerAndLogin(uniqueName("chatter"), "secret-123");
         try (RawStompClient viewer = RawStompClient.open(port); RawStompClient chatter = RawStompClient.open(port)) {
             viewer.connect(null);
@@ -53,7 +54,7 @@ class RealtimeFlowTest extends IntegrationTest {
 
     @Test
     void limitsChatPerUser() {
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom();
         String token = registerAndLogin(uniqueName("spammer"), "secret-123");
         try (RawStompClient chatter = RawStompClient.open(port)) {
             chatter.connect(token);
@@ -142,7 +143,7 @@ class RealtimeFlowTest extends IntegrationTest {
 
     @Test
     void addsUpLikes() {
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom();
         try (RawStompClient client = RawStompClient.open(port)) {
             client.connect(null);
             client.subscribe("l", "/topic/live/" + room + "/likes");

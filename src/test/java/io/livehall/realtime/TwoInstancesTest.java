@@ -8,6 +8,7 @@ import java.util.Map;
 import io.livehall.IntegrationTest;
 import io.livehall.realtime.RawStompClient.Frame;
 import io.livehall.realtime.broker.Broker;
+import io.livehall.showcase.live.LiveFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class TwoInstancesTest extends IntegrationTest {
 
     @Test
     void aMessageSentOnOneInstanceReachesSubscribersOfBothExactlyOnce() throws Exception {
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom();
         String chat = "/topic/live/" + room + "/chat";
         String token = registerAndLogin(uniqueName("sender"), "secret-123");
         try (RawStompClient onA = RawStompClient.open(port); RawStompClient onB = RawStompClient.open(portB);

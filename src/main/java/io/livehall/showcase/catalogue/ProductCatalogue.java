@@ -1,9 +1,12 @@
 package io.livehall.showcase.catalogue;
 
+import java.util.Collection;
+
 import io.livehall.common.error.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,5 +50,34 @@ public class ProductCatalogue {
         return db.sql("update product set stock = stock + :n, version = version + 1, updated_at = now() where id = :id")
                 .bind("n", quantity).bind("id", productId)
                 .fetch().rowsUpdated().then();
+    }
+
+    /** The products with these ids (any status, any merchant; unknown ids are left out), each with its first image. */
+    public Flux<ProductCard> cards(Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return db.sql("""
+                        select p.id, p.merchant_id, p.name, p.price_fen, p.status,
+                               (select i.file_id from product_image i where i.product_id = p.id
+                                order by i.position, i.file_id limit 1) as cover_file_id
+                        from product p where p.id = any(:ids)""")
+                .bind("ids", productIds.toArray(Long[]::new))
+                .map(row -> new ProductCard(row.get("id", Long.class), row.get("merchant_id", Long.class),
+                        row.get("name", String.class), row.get("price_fen", Long.class), row.get("status", String.class),
+                        row.get("cover_file_id", Long.class)))
+                .all();
+    }
+
+    /** The merchant's on-sale products, newest first (at most {@code limit}), for pickers such as a live lineup. */
+    public Flux<ProductCard> onSale(long merchantId, int limit) {
+        return db.sql("""
+                        select p.id from product p where p.merchant_id = :m and p.status = 'ON_SALE'
+                        order by p.id desc limit :limit""")
+                .bind("m", merchantId).bind("limit", limit)
+                .map(row -> row.get("id", Long.class)).all()
+                .collectList()
+                .flatMapMany(ids -> cards(ids).collectMap(ProductCard::id)
+                        .flatMapIterable(byId -> ids.stream().map(byId::get).toList()));
     }
 }

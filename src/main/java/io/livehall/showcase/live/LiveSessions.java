@@ -1,7 +1,6 @@
 package io.livehall.showcase.live;
 
 import io.livehall.common.error.ApiProblem;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -9,19 +8,16 @@ import reactor.core.publisher.Mono;
 @Service
 public class LiveSessions {
 
-    private final DatabaseClient db;
+    private final LiveSessionRepository sessions;
 
-    LiveSessions(DatabaseClient db) {
-        this.db = db;
+    LiveSessions(LiveSessionRepository sessions) {
+        this.sessions = sessions;
     }
 
     /** The session; a 404 problem if there is none. */
     public Mono<LiveSessionRef> find(long sessionId) {
-        return db.sql("select id, merchant_id, title, status from live_session where id = :id")
-                .bind("id", sessionId)
-                .map(row -> new LiveSessionRef(row.get("id", Long.class), row.get("merchant_id", Long.class),
-                        row.get("title", String.class), row.get("status", String.class)))
-                .one()
+        return sessions.find(sessionId)
+                .map(s -> new LiveSessionRef(s.id(), s.merchantId(), s.title(), s.status().name()))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("直播")));
     }
 }

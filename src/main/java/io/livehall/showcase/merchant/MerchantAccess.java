@@ -1,5 +1,8 @@
 package io.livehall.showcase.merchant;
 
+import java.util.Collection;
+import java.util.Map;
+
 import io.livehall.common.error.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -56,5 +59,17 @@ public class MerchantAccess {
                     }
                     return Mono.just(m);
                 });
+    }
+
+    /** Display names of these merchants (unknown ids are left out), for lists that show whose something is. */
+    public Mono<Map<Long, String>> displayNames(Collection<Long> merchantIds) {
+        if (merchantIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("select id, display_name from merchant where id = any(:ids)")
+                .bind("ids", merchantIds.toArray(Long[]::new))
+                .map(row -> Map.entry(row.get("id", Long.class), row.get("display_name", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }

@@ -1,4 +1,4 @@
-package io.livehall.showcase;
+package io.livehall.showcase.live;
 
 record ChatRequest(String text) {
 }

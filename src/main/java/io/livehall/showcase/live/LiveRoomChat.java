@@ -1,4 +1,4 @@
-package io.livehall.showcase;
+package io.livehall.showcase.live;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Chat and likes of a live room, over the realtime layer: {@code SEND /app/live/{liveId}/chat} and
  * {@code /like}; viewers receive {@code /topic/live/{liveId}/chat} (replayable) and {@code /likes}
  * (latest total). Chat needs an account, is limited per user and in length, and banned words are masked.
+ * Both are refused ({@code not-live}) unless the room's session exists and is live.
  */
 @Component
 class LiveRoomChat {
@@ -33,18 +34,20 @@ class LiveRoomChat {
     private final ReactiveStringRedisTemplate redis;
     private final FixedWindowCounter counter;
     private final BannedWords banned;
+    private final OnAir onAir;
     private final JsonMapper json;
     private final int chatPerWindow;
     private final Duration window;
 
     LiveRoomChat(Broker broker, AppRoutes routes, DestinationCatalog catalog, ReactiveStringRedisTemplate redis,
-                 FixedWindowCounter counter, BannedWords banned, JsonMapper json,
+                 FixedWindowCounter counter, BannedWords banned, OnAir onAir, JsonMapper json,
                  @Value("${livehall.chat.max-per-window:5}") int chatPerWindow,
                  @Value("${livehall.chat.window:10s}") Duration window) {
         this.broker = broker;
         this.redis = redis;
         this.counter = counter;
         this.banned = banned;
+        this.onAir = onAir;
         this.json = json;
         this.chatPerWindow = chatPerWindow;
         this.window = window;
@@ -67,7 +70,8 @@ class LiveRoomChat {
             return Mono.error(new AppRejection("too-long", "发言不能超过 " + MAX_LENGTH + " 个字"));
         }
         String liveId = message.variable("liveId");
-        return withinLimit("chat:" + message.user().id(), chatPerWindow, "发言太频繁，请稍后再试")
+        return requireLive(liveId)
+                .then(withinLimit("chat:" + message.user().id(), chatPerWindow, "发言太频繁，请稍后再试"))
                 .then(Mono.defer(() -> {
                     ChatMessage chat = new ChatMessage("live:" + liveId, message.user().id(), message.user().name(),
                             banned.mask(trimmed), Instant.now());
@@ -83,10 +87,17 @@ class LiveRoomChat {
             return Mono.error(new AppRejection("invalid", "点赞数需为 1-20"));
         }
         String liveId = message.variable("liveId");
-        return withinLimit("like:" + message.user().id(), 20, "点赞太频繁，请稍后再试")
+        return requireLive(liveId)
+                .then(withinLimit("like:" + message.user().id(), 20, "点赞太频繁，请稍后再试"))
                 .then(redis.opsForValue().increment("livehall:live:" + liveId + ":likes", count))
                 .flatMap(total -> broker.publish("/topic/live/" + liveId + "/likes", Map.of("room", "live:" + liveId, "total", total)))
                 .then();
+    }
+
+    private Mono<Void> requireLive(String liveId) {
+        return onAir.isLive(liveId).flatMap(live -> live
+                ? Mono.<Void>empty()
+                : Mono.error(new AppRejection("not-live", "直播未开始或已结束")));
     }
 
     private Mono<Void> withinLimit(String who, int max, String refusal) {

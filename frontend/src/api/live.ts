@@ -1,0 +1,174 @@
+// Live sessions (docs/api.md "Showcase — live sessions"): the public schedule and rooms, "remind me",
+// and the merchant console's calls. Types mirror the server's answers.
+import { clearSession, getToken } from '../auth/session';
+import { request } from './client';
+import { ApiError, parseErrorResponse } from './errors';
+import type { Page } from './types';
+
+export type LiveStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
+/** How the room plays the stream: HLS in the page; FLV, WebRTC and others as a link. */
+export type StreamKind = 'HLS' | 'FLV' | 'WEBRTC' | 'OTHER';
+
+export const LIVE_STATUS_LABELS: Record<LiveStatus, string> = {
+  SCHEDULED: '未开播',
+  LIVE: '直播中',
+  ENDED: '已结束',
+  CANCELLED: '已取消',
+};
+
+export interface SessionMerchant {
+  id: number;
+  name: string;
+}
+
+/** A session in the schedule or the merchant's list. */
+export interface LiveSessionCard {
+  id: number;
+  title: string;
+  coverFileId: number | null;
+  startsAt: string;
+  status: LiveStatus;
+  startedAt: string | null;
+  endedAt: string | null;
+  merchant: SessionMerchant;
+  productCount: number;
+  reminderCount: number;
+  reminded: boolean;
+}
+
+export interface LineupItem {
+  productId: number;
+  name: string;
+  priceFen: number;
+  coverFileId: number | null;
+  onSale: boolean;
+}
+
+/** /topic/live/{id}/pinned (null when nothing is pinned) and `pinned` of a session. */
+export interface PinnedProduct {
+  sessionId: number;
+  productId: number;
+  name: string;
+  priceFen: number;
+  coverFileId: number | null;
+}
+
+export interface ViewerFigures {
+  now: number;
+  peak: number;
+  unique: number;
+  watchSeconds: number;
+}
+
+export interface LiveSessionDetail {
+  id: number;
+  title: string;
+  coverFileId: number | null;
+  startsAt: string;
+  streamUrl: string;
+  streamKind: StreamKind;
+  status: LiveStatus;
+  startedAt: string | null;
+  endedAt: string | null;
+  merchant: SessionMerchant;
+  lineup: LineupItem[];
+  pinned: PinnedProduct | null;
+  viewers: ViewerFigures;
+  reminderCount: number;
+  reminded: boolean;
+}
+
+/** /topic/live/{id}/status */
+export interface LiveStatusEvent {
+  sessionId: number;
+  status: LiveStatus;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+export interface ReminderState {
+  sessionId: number;
+  reminded: boolean;
+  reminderCount: number;
+}
+
+export interface ScheduleRequest {
+  title: string;
+  coverFileId: number | null;
+  startsAt: string;
+  streamUrl: string;
+  productIds: number[];
+}
+
+/** A product the merchant may put in a lineup (its on-sale products). */
+export interface ProductOption {
+  id: number;
+  merchantId: number;
+  name: string;
+  priceFen: number;
+  status: string;
+  coverFileId: number | null;
+}
+
+export interface StoredFile {
+  id: number;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/** URL of an uploaded file (images are public). */
+export const fileUrl = (id: number) => `/api/files/${encodeURIComponent(String(id))}`;
+
+const one = (id: number) => `/api/live-sessions/${encodeURIComponent(String(id))}`;
+const mine = (id: number) => `/api/merchant/live-sessions/${encodeURIComponent(String(id))}`;
+
+export const liveApi = {
+  /** GET /api/live-sessions?after=&limit= → live and upcoming sessions by start time */
+  schedule: (after?: string | null, limit?: number, signal?: AbortSignal) =>
+    request<Page<LiveSessionCard>>('/api/live-sessions', { query: { after, limit }, signal }),
+  /** GET /api/live-sessions/{id} */
+  get: (id: number, signal?: AbortSignal) => request<LiveSessionDetail>(one(id), { signal }),
+  /** POST /api/live-sessions/{id}/reminder (logged in; scheduled sessions only) */
+  remind: (id: number) => request<ReminderState>(`${one(id)}/reminder`, { method: 'POST' }),
+  /** DELETE /api/live-sessions/{id}/reminder */
+  forget: (id: number) => request<ReminderState>(`${one(id)}/reminder`, { method: 'DELETE' }),
+};
+
+export const merchantLiveApi = {
+  list: (after?: string | null, signal?: AbortSignal) =>
+    request<Page<LiveSessionCard>>('/api/merchant/live-sessions', { query: { after, limit: 20 }, signal }),
+  get: (id: number, signal?: AbortSignal) => request<LiveSessionDetail>(mine(id), { signal }),
+  products: (signal?: AbortSignal) => request<ProductOption[]>('/api/merchant/live-sessions/products', { signal }),
+  create: (body: ScheduleRequest) => request<LiveSessionDetail>('/api/merchant/live-sessions', { method: 'POST', body }),
+  update: (id: number, body: ScheduleRequest) => request<LiveSessionDetail>(mine(id), { method: 'PUT', body }),
+  cancel: (id: number) => request<LiveSessionDetail>(`${mine(id)}/cancel`, { method: 'POST' }),
+  start: (id: number) => request<LiveSessionDetail>(`${mine(id)}/start`, { method: 'POST' }),
+  end: (id: number) => request<LiveSessionDetail>(`${mine(id)}/end`, { method: 'POST' }),
+  pin: (id: number, productId: number) =>
+    request<PinnedProduct>(`${mine(id)}/pinned`, { method: 'PUT', body: { productId } }),
+  unpin: (id: number) => request<void>(`${mine(id)}/pinned`, { method: 'DELETE' }),
+};
+
+/** POST /api/files (multipart, purpose IMAGE): a cover picture. */
+export async function uploadImage(file: File): Promise<StoredFile> {
+  const form = new FormData();
+  form.append('file', file);
+  form.append('purpose', 'IMAGE');
+  const token = getToken();
+  let res: Response;
+  try {
+    res = await fetch('/api/files', {
+      method: 'POST',
+      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: form,
+    });
+  } catch (e) {
+    throw ApiError.network(e);
+  }
+  if (!res.ok) {
+    const err = await parseErrorResponse(res);
+    if (res.status === 401) clearSession();
+    throw err;
+  }
+  return (await res.json()) as StoredFile;
+}

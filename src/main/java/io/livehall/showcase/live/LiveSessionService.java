@@ -1,0 +1,168 @@
+package io.livehall.showcase.live;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.livehall.common.error.ApiProblem;
+import io.livehall.common.paging.Page;
+import io.livehall.common.paging.PageRequest;
+import io.livehall.realtime.presence.Presence;
+import io.livehall.realtime.presence.Viewers;
+import io.livehall.showcase.catalogue.ProductCard;
+import io.livehall.showcase.catalogue.ProductCatalogue;
+import io.livehall.showcase.live.LiveSessionViews.Card;
+import io.livehall.showcase.live.LiveSessionViews.Detail;
+import io.livehall.showcase.merchant.MerchantAccess;
+import io.livehall.showcase.merchant.MerchantRef;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * A merchant's sessions: schedule, edit and cancel while scheduled, go live, end, pin. Only the owning
+ * merchant may touch a session (someone else's answers 404); scheduling, editing and going live need a
+ * trading merchant. State changes are conditional updates, so a repeated or raced change answers 409.
+ */
+@Service
+class LiveSessionService {
+
+    private static final Log log = LogFactory.getLog(LiveSessionService.class);
+
+    private final LiveSessionRepository sessions;
+    private final LiveSessionQueries queries;
+    private final ScheduleCheck check;
+    private final MerchantAccess merchants;
+    private final LiveReminders reminders;
+    private final PinnedProducts pinned;
+    private final OnAir onAir;
+    private final Presence presence;
+    private final ProductCatalogue catalogue;
+    private final TransactionalOperator tx;
+
+    LiveSessionService(LiveSessionRepository sessions, LiveSessionQueries queries, ScheduleCheck check,
+                       MerchantAccess merchants, LiveReminders reminders, PinnedProducts pinned, OnAir onAir,
+                       Presence presence, ProductCatalogue catalogue, TransactionalOperator tx) {
+        this.sessions = sessions;
+        this.queries = queries;
+        this.check = check;
+        this.merchants = merchants;
+        this.reminders = reminders;
+        this.pinned = pinned;
+        this.onAir = onAir;
+        this.presence = presence;
+        this.catalogue = catalogue;
+        this.tx = tx;
+    }
+
+    Mono<Page<Card>> mine(long userId, PageRequest page) {
+        return merchant(userId).flatMap(m -> queries.ofMerchant(m.id(), page));
+    }
+
+    /** What the merchant may put in a lineup: its on-sale products. */
+    Mono<List<ProductCard>> lineupOptions(long userId) {
+        return merchant(userId).flatMap(m -> catalogue.onSale(m.id(), 200).collectList());
+    }
+
+    Mono<Detail> one(long userId, long id) {
+        return merchant(userId).flatMap(m -> own(id, m.id())).flatMap(s -> queries.detail(s, null));
+    }
+
+    Mono<Detail> schedule(long userId, ScheduleRequest r) {
+        return merchants.requireTrading(userId)
+                .flatMap(m -> check.check(r, m.id())
+                        .then(tx.transactional(sessions.insert(m.id(), r)
+                                .flatMap(id -> sessions.replaceLineup(id, r.productIds()).thenReturn(id)))))
+                .flatMap(this::changed);
+    }
+
+    Mono<Detail> edit(long userId, long id, ScheduleRequest r) {
+        return merchants.requireTrading(userId)
+                .flatMap(m -> own(id, m.id())
+                        .flatMap(s -> s.status() == LiveStatus.SCHEDULED ? Mono.just(s) : conflict(s, "修改"))
+                        .then(check.check(r, m.id()))
+                        .then(tx.transactional(sessions.update(id, m.id(), r)
+                                .flatMap(rows -> rows == 1 ? sessions.replaceLineup(id, r.productIds())
+                                        : refusal(id, m.id(), "修改")))))
+                .then(Mono.defer(() -> changed(id)));
+    }
+
+    Mono<Detail> cancel(long userId, long id) {
+        return merchant(userId)
+                .flatMap(m -> sessions.transition(id, m.id(), LiveStatus.SCHEDULED, LiveStatus.CANCELLED)
+                        .switchIfEmpty(refusal(id, m.id(), "取消")))
+                .flatMap(s -> onAir.changed(s).then(queries.detail(s, null)));
+    }
+
+    /** Goes live and notifies, exactly once, everyone who asked to be reminded. */
+    Mono<Detail> goLive(long userId, long id) {
+        return merchants.requireTrading(userId).flatMap(m -> tx.transactional(
+                        sessions.transition(id, m.id(), LiveStatus.SCHEDULED, LiveStatus.LIVE)
+                                .switchIfEmpty(refusal(id, m.id(), "开播"))
+                                .flatMap(s -> reminders.claim(id).map(users -> new Started(s, users))))
+                .flatMap(started -> onAir.changed(started.session())
+                        .then(pinned.clear(id))
+                        .then(reminders.notifyStarted(started.session(), m.displayName(), started.reminded()))
+                        .then(queries.detail(started.session(), null))));
+    }
+
+    /** Ends a live session and keeps its audience figures (peak, unique viewers, watch time) from presence. */
+    Mono<Detail> end(long userId, long id) {
+        return merchant(userId)
+                .flatMap(m -> own(id, m.id())
+                        .flatMap(s -> s.status() == LiveStatus.LIVE ? Mono.just(s) : conflict(s, "下播"))
+                        .then(figures(id))
+                        .flatMap(figures -> sessions.end(id, m.id(), figures))
+                        .switchIfEmpty(refusal(id, m.id(), "下播")))
+                .flatMap(s -> onAir.changed(s).then(pinned.clear(id)).then(queries.detail(s, null)));
+    }
+
+    Mono<PinnedProduct> pin(long userId, long id, long productId) {
+        return merchant(userId).flatMap(m -> pinned.pin(id, m.id(), productId));
+    }
+
+    Mono<Void> unpin(long userId, long id) {
+        return merchant(userId).flatMap(m -> pinned.unpin(id, m.id()));
+    }
+
+    /** The room's audience now; zeros (logged) if presence cannot answer, so a session can always end. */
+    private Mono<Viewers> figures(long id) {
+        return presence.viewers("live", String.valueOf(id))
+                .onErrorResume(e -> {
+                    log.warn("Presence figures of live session " + id + " unavailable at its end; storing zeros", e);
+                    return Mono.empty();
+                })
+                .defaultIfEmpty(new Viewers("live:" + id, 0, 0, 0, 0, Instant.now()));
+    }
+
+    private record Started(LiveSession session, List<Long> reminded) {
+    }
+
+    private Mono<Detail> changed(long id) {
+        return sessions.find(id).flatMap(s -> onAir.changed(s).then(queries.detail(s, null)));
+    }
+
+    /** The user's merchant (any status: a suspended merchant may still end or look at its sessions). */
+    private Mono<MerchantRef> merchant(long userId) {
+        return merchants.merchantOf(userId).switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.FORBIDDEN,
+                "not-a-merchant", "您所在的企业还不是入驻商家")));
+    }
+
+    /** The merchant's session; 404 when there is none or it is someone else's. */
+    private Mono<LiveSession> own(long id, long merchantId) {
+        return sessions.find(id).filter(s -> s.merchantId() == merchantId)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("直播")));
+    }
+
+    /** Why a conditional update changed nothing: 404 (none, or not the merchant's) or 409 (wrong state). */
+    private <T> Mono<T> refusal(long id, long merchantId, String action) {
+        return own(id, merchantId).flatMap(s -> conflict(s, action));
+    }
+
+    private static <T> Mono<T> conflict(LiveSession s, String action) {
+        return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "live-session-state",
+                "直播" + s.status().label() + "，不能" + action));
+    }
+}
