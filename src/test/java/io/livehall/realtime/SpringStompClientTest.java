@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.livehall.IntegrationTest;
 import io.livehall.realtime.broker.Broker;
+import io.livehall.showcase.live.LiveFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class SpringStompClientTest extends IntegrationTest {
         String token = registerAndLogin(username, "secret-123");
         String userId = String.valueOf(db.sql("select id from app_user where username = :u").bind("u", username)
                 .map(row -> row.get(0, Long.class)).one().block());
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom(); // chat is open in live sessions only
         StompHeaders auth = new StompHeaders();
         auth.add("Authorization", "Bearer " + token);
         Connection c = connect(auth);
@@ -121,7 +122,7 @@ class SpringStompClientTest extends IntegrationTest {
         Connection c = connect(new StompHeaders());
         assertThat(c.connected.getFirst("user-name")).startsWith("guest-");
         Inbox errors = c.subscribe("/user/queue/errors");
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom(); // chat is open in live sessions only
         c.session.send("/app/live/" + room + "/chat", Map.of("text", "游客想说话"));
         assertThat(errors.next().payload()).containsEntry("code", "unauthenticated")
                 .containsEntry("destination", "/app/live/" + room + "/chat");
