@@ -10,7 +10,9 @@ import { HomePage } from './pages/home/HomePage';
 import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
 import { MePage } from './pages/me/MePage';
+import { ApplyPage } from './pages/merchant/ApplyPage';
 import { MerchantPage } from './pages/merchant/MerchantPage';
+import { OnboardingReviewPage } from './pages/organiser/OnboardingReviewPage';
 import { OrganiserPage } from './pages/organiser/OrganiserPage';
 import { TrainingPage } from './pages/training/TrainingPage';
 
@@ -28,8 +30,10 @@ export function AppRoutes() {
         <Route path="live/:id" element={<LiveRoomPage />} />
         <Route path="training" element={<TrainingPage />} />
         <Route path="fair" element={<FairPage />} />
+        <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
+        <Route path="organiser/applications" element={<RequireAuth role="ORGANISER"><OnboardingReviewPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -11,6 +11,7 @@ import './styles/forms.css';
 import './styles/home.css';
 import './styles/pages.css';
 import './styles/admin.css';
+import './styles/merchant.css';
 import './styles/live.css';
 import './styles/like.css';
 import './styles/toast.css';
