@@ -6,6 +6,7 @@ import { isApiError } from '../../api/errors';
 import { useAuth } from '../../auth/AuthProvider';
 import { FormAlert } from '../../components/Field';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useTopic } from '../../realtime/useTopic';
 import { ApplicationCard } from './ApplicationCard';
 import { ApplicationForm } from './ApplicationForm';
 import { emptyApplicationForm } from './applicationForm';
@@ -35,6 +36,20 @@ export function ApplyPage() {
     void load(ctrl.signal);
     return () => ctrl.abort();
   }, [load]);
+
+  // A decision arrives on the user's notification queue: show it at once. An approval has ended the
+  // user's tokens (the new role needs a new login), so it is shown without asking the server.
+  useTopic<{ type?: string; applicationId?: number; status?: string }>(
+    user ? '/user/queue/notifications' : null,
+    (n) => {
+      if (n.type !== 'application') return;
+      if (n.status === 'APPROVED') {
+        setMine((list) => (list ?? []).map((a) => (a.id === n.applicationId ? { ...a, status: 'APPROVED' } : a)));
+      } else {
+        void load();
+      }
+    },
+  );
 
   if (!user) return null;
   const isMerchant = user.roles.includes('MERCHANT');

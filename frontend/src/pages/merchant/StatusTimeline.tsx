@@ -8,7 +8,7 @@ export function StatusTimeline({ history }: { history: StatusChange[] }) {
   return (
     <ol className="timeline" aria-label="状态历史" data-testid="status-timeline">
       {history.map((c, i) => (
-        <li key={`${c.at}-${i}`} className={`timeline-item status-${c.to.toLowerCase().replace('_', '-')}`}>
+        <li key={`${c.at}-${i}`} className={`timeline-item to-${c.to.toLowerCase().replace('_', '-')}`}>
           <div className="timeline-head">
             <strong>{c.from ? `${STATUS_LABELS[c.from]} → ${STATUS_LABELS[c.to]}` : '提交申请'}</strong>
             <span className="muted small">

@@ -63,7 +63,12 @@ export function ApplicationsPanel({ round, onDecided }: Props) {
   return (
     <section className="applications-panel" aria-labelledby="apps-title" data-testid="applications-panel">
       <div className="panel-head">
-        <h2 id="apps-title">{round.name} · 入驻申请</h2>
+        <div>
+          <h2 id="apps-title">{round.name} · 入驻申请</h2>
+          <p className="muted small" data-testid="round-figures">
+            收到申请 {round.received} · 待审核 {round.pending}
+          </p>
+        </div>
         <QuotaBar approved={round.approved} quota={round.quota} />
       </div>
       <div className="filter-tabs" role="group" aria-label="按状态筛选">

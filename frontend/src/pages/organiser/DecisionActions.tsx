@@ -17,6 +17,12 @@ const TITLES: Record<Decision, string> = {
   REQUEST_CHANGES: '要求补充材料',
 };
 
+const CONFIRM: Record<Decision, string> = {
+  APPROVE: '确认通过',
+  REJECT: '确认驳回',
+  REQUEST_CHANGES: '确认要求补充',
+};
+
 /** 通过 / 驳回 / 要求补充 for a SUBMITTED application; refusals and requests for changes ask for a reason. */
 export function DecisionActions({ application, quotaLeft, onDecided }: Props) {
   const [open, setOpen] = useState<Decision | null>(null);
@@ -87,7 +93,7 @@ export function DecisionActions({ application, quotaLeft, onDecided }: Props) {
             </button>
             <button type="button" className="btn btn-primary" onClick={confirm} disabled={busy}
               data-testid="decision-confirm">
-              {busy ? '提交中…' : `确认${TITLES[open].slice(0, 2)}`}
+              {busy ? '提交中…' : CONFIRM[open]}
             </button>
           </div>
         </div>

@@ -11,6 +11,11 @@ interface Props {
   onCreated: (round: SelectionRound) => void;
 }
 
+function phase(r: SelectionRound): string {
+  if (r.open) return '申请中';
+  return Date.parse(r.opensAt) > Date.now() ? '未开始' : '已截止';
+}
+
 /** Every selection round with its figures; pick one to review its applications, or create one. */
 export function RoundsPanel({ rounds, selectedId, onSelect, onCreated }: Props) {
   const [creating, setCreating] = useState(false);
@@ -46,7 +51,7 @@ export function RoundsPanel({ rounds, selectedId, onSelect, onCreated }: Props) 
             >
               <span className="round-name">
                 {r.name}
-                <span className={`chip ${r.open ? 'chip-open' : ''}`}>{r.open ? '申请中' : '未开放'}</span>
+                <span className={`chip ${r.open ? 'chip-open' : ''}`}>{phase(r)}</span>
               </span>
               <span className="muted small">
                 {formatDateTime(r.opensAt)} — {formatDateTime(r.closesAt)}
