@@ -63,6 +63,12 @@ class ReviewApiTest extends OnboardingTest {
         ReviewBody rejected = page(organiser, "/api/organiser/rounds/" + round + "/applications?status=REJECTED");
         assertThat(rejected.items()).singleElement().satisfies(i -> assertThat(i.get("decisionReason")).isEqualTo("材料不全"));
 
+        http.get().uri("/api/organiser/applications/{id}", b).headers(h -> h.setBearerAuth(organiser)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.enterprise.name").isEqualTo("page-b 测试企业")
+                .jsonPath("$.history[1].actorName").isEqualTo("测试用户");
+        http.get().uri("/api/organiser/applications/{id}", Long.MAX_VALUE).headers(h -> h.setBearerAuth(organiser))
+                .exchange().expectStatus().isNotFound();
         http.get().uri("/api/organiser/rounds/{id}/applications?status=NOPE", round).headers(h -> h.setBearerAuth(organiser))
                 .exchange().expectStatus().isBadRequest();
         http.get().uri("/api/organiser/rounds/{id}/applications?after=x", round).headers(h -> h.setBearerAuth(organiser))
@@ -143,6 +149,19 @@ class ReviewApiTest extends OnboardingTest {
         StepVerifier.create(access.merchantOf(applicant.id()))
                 .expectNextMatches(m -> m.active() && !m.trading())
                 .verifyComplete();
+    }
+
+    @Test
+    void anEnterpriseApprovedInOneRoundIsNotApprovedAgainInAnother() {
+        String organiser = organiserToken();
+        ShowcaseFixtures.Account applicant = enterpriseUser("tworounds");
+        long first = applied(applicant, openRound(organiser, 20));
+        long second = applied(applicant, openRound(organiser, 20));
+        decide(organiser, first, "APPROVE", null).expectStatus().isOk();
+        decide(organiser, second, "APPROVE", null).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://livehall.io/problems/already-merchant");
+        assertThat(count("select count(*) from merchant_application where id = :a and status = 'SUBMITTED'", "a", second))
+                .isEqualTo(1);
     }
 
     private ReviewBody page(String token, String uri) {
