@@ -12,6 +12,7 @@ import './styles/home.css';
 import './styles/pages.css';
 import './styles/admin.css';
 import './styles/merchant.css';
+import './styles/onboarding-review.css';
 import './styles/live.css';
 import './styles/like.css';
 import './styles/toast.css';
