@@ -10,9 +10,11 @@ import { HomePage } from './pages/home/HomePage';
 import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
 import { MePage } from './pages/me/MePage';
+import { ApplyPage } from './pages/merchant/ApplyPage';
 import { MerchantLiveConsolePage } from './pages/merchant/live/MerchantLiveConsolePage';
 import { MerchantLiveListPage } from './pages/merchant/live/MerchantLiveListPage';
 import { MerchantPage } from './pages/merchant/MerchantPage';
+import { OnboardingReviewPage } from './pages/organiser/OnboardingReviewPage';
 import { OrganiserPage } from './pages/organiser/OrganiserPage';
 import { TrainingPage } from './pages/training/TrainingPage';
 
@@ -30,10 +32,12 @@ export function AppRoutes() {
         <Route path="live/:id" element={<LiveRoomPage />} />
         <Route path="training" element={<TrainingPage />} />
         <Route path="fair" element={<FairPage />} />
+        <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />
         <Route path="merchant/live/:id" element={<RequireAuth role="MERCHANT"><MerchantLiveConsolePage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
+        <Route path="organiser/applications" element={<RequireAuth role="ORGANISER"><OnboardingReviewPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

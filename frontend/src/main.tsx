@@ -11,6 +11,8 @@ import './styles/forms.css';
 import './styles/home.css';
 import './styles/pages.css';
 import './styles/admin.css';
+import './styles/merchant.css';
+import './styles/onboarding-review.css';
 import './styles/live.css';
 import './styles/schedule.css';
 import './styles/like.css';

@@ -41,6 +41,18 @@ describe('Header navigation', () => {
     expect(screen.queryByTestId('nav-admin')).toBeNull();
   });
 
+  it('offers 入驻申请 to enterprise users who are not merchants yet, and 入驻审核 to organisers', () => {
+    const enterprise = { id: 1, name: '东裕茗茶', creditCode: '91610100MA6TG1XX7Q', region: '西安市', industry: '茶叶',
+      size: 'SMALL' as const, tier: 'NONE' as const, createdAt: '2026-11-01T00:00:00Z' };
+    const { unmount } = renderWithAuth(<Header />, makeUser(['VIEWER'], { enterprise }));
+    expect(screen.getByTestId('nav-apply').getAttribute('href')).toBe('/apply');
+    expect(screen.queryByTestId('nav-onboarding')).toBeNull();
+    unmount();
+    renderWithAuth(<Header />, makeUser(['VIEWER', 'MERCHANT', 'ORGANISER'], { enterprise }));
+    expect(screen.queryByTestId('nav-apply')).toBeNull();
+    expect(screen.getByTestId('nav-onboarding').getAttribute('href')).toBe('/organiser/applications');
+  });
+
   it('toggles the phone menu', () => {
     renderWithAuth(<Header />, null);
     const toggle = screen.getByTestId('nav-toggle');

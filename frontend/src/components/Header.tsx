@@ -51,14 +51,25 @@ export function Header() {
                 {s.label}
               </NavLink>
             ))}
-            {roles.includes('MERCHANT') && (
+            {roles.includes('MERCHANT') ? (
               <NavLink to="/merchant" className={navClass} data-testid="nav-merchant">
                 商家中心
               </NavLink>
+            ) : (
+              user?.enterprise && (
+                <NavLink to="/apply" className={navClass} data-testid="nav-apply">
+                  入驻申请
+                </NavLink>
+              )
             )}
             {roles.includes('ORGANISER') && (
-              <NavLink to="/organiser" className={navClass} data-testid="nav-organiser">
+              <NavLink to="/organiser" end className={navClass} data-testid="nav-organiser">
                 组织方看板
+              </NavLink>
+            )}
+            {roles.includes('ORGANISER') && (
+              <NavLink to="/organiser/applications" className={navClass} data-testid="nav-onboarding">
+                入驻审核
               </NavLink>
             )}
             {roles.includes('ADMIN') && (

@@ -1,17 +1,22 @@
 import { Link } from 'react-router-dom';
-import { ComingSoon } from '../../components/ComingSoon';
+import { usePageTitle } from '../../lib/usePageTitle';
+import { MerchantAgreements } from './MerchantAgreements';
 
+/**
+ * 商家中心. Each block of the merchant's work is a section component; add products, live sessions, orders
+ * and quotes as further sections below the agreements.
+ */
 export function MerchantPage() {
+  usePageTitle('商家中心');
   return (
-    <ComingSoon
-      title="商家中心"
-      description="管理入驻申请、商品与直播场次、订单与报价，即将上线。"
-    >
-      <p>
+    <section className="container page merchant-page" data-testid="merchant-page">
+      <h1>商家中心</h1>
+      <MerchantAgreements />
+      <nav className="merchant-sections" aria-label="商家功能">
         <Link className="btn btn-primary" to="/merchant/live" data-testid="merchant-live-link">
           直播管理
         </Link>
-      </p>
-    </ComingSoon>
+      </nav>
+    </section>
   );
 }

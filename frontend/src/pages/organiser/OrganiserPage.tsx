@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { ComingSoon } from '../../components/ComingSoon';
 
 export function OrganiserPage() {
@@ -5,6 +6,12 @@ export function OrganiserPage() {
     <ComingSoon
       title="组织方看板"
       description="实时在线人数、峰值与观看时长、成交与对接数据看板，即将上线。"
-    />
+    >
+      <p>
+        <Link className="btn btn-primary" to="/organiser/applications" data-testid="link-onboarding">
+          进入入驻审核（遴选批次、申请审核、协议、商家）
+        </Link>
+      </p>
+    </ComingSoon>
   );
 }

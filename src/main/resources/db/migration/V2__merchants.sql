@@ -41,13 +41,18 @@ create table merchant_application (
     proposed_products text       not null check (char_length(proposed_products) between 1 and 2000),
     status           text        not null default 'SUBMITTED'
                                  check (status in ('SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED')),
-    decision_reason  text,
+    decision_reason  text        check (char_length(decision_reason) <= 500),
     created_at       timestamptz not null default now(),
     updated_at       timestamptz not null default now(),
-    constraint merchant_application_round_enterprise_key unique (round_id, enterprise_id)
+    constraint merchant_application_round_enterprise_key unique (round_id, enterprise_id),
+    -- a refusal or a request for changes always says why
+    constraint merchant_application_reason_check
+        check (status not in ('REJECTED', 'CHANGES_REQUESTED') or decision_reason is not null)
 );
 create index merchant_application_round_status_idx on merchant_application (round_id, status, id);
+create index merchant_application_round_id_idx on merchant_application (round_id, id);
 create index merchant_application_applicant_idx on merchant_application (applicant_id);
+create index merchant_application_enterprise_idx on merchant_application (enterprise_id, id);
 
 create table application_document (
     application_id bigint not null references merchant_application (id),
@@ -60,9 +65,10 @@ create table application_document (
 create table application_status_change (
     id             bigint generated always as identity primary key,
     application_id bigint      not null references merchant_application (id),
-    from_status    text,
-    to_status      text        not null,
-    reason         text,
+    from_status    text        check (from_status in ('SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED')),
+    to_status      text        not null
+                               check (to_status in ('SUBMITTED', 'CHANGES_REQUESTED', 'APPROVED', 'REJECTED')),
+    reason         text        check (char_length(reason) <= 500),
     actor_id       bigint      not null references app_user (id),
     changed_at     timestamptz not null default now()
 );
@@ -83,9 +89,10 @@ create table agreement_version (
     id           bigint generated always as identity primary key,
     kind         text        not null check (kind in ('ENTRY_AGREEMENT', 'QUALITY_COMMITMENT')),
     version      int         not null check (version > 0),
-    title        text        not null,
-    body         text        not null,
+    title        text        not null check (char_length(title) between 1 and 100),
+    body         text        not null check (char_length(body) between 1 and 20000),
     text_sha256  char(64)    not null,
+    published_by bigint      references app_user (id),
     published_at timestamptz not null default now(),
     constraint agreement_version_kind_version_key unique (kind, version)
 );
@@ -98,6 +105,7 @@ create table agreement_acceptance (
     accepted_at  timestamptz not null default now(),
     primary key (merchant_id, agreement_id)
 );
+create index merchant_status_idx on merchant (status, id);
 
 -- the first versions of the two documents every merchant accepts before listing products or going live;
 -- organisers publish newer versions through the API, and a merchant must accept the newest of each kind

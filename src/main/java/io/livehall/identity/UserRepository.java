@@ -79,6 +79,17 @@ class UserRepository {
                 .fetch().rowsUpdated();
     }
 
+    /** Adds one role; answers the rows matched (0 if the user does not exist). */
+    Mono<Long> addRole(long id, Role role) {
+        return db.sql("""
+                        update app_user set roles = case when cast(:role as text) = any(roles) then roles
+                                                 else array_append(roles, cast(:role as text)) end,
+                                            updated_at = now()
+                        where id = :id""")
+                .bind("role", role.name()).bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
     Mono<Long> updatePassword(long id, String passwordHash) {
         return db.sql("update app_user set password_hash = :hash, updated_at = now() where id = :id")
                 .bind("hash", passwordHash).bind("id", id)

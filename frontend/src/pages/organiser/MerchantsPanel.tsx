@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import { merchantsApi } from '../../api/merchant';
+import type { MerchantStatus, MerchantSummary } from '../../api/merchant';
+import { isApiError } from '../../api/errors';
+import { FormAlert } from '../../components/Field';
+import { formatDateTime } from '../../lib/format';
+import { MERCHANT_STATUS_LABELS } from '../merchant/labels';
+
+/** Merchants, newest first, with suspend / reactivate. */
+export function MerchantsPanel() {
+  const [items, setItems] = useState<MerchantSummary[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const load = useCallback(async (after: string | null) => {
+    try {
+      const page = await merchantsApi.list({ after, limit: 20 });
+      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+      setNext(page.next);
+    } catch (e) {
+      setError(isApiError(e) ? e.detail : '加载失败');
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  const toggle = async (m: MerchantSummary) => {
+    const status: MerchantStatus = m.status === 'ACTIVE' ? 'SUSPENDED' : 'ACTIVE';
+    if (status === 'SUSPENDED' && !window.confirm(`暂停「${m.displayName}」？暂停期间不能上架商品和开播。`)) return;
+    setBusy(m.id);
+    setError(null);
+    try {
+      const updated = await merchantsApi.setStatus(m.id, status);
+      setItems((list) => list.map((x) => (x.id === updated.id ? updated : x)));
+    } catch (e) {
+      setError(isApiError(e) ? e.detail : '操作失败');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="merchants-title" data-testid="merchants-panel">
+      <h2 id="merchants-title">入驻商家</h2>
+      <FormAlert message={error} />
+      {items.length === 0 && <p className="muted">还没有入驻商家。</p>}
+      <ul className="plain-list">
+        {items.map((m) => (
+          <li key={m.id} className="card merchant-row" data-testid={`merchant-${m.id}`}>
+            <div>
+              <strong>{m.displayName}</strong>
+              <div className="muted small">
+                <span className="mono">{m.enterprise.creditCode}</span> · 入驻于 {formatDateTime(m.createdAt)}
+              </div>
+              <div className="small">
+                {MERCHANT_STATUS_LABELS[m.status]} · {m.agreementsAccepted ? '协议已签署' : '协议待签署'}
+              </div>
+            </div>
+            <button type="button" className={`btn btn-sm ${m.status === 'ACTIVE' ? 'btn-ghost danger' : 'btn-primary'}`}
+              disabled={busy === m.id} onClick={() => toggle(m)}>
+              {m.status === 'ACTIVE' ? '暂停' : '恢复'}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {next && (
+        <button type="button" className="btn btn-ghost" onClick={() => load(next)}>
+          加载更多
+        </button>
+      )}
+    </section>
+  );
+}
