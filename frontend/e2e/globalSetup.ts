@@ -12,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** passwords of the demo accounts (admin, organiser, merchant, viewer) the local profile generated */
+    demoPasswords: Record<string, string>;
   }
 }
 
@@ -68,6 +70,30 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * The app as a fresh checkout runs it: embedded PostgreSQL and Redis in a temporary data dir, so the `local`
+ * profile seeds the demo accounts and the demo hall the browser tests use. Database and Redis URLs meant for the
+ * back-end tests (CI exports them) are not passed on.
+ */
+function embeddedEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, LIVEHALL_DATA_DIR: dataDir };
+  for (const key of Object.keys(env)) {
+    if (/^(SPRING_R2DBC_|SPRING_FLYWAY_|SPRING_DATA_REDIS_|LIVEHALL_DATABASE_URL|LIVEHALL_REDIS_URL)/.test(key)) {
+      delete env[key];
+    }
+  }
+  return env;
+}
+
+/** `username=password` lines of the demo accounts file (written before the app reports ready). */
+function readDemoPasswords(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const entries = readFileSync(file, 'utf8').split('\n')
+    .filter((line) => line.includes('=') && !line.startsWith('#'))
+    .map((line) => line.split('=', 2).map((part) => part.trim()) as [string, string]);
+  return Object.fromEntries(entries);
+}
+
 export default async function setup(project: TestProject) {
   const chrome = chromePath();
   if (!existsSync(chrome)) {
@@ -80,6 +106,7 @@ export default async function setup(project: TestProject) {
   const external = process.env.E2E_BASE_URL;
   if (external) {
     project.provide('baseUrl', external.replace(/\/+$/, ''));
+    project.provide('demoPasswords', JSON.parse(process.env.E2E_DEMO_PASSWORDS || '{}'));
     return;
   }
 
@@ -100,7 +127,7 @@ export default async function setup(project: TestProject) {
 
   const child = spawn(java, ['-jar', jar, `--server.port=${port}`], {
     cwd: TARGET,
-    env: { ...process.env, LIVEHALL_DATA_DIR: dataDir },
+    env: embeddedEnv(dataDir),
     stdio: ['ignore', logFd, logFd],
   });
   closeSync(logFd);
@@ -133,5 +160,6 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide('baseUrl', base);
+  project.provide('demoPasswords', readDemoPasswords(join(dataDir, 'secrets', 'demo-accounts.properties')));
   return teardown;
 }

@@ -21,6 +21,13 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
+/** The generated password of a demo account (local profile: admin, organiser, merchant, viewer). */
+export function demoPassword(username: string): string {
+  const password = inject('demoPasswords')[username];
+  if (!password) throw new Error(`No demo password for ${username}: the e2e app must run the local profile`);
+  return password;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
