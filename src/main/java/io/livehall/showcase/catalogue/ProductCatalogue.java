@@ -4,20 +4,26 @@ import io.livehall.common.error.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The catalogue's public face for orders, live sessions and quotes. Stock changes run on the caller's
  * transaction when called inside one (R2DBC transactions follow the reactive context), so an order and its
- * stock change commit or roll back together.
+ * stock change commit or roll back together. The product's cached page is evicted when that transaction
+ * commits (at once without one), so a product page never shows the stock from before an order.
  */
 @Service
 public class ProductCatalogue {
 
     private final DatabaseClient db;
+    private final CatalogueEvictions evictions;
+    private final ProductRepository products;
 
-    ProductCatalogue(DatabaseClient db) {
+    ProductCatalogue(DatabaseClient db, CatalogueEvictions evictions, ProductRepository products) {
         this.db = db;
+        this.evictions = evictions;
+        this.products = products;
     }
 
     /** The product (any status); a 404 problem if there is none. */
@@ -35,17 +41,37 @@ public class ProductCatalogue {
     public Mono<Void> takeStock(long productId, int quantity) {
         return db.sql("""
                         update product set stock = stock - :n, version = version + 1, updated_at = now()
-                        where id = :id and status = 'ON_SALE' and stock >= :n""")
+                        where id = :id and status = 'ON_SALE' and stock >= :n
+                        returning stock""")
                 .bind("n", quantity).bind("id", productId)
-                .fetch().rowsUpdated()
-                .flatMap(rows -> rows == 1 ? Mono.<Void>empty()
-                        : Mono.error(new ApiProblem(HttpStatus.CONFLICT, "out-of-stock", "库存不足")));
+                .map(row -> row.get("stock", Integer.class))
+                .one()
+                .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.CONFLICT, "out-of-stock", "库存不足")))
+                // lists show only "sold out", so they change only when the last piece goes
+                .flatMap(left -> evictions.afterCommit(evictions.changed(productId, left == 0)));
     }
 
     /** Gives stock back (a cancelled order, a flash deal's unsold quantity). */
     public Mono<Void> returnStock(long productId, int quantity) {
-        return db.sql("update product set stock = stock + :n, version = version + 1, updated_at = now() where id = :id")
+        return db.sql("""
+                        update product set stock = stock + :n, version = version + 1, updated_at = now()
+                        where id = :id
+                        returning stock""")
                 .bind("n", quantity).bind("id", productId)
-                .fetch().rowsUpdated().then();
+                .map(row -> row.get("stock", Integer.class))
+                .one()
+                .flatMap(stock -> evictions.afterCommit(evictions.changed(productId, stock - quantity == 0 && quantity > 0)));
+    }
+
+    /**
+     * Call after a merchant's display name or status changed: its product pages and every list page are
+     * evicted (they show the merchant's name; a suspended merchant's products leave the hall). Inside a
+     * transaction the eviction waits for the commit.
+     */
+    public Mono<Void> merchantChanged(long merchantId) {
+        return products.idsOfMerchant(merchantId).collectList()
+                .flatMap(ids -> evictions.afterCommit(Flux.fromIterable(ids)
+                        .concatMap(id -> evictions.changed(id, false))
+                        .then(evictions.listsChanged())));
     }
 }
