@@ -6,6 +6,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 
 const SECTIONS = [
   { to: '/live', label: '直播展厅' },
+  { to: '/products', label: '展厅商品' },
   { to: '/training', label: '在线培训' },
   { to: '/fair', label: '供需对接' },
 ];
@@ -54,6 +55,11 @@ export function Header() {
             {roles.includes('MERCHANT') && (
               <NavLink to="/merchant" className={navClass} data-testid="nav-merchant">
                 商家中心
+              </NavLink>
+            )}
+            {roles.includes('MERCHANT') && (
+              <NavLink to="/merchant/products" className={navClass} data-testid="nav-merchant-products">
+                商品管理
               </NavLink>
             )}
             {roles.includes('ORGANISER') && (
