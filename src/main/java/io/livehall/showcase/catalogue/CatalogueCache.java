@@ -61,7 +61,7 @@ class CatalogueCache {
 
     CatalogueCache(ReactiveRedisConnectionFactory connections,
                    @Value("${livehall.catalogue.product-ttl:10m}") Duration productTtl,
-                   @Value("${livehall.catalogue.list-ttl:5m}") Duration listTtl) {
+                   @Value("${livehall.catalogue.list-ttl:2m}") Duration listTtl) {
         this.redis = new ReactiveRedisTemplate<>(connections,
                 RedisSerializationContext.<String, byte[]>newSerializationContext(RedisSerializer.string())
                         .value(RedisSerializationContext.SerializationPair.byteArray()).build());
