@@ -2,6 +2,10 @@ import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { RequireAuth } from './components/RequireAuth';
 import { AdminUsersPage } from './pages/admin/AdminUsersPage';
+import { CataloguePage } from './pages/catalogue/CataloguePage';
+import { MerchantProductsPage } from './pages/catalogue/merchant/MerchantProductsPage';
+import { ProductEditorPage } from './pages/catalogue/merchant/ProductEditorPage';
+import { ProductPage } from './pages/catalogue/ProductPage';
 import { LoginPage } from './pages/auth/LoginPage';
 import { RegisterPage } from './pages/auth/RegisterPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
@@ -30,6 +34,11 @@ export function AppRoutes() {
         <Route path="admin/users" element={<RequireAuth role="ADMIN"><AdminUsersPage /></RequireAuth>} />
         <Route path="live" element={<LiveListPage />} />
         <Route path="live/:id" element={<LiveRoomPage />} />
+        <Route path="products" element={<CataloguePage />} />
+        <Route path="products/:id" element={<ProductPage />} />
+        <Route path="merchant/products" element={<RequireAuth role="MERCHANT"><MerchantProductsPage /></RequireAuth>} />
+        <Route path="merchant/products/new" element={<RequireAuth role="MERCHANT"><ProductEditorPage /></RequireAuth>} />
+        <Route path="merchant/products/:id/edit" element={<RequireAuth role="MERCHANT"><ProductEditorPage /></RequireAuth>} />
         <Route path="training" element={<TrainingPage />} />
         <Route path="fair" element={<FairPage />} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />

@@ -17,6 +17,7 @@ import './styles/live.css';
 import './styles/schedule.css';
 import './styles/like.css';
 import './styles/toast.css';
+import './styles/catalogue.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -37,6 +37,7 @@ describe('Header navigation', () => {
   it('shows merchant and organiser placeholders by role', () => {
     renderWithAuth(<Header />, makeUser(['MERCHANT', 'ORGANISER']));
     expect(screen.getByTestId('nav-merchant').textContent).toBe('商家中心');
+    expect(screen.getByTestId('nav-merchant-products').getAttribute('href')).toBe('/merchant/products');
     expect(screen.getByTestId('nav-organiser').textContent).toBe('组织方看板');
     expect(screen.queryByTestId('nav-admin')).toBeNull();
   });

@@ -6,6 +6,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 
 const SECTIONS = [
   { to: '/live', label: '直播展厅' },
+  { to: '/products', label: '展厅商品' },
   { to: '/training', label: '在线培训' },
   { to: '/fair', label: '供需对接' },
 ];
@@ -61,6 +62,11 @@ export function Header() {
                   入驻申请
                 </NavLink>
               )
+            )}
+            {roles.includes('MERCHANT') && (
+              <NavLink to="/merchant/products" className={navClass} data-testid="nav-merchant-products">
+                商品管理
+              </NavLink>
             )}
             {roles.includes('ORGANISER') && (
               <NavLink to="/organiser" end className={navClass} data-testid="nav-organiser">

@@ -52,6 +52,8 @@ class SecurityConfig {
                         // public reads: the catalogue, the live schedule, product images, current agreements
                         .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/files/**",
                                 "/api/agreements/**").permitAll()
+                        // load-test endpoints, present only with livehall.bench.enabled=true (BenchPingController)
+                        .pathMatchers(HttpMethod.GET, "/api/bench/**").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/organiser/**").hasAnyRole("ORGANISER", "ADMIN")
                         .pathMatchers("/api/merchant/**").hasRole("MERCHANT")

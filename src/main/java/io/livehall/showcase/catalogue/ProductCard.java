@@ -1,12 +1,13 @@
 package io.livehall.showcase.catalogue;
 
-/**
- * A product as a live room shows it: name, price in fen, status and its first image (a file id, or null
- * when it has none).
- */
-public record ProductCard(long id, long merchantId, String name, long priceFen, String status, Long coverFileId) {
+import java.util.List;
 
-    public boolean onSale() {
-        return "ON_SALE".equals(status);
-    }
+import io.livehall.showcase.ProductCategory;
+
+/**
+ * A product in the public list. It carries no stock count, only {@code soldOut}, so an order changes a
+ * list only when it sells the last piece (see CatalogueCache).
+ */
+record ProductCard(long id, String name, ProductCategory category, String region, long priceFen, boolean soldOut,
+                   List<SalesChannel> channels, long merchantId, String merchantName, String coverUrl) {
 }

@@ -8,7 +8,7 @@ import io.livehall.common.error.ApiProblem;
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.realtime.presence.Presence;
-import io.livehall.showcase.catalogue.ProductCard;
+import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessionViews.Card;
 import io.livehall.showcase.live.LiveSessionViews.Detail;
@@ -57,14 +57,14 @@ class LiveSessionQueries {
     }
 
     Mono<Detail> detail(LiveSession s, Long userId) {
-        Mono<List<ProductCard>> lineup = sessions.lineup(s.id()).collectList()
-                .flatMap(ids -> catalogue.cards(ids).collectMap(ProductCard::id)
+        Mono<List<LineupProduct>> lineup = sessions.lineup(s.id()).collectList()
+                .flatMap(ids -> catalogue.cards(ids).collectMap(LineupProduct::id)
                         .map(byId -> ids.stream().map(byId::get).filter(Objects::nonNull).toList()));
         Mono<Map<Long, String>> names = merchants.displayNames(List.of(s.merchantId()));
         Mono<Long> reminders = sessions.reminderCount(s.id());
         Mono<Boolean> reminded = userId == null ? Mono.just(false) : sessions.reminded(s.id(), userId);
         return Mono.zip(lineup, names, figures(s), reminders, reminded).map(t -> {
-            List<ProductCard> cards = t.getT1();
+            List<LineupProduct> cards = t.getT1();
             PinnedProduct pinned = s.pinnedProductId() == null ? null : cards.stream()
                     .filter(c -> c.id() == s.pinnedProductId()).findFirst()
                     .map(c -> PinnedProducts.of(s.id(), c)).orElse(null);

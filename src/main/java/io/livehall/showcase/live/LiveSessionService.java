@@ -8,7 +8,7 @@ import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.realtime.presence.Presence;
 import io.livehall.realtime.presence.Viewers;
-import io.livehall.showcase.catalogue.ProductCard;
+import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessionViews.Card;
 import io.livehall.showcase.live.LiveSessionViews.Detail;
@@ -62,7 +62,7 @@ class LiveSessionService {
     }
 
     /** What the merchant may put in a lineup: its on-sale products. */
-    Mono<List<ProductCard>> lineupOptions(long userId) {
+    Mono<List<LineupProduct>> lineupOptions(long userId) {
         return merchant(userId).flatMap(m -> catalogue.onSale(m.id(), 200).collectList());
     }
 

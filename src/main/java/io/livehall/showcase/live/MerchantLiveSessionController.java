@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
-import io.livehall.showcase.catalogue.ProductCard;
+import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.live.LiveSessionViews.Card;
 import io.livehall.showcase.live.LiveSessionViews.Detail;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +48,7 @@ class MerchantLiveSessionController {
 
     @GetMapping("/products")
     @Operation(summary = "可加入直播的商品（本店在售商品，最多 200 件）")
-    Mono<List<ProductCard>> products(@AuthenticationPrincipal Jwt jwt) {
+    Mono<List<LineupProduct>> products(@AuthenticationPrincipal Jwt jwt) {
         return service.lineupOptions(user(jwt));
     }
 

@@ -8,7 +8,7 @@ import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
-import io.livehall.showcase.catalogue.ProductCard;
+import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -42,7 +42,7 @@ class PinnedProducts {
         return "/topic/live/" + sessionId + "/pinned";
     }
 
-    static PinnedProduct of(long sessionId, ProductCard card) {
+    static PinnedProduct of(long sessionId, LineupProduct card) {
         return new PinnedProduct(sessionId, card.id(), card.name(), card.priceFen(), card.coverFileId());
     }
 

@@ -13,7 +13,7 @@ import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
 import io.livehall.common.files.FilePurpose;
 import io.livehall.common.files.FileStorage;
-import io.livehall.showcase.catalogue.ProductCard;
+import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -45,7 +45,7 @@ class ScheduleCheck {
         Set<Long> ids = new LinkedHashSet<>(r.productIds());
         Mono<Boolean> coverOk = r.coverFileId() == null ? Mono.just(true)
                 : files.describe(r.coverFileId()).map(f -> f.purpose() == FilePurpose.IMAGE).defaultIfEmpty(false);
-        Mono<Map<Long, ProductCard>> products = catalogue.cards(ids).collectMap(ProductCard::id);
+        Mono<Map<Long, LineupProduct>> products = catalogue.cards(ids).collectMap(LineupProduct::id);
         return Mono.zip(coverOk, products).flatMap(t -> {
             if (!t.getT1()) {
                 problems.add(new FieldProblem("coverFileId", "封面需为已上传的图片"));
@@ -53,7 +53,7 @@ class ScheduleCheck {
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < r.productIds().size(); i++) {
                 Long id = r.productIds().get(i);
-                ProductCard p = t.getT2().get(id);
+                LineupProduct p = t.getT2().get(id);
                 String field = "productIds[" + i + "]";
                 if (!seen.add(id)) {
                     problems.add(new FieldProblem(field, "商品重复"));

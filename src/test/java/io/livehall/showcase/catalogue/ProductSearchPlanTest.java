@@ -1,0 +1,54 @@
+package io.livehall.showcase.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livehall.IntegrationTest;
+import io.livehall.common.paging.PageRequest;
+import io.r2dbc.spi.Connection;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The search predicates are the ones the indexes answer: with sequential and plain index scans switched off,
+ * only a bitmap scan of an index matching the predicate is left (otherwise the plan falls back to a seq scan).
+ */
+class ProductSearchPlanTest extends IntegrationTest {
+
+    @Test
+    void longQueriesUseTheTrigramIndexAndShortOnesTheGramIndex() {
+        assertThat(plan("(p.name || ' ' || p.description) ilike '%西凤酒%'")).contains("product_search_trgm");
+        assertThat(plan("p.search_grams @> array[lower('西凤')]")).contains("product_search_grams");
+        assertThat(plan("p.search_grams @> array[lower('茶')]")).contains("product_search_grams");
+    }
+
+    @Test
+    void queriesShorterThanThreeCharactersAreShortQueries() {
+        assertThat(ProductQuery.of(null, null, null, null, null, null, "西凤", null, null).shortQuery()).isTrue();
+        assertThat(ProductQuery.of(null, null, null, null, null, null, " 茶 ", null, null).shortQuery()).isTrue();
+        assertThat(ProductQuery.of(null, null, null, null, null, null, "西凤酒", null, null).shortQuery()).isFalse();
+        assertThat(ProductQuery.of(null, null, null, null, null, null, "𠀀𠀁", null, null).shortQuery()).isTrue();
+        assertThat(ProductQuery.of(null, null, null, null, null, null, "  ", null, null).q()).isNull();
+        assertThat(new ProductQuery(null, null, null, null, null, null, "x", PageRequest.of(null, null)).cacheKey())
+                .isEqualTo("c=&r=&ch=&m=&min=&max=&a=&n=20&q=x");
+    }
+
+    private String plan(String predicate) {
+        String sql = "explain select p.id from product p where " + predicate;
+        return db.inConnection(connection -> execute(connection, "set enable_seqscan = off")
+                        .then(execute(connection, "set enable_indexscan = off"))
+                        .thenMany(Flux.from(connection.createStatement(sql).execute())
+                                .flatMap(result -> result.map((row, meta) -> row.get(0, String.class))))
+                        .collectList()
+                        .flatMap(lines -> reset(connection).thenReturn(String.join("\n", lines))))
+                .block();
+    }
+
+    private static Mono<Void> reset(Connection connection) {
+        return execute(connection, "reset enable_seqscan").then(execute(connection, "reset enable_indexscan"));
+    }
+
+    private static Mono<Void> execute(Connection connection, String sql) {
+        return Mono.from(connection.createStatement(sql).execute()).flatMap(r -> Mono.from(r.getRowsUpdated())).then();
+    }
+}
