@@ -3,6 +3,7 @@ package io.livehall.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livehall.LiveHallApplication;
+import io.livehall.OwnNettyResources;
 import io.livehall.realtime.RawStompClient.Frame;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,7 +14,7 @@ class GracefulShutdownTest {
 
     @Test
     void tellsClientsToReconnectElsewhere() {
-        ConfigurableApplicationContext instance = new SpringApplicationBuilder(LiveHallApplication.class)
+        ConfigurableApplicationContext instance = new SpringApplicationBuilder(LiveHallApplication.class, OwnNettyResources.class)
                 .properties("spring.jmx.enabled=false", "springdoc.pre-loading-enabled=false")
                 .run("--server.port=0"); // a command-line argument: application.yaml's ${PORT:8080} beats default properties
         int port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));

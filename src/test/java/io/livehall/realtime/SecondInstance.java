@@ -1,6 +1,7 @@
 package io.livehall.realtime;
 
 import io.livehall.LiveHallApplication;
+import io.livehall.OwnNettyResources;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,7 +19,7 @@ public final class SecondInstance {
 
     public static synchronized int port() {
         if (context == null) {
-            context = new SpringApplicationBuilder(LiveHallApplication.class)
+            context = new SpringApplicationBuilder(LiveHallApplication.class, OwnNettyResources.class)
                     .properties("livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
                             "spring.jmx.enabled=false", "management.server.port=", "springdoc.pre-loading-enabled=false")
                     .run("--server.port=0"); // a command-line argument: application.yaml's ${PORT:8080} beats default properties

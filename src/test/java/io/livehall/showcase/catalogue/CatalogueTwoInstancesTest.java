@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.livehall.LiveHallApplication;
+import io.livehall.OwnNettyResources;
 import io.livehall.showcase.ShowcaseFixtures.Merchant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class CatalogueTwoInstancesTest extends CatalogueTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        instanceB = new SpringApplicationBuilder(LiveHallApplication.class)
+        instanceB = new SpringApplicationBuilder(LiveHallApplication.class, OwnNettyResources.class)
                 .properties("spring.jmx.enabled=false", "management.server.port=", "springdoc.pre-loading-enabled=false")
                 .run("--server.port=0");
         portB = Integer.parseInt(instanceB.getEnvironment().getProperty("local.server.port"));
