@@ -10,7 +10,12 @@ import { HomePage } from './pages/home/HomePage';
 import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
 import { MePage } from './pages/me/MePage';
+import { MerchantOrdersPage } from './pages/merchant/MerchantOrdersPage';
 import { MerchantPage } from './pages/merchant/MerchantPage';
+import { MyOrdersPage } from './pages/orders/MyOrdersPage';
+import { OrderDetailPage } from './pages/orders/OrderDetailPage';
+import { MerchantQuotesPage } from './pages/quotes/MerchantQuotesPage';
+import { QuotesPage } from './pages/quotes/QuotesPage';
 import { OrganiserPage } from './pages/organiser/OrganiserPage';
 import { TrainingPage } from './pages/training/TrainingPage';
 
@@ -29,6 +34,11 @@ export function AppRoutes() {
         <Route path="training" element={<TrainingPage />} />
         <Route path="fair" element={<FairPage />} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
+        <Route path="orders" element={<RequireAuth><MyOrdersPage /></RequireAuth>} />
+        <Route path="orders/:id" element={<RequireAuth><OrderDetailPage /></RequireAuth>} />
+        <Route path="quotes" element={<RequireAuth><QuotesPage /></RequireAuth>} />
+        <Route path="merchant/orders" element={<RequireAuth role="MERCHANT"><MerchantOrdersPage /></RequireAuth>} />
+        <Route path="merchant/quotes" element={<RequireAuth role="MERCHANT"><MerchantQuotesPage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

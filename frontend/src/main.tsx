@@ -14,6 +14,7 @@ import './styles/admin.css';
 import './styles/live.css';
 import './styles/like.css';
 import './styles/toast.css';
+import './styles/orders.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -11,6 +11,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * <li>spring-data-redis guards the shared Lettuce connection with a {@code ReentrantLock}. The connection is
  *     opened eagerly at startup ({@code RedisConfig}), so the lock only covers reading a reference; two
  *     event-loop threads meeting there park for nanoseconds.</li>
+ * <li>Lettuce's {@code SharedLock} takes a {@code ReentrantLock} around counting the writers of a command; under
+ *     many concurrent commands (a flash sale) two threads meet there for nanoseconds. BlockHound's error thrown
+ *     from inside the lock's queue would leave the lock broken and every later Redis command hanging.</li>
  * </ul>
  */
 public class KnownSafeBlockingCalls implements BlockHoundIntegration {
@@ -21,5 +24,7 @@ public class KnownSafeBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implGenerateSeed");
         builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
                 "getOrCreateSharedReactiveConnection");
+        builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
+        builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
     }
 }

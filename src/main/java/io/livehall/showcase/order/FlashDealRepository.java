@@ -82,7 +82,8 @@ class FlashDealRepository {
     /** Empties every shard (waiting for orders still holding one) and answers what was left in them. */
     Mono<Integer> drainShards(long dealId) {
         return db.sql("""
-                        with locked as (select shard, remaining from flash_deal_stock where deal_id = :d for update),
+                        with locked as (select shard, remaining from flash_deal_stock where deal_id = :d
+                                        order by shard for update),
                              drained as (update flash_deal_stock f set remaining = 0 from locked
                                          where f.deal_id = :d and f.shard = locked.shard returning locked.remaining)
                         select coalesce(sum(remaining), 0)::int from drained""")
@@ -155,6 +156,28 @@ class FlashDealRepository {
                         returning shard""")
                 .bind("d", dealId).bind("n", n).bind("rot", (shards - first) % shards).bind("count", shards)
                 .map(row -> row.get(0, Short.class).intValue()).one();
+    }
+
+    /**
+     * Takes {@code n} spread over several shards when no single one has enough (the last units of a deal),
+     * locking the shards in order; all or nothing. Answers the first shard taken from (where a cancellation
+     * returns the units), empty when the shards hold fewer than {@code n} in all.
+     */
+    Mono<Integer> gatherFromShards(long dealId, int n) {
+        return db.sql("""
+                        with locked as (select shard, remaining from flash_deal_stock
+                                        where deal_id = :d and remaining > 0 order by shard for update),
+                             running as (select shard, remaining, sum(remaining) over (order by shard) as upto from locked),
+                             taking as (select shard, least(remaining, :n - (upto - remaining)) as n from running
+                                        where upto - remaining < :n and (select sum(remaining) from locked) >= :n),
+                             taken as (update flash_deal_stock f set remaining = f.remaining - taking.n from taking
+                                       where f.deal_id = :d and f.shard = taking.shard returning f.shard)
+                        select min(shard) from taken""")
+                .bind("d", dealId).bind("n", n)
+                .map(row -> row.get(0, Short.class))
+                .one()
+                .filter(shard -> shard != null)
+                .map(Short::intValue);
     }
 
     Mono<Boolean> anyShardWith(long dealId, int n) {

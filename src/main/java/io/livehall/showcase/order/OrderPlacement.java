@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.livehall.common.error.ApiProblem;
-import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessions;
 import io.livehall.showcase.order.OrderProblems.Signal;
@@ -37,14 +36,14 @@ public class OrderPlacement {
     private final DealBroadcaster broadcaster;
     private final ProductCatalogue catalogue;
     private final LiveSessions sessions;
-    private final FixedWindowCounter attempts;
+    private final OrderAttempts attempts;
     private final TransactionalOperator tx;
     private final OrderSettings settings;
     private final OrderEvents events;
 
     OrderPlacement(OrderRepository orders, FlashDealRepository dealRows, FlashDeals deals, FlashDealService dealService,
                    DealGate gate, DealBroadcaster broadcaster, ProductCatalogue catalogue, LiveSessions sessions,
-                   FixedWindowCounter attempts, TransactionalOperator tx, OrderSettings settings, OrderEvents events) {
+                   OrderAttempts attempts, TransactionalOperator tx, OrderSettings settings, OrderEvents events) {
         this.orders = orders;
         this.dealRows = dealRows;
         this.deals = deals;
@@ -67,7 +66,7 @@ public class OrderPlacement {
         Mono<PlacedOrder> placing = request.dealId() != null
                 ? placeDeal(buyer, key, hash, request)
                 : placeRegular(buyer, key, hash, request);
-        return withinRateLimit(buyer.id()).then(placing)
+        return attempts.count(buyer.id()).then(placing)
                 .doOnNext(placed -> {
                     if (placed.created()) {
                         events.placed(placed.order(), buyer.name());
@@ -215,6 +214,15 @@ public class OrderPlacement {
     }
 
     private Mono<PlacedOrder> giveBackAfter(Throwable e, Attempt a) {
+        if (e == Signal.LIMIT_IN_DB || e == Signal.SOLD_OUT_IN_DB) {
+            // a repeat whose marker Redis lost looks like "limit reached": the committed order answers it
+            return orders.findByKey(a.buyer().id(), a.key()).hasElement()
+                    .flatMap(repeat -> refused(repeat ? Signal.KEY_TAKEN : e, a));
+        }
+        return refused(e, a);
+    }
+
+    private Mono<PlacedOrder> refused(Throwable e, Attempt a) {
         FlashDeal deal = a.deal();
         long buyerId = a.buyer().id();
         int n = a.request().quantity();
@@ -238,7 +246,8 @@ public class OrderPlacement {
 
     /**
      * Takes {@code n} from one shard: the buyer's preferred shard or the next free one (skipping shards other
-     * orders hold right now), else waiting for a busy one; fails with SOLD_OUT_IN_DB when no shard has enough.
+     * orders hold right now), else waiting for a busy one, else (no single shard has enough) gathered from
+     * several; fails with SOLD_OUT_IN_DB when the shards do not hold {@code n} in all.
      */
     private Mono<Integer> claimShard(FlashDeal deal, int n, int first, int tries) {
         return dealRows.claimFreeShard(deal.id(), n, first, deal.shardCount())
@@ -246,7 +255,7 @@ public class OrderPlacement {
                 .switchIfEmpty(Mono.defer(() -> tries >= deal.shardCount() ? Mono.error(Signal.SOLD_OUT_IN_DB)
                         : dealRows.anyShardWith(deal.id(), n).flatMap(any -> any
                                 ? claimShard(deal, n, (first + 1) % deal.shardCount(), tries + 1)
-                                : Mono.error(Signal.SOLD_OUT_IN_DB))));
+                                : dealRows.gatherFromShards(deal.id(), n).switchIfEmpty(Mono.error(Signal.SOLD_OUT_IN_DB)))));
     }
 
     // ---- shared
@@ -264,19 +273,6 @@ public class OrderPlacement {
             throw OrderProblems.keyReused();
         }
         return new PlacedOrder(row.order(), false);
-    }
-
-    private Mono<Void> withinRateLimit(long buyerId) {
-        return attempts.hit("livehall:ratelimit:order:" + buyerId, settings.attemptWindow).flatMap(count -> {
-            if (count <= settings.maxAttempts) {
-                return Mono.empty();
-            }
-            long seconds = Math.max(1, settings.attemptWindow.toSeconds());
-            ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-orders", "下单太频繁，请稍后再试");
-            problem.getHeaders().set("Retry-After", Long.toString(seconds));
-            problem.getBody().setProperty("retryAfterSeconds", seconds);
-            return Mono.error(problem);
-        });
     }
 
     private Instant payBy() {

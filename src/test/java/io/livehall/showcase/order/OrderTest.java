@@ -91,7 +91,7 @@ abstract class OrderTest extends IntegrationTest {
         return fx.count(sql, map);
     }
 
-    static <T> T await(Mono<T> mono) {
+    static <T> T blockOn(Mono<T> mono) {
         return mono.block(java.time.Duration.ofSeconds(30));
     }
 }
