@@ -78,3 +78,44 @@ create table flash_deal_buyer (
     bought   int    not null check (bought >= 0),
     primary key (deal_id, buyer_id)
 );
+
+-- A flash-deal order in one statement (one round trip, no BEGIN/COMMIT): the buyer's holding within the limit,
+-- n units from one shard (the buyer's preferred shard or the next one no other order holds locked right now),
+-- then the order row. All or nothing; refusals are errors with SQLSTATE LH001 (limit reached), LH002 (no free
+-- shard has n units right now: the caller retries in a transaction that waits for busy shards or gathers the last
+-- units from several) and LH003 (this buyer already used the Idempotency-Key).
+create function place_flash_deal_order(p_deal bigint, p_buyer bigint, p_n int, p_limit int, p_first int, p_shards int,
+                                       p_merchant bigint, p_product bigint, p_product_name text, p_session bigint,
+                                       p_price bigint, p_key text, p_hash text, p_name text, p_phone text,
+                                       p_address text, p_pay_by timestamptz)
+    returns setof customer_order
+    language plpgsql as $$
+declare
+    v_shard smallint;
+begin
+    insert into flash_deal_buyer (deal_id, buyer_id, bought) values (p_deal, p_buyer, p_n)
+    on conflict (deal_id, buyer_id) do update set bought = flash_deal_buyer.bought + excluded.bought
+    where flash_deal_buyer.bought + excluded.bought <= p_limit;
+    if not found then
+        raise exception using errcode = 'LH001', message = 'limit-reached';
+    end if;
+    update flash_deal_stock set remaining = remaining - p_n
+    where deal_id = p_deal and remaining >= p_n and shard = (
+        select shard from flash_deal_stock where deal_id = p_deal and remaining >= p_n
+        order by (shard + (p_shards - p_first) % p_shards) % p_shards limit 1 for update skip locked)
+    returning shard into v_shard;
+    if v_shard is null then
+        raise exception using errcode = 'LH002', message = 'no-free-shard';
+    end if;
+    return query
+        insert into customer_order (buyer_id, merchant_id, product_id, product_name, deal_id, deal_shard, session_id,
+                                    quantity, unit_price_fen, total_fen, idempotency_key, request_hash, recipient_name,
+                                    recipient_phone, address, payment_method, pay_by)
+        values (p_buyer, p_merchant, p_product, p_product_name, p_deal, v_shard, p_session, p_n, p_price, p_price * p_n,
+                p_key, p_hash, p_name, p_phone, p_address, 'OFFLINE', p_pay_by)
+        on conflict (buyer_id, idempotency_key) do nothing
+        returning *;
+    if not found then
+        raise exception using errcode = 'LH003', message = 'key-taken';
+    end if;
+end $$;

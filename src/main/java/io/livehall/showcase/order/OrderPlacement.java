@@ -200,7 +200,11 @@ public class OrderPlacement {
                 .then(claimShard(deal, n, deal.preferredShard(buyerId), 0))
                 .flatMap(shard -> orders.insert(order.withShard(shard)))
                 .switchIfEmpty(Mono.error(Signal.KEY_TAKEN));
-        return tx.transactional(inTransaction)
+        // usually one statement does it all; when no shard is free right now, a transaction waits or gathers
+        Mono<Order.Row> placing = orders.insertDealOrder(order, deal.perBuyerLimit(), deal.preferredShard(buyerId),
+                        deal.shardCount())
+                .onErrorResume(e -> e == Signal.NO_FREE_SHARD, e -> tx.transactional(inTransaction));
+        return placing
                 .flatMap(row -> {
                     broadcaster.changed(deal.id());
                     return gate.remember(buyerId, a.key(), row.order().id())

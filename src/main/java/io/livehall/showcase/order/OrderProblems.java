@@ -46,6 +46,7 @@ final class OrderProblems {
         static final Signal KEY_TAKEN = new Signal("key taken");
         static final Signal LIMIT_IN_DB = new Signal("limit reached in PostgreSQL");
         static final Signal SOLD_OUT_IN_DB = new Signal("no shard has stock");
+        static final Signal NO_FREE_SHARD = new Signal("no free shard has the units right now");
 
         private Signal(String message) {
             super(message, null, false, false);

@@ -40,6 +40,37 @@ class OrderRepository {
         return spec.map(Order::map).one();
     }
 
+    /**
+     * A flash-deal order in one statement ({@code place_flash_deal_order}, V5): holding, one free shard, the row.
+     * Its refusals come back as {@link OrderProblems.Signal}s.
+     */
+    Mono<Order.Row> insertDealOrder(NewOrder o, int limit, int firstShard, int shards) {
+        return db.sql("select" + Order.COLUMNS + " from place_flash_deal_order(:deal, :buyer, :n, :limit, :first, :shards,"
+                        + " :merchant, :product, :productName, :session, :price, :key, :hash, :name, :phone, :address, :payBy)")
+                .bind("deal", o.dealId()).bind("buyer", o.buyerId()).bind("n", o.quantity()).bind("limit", limit)
+                .bind("first", firstShard).bind("shards", shards).bind("merchant", o.merchantId())
+                .bind("product", o.productId()).bind("productName", o.productName()).bind("session", o.sessionId())
+                .bind("price", o.unitPriceFen()).bind("key", o.idempotencyKey()).bind("hash", o.requestHash())
+                .bind("name", o.recipient().name()).bind("phone", o.recipient().phone())
+                .bind("address", o.recipient().address()).bind("payBy", o.payBy())
+                .map(Order::map).one()
+                .onErrorMap(OrderRepository::signalOf);
+    }
+
+    private static Throwable signalOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.r2dbc.spi.R2dbcException r2dbc && r2dbc.getSqlState() != null) {
+                return switch (r2dbc.getSqlState()) {
+                    case "LH001" -> OrderProblems.Signal.LIMIT_IN_DB;
+                    case "LH002" -> OrderProblems.Signal.NO_FREE_SHARD;
+                    case "LH003" -> OrderProblems.Signal.KEY_TAKEN;
+                    default -> e;
+                };
+            }
+        }
+        return e;
+    }
+
     Mono<Order.Row> find(long id) {
         return db.sql("select " + Order.COLUMNS + " from customer_order where id = :id").bind("id", id)
                 .map(Order::map).one();
