@@ -11,7 +11,7 @@ const env = (name, fallback) => process.env[name] ?? fallback;
 const BASE = new URL(env('BASE', 'http://127.0.0.1:18096'));
 const CLIENTS = Number(env('CLIENTS', '64'));
 const SECONDS = Number(env('SECONDS', '20'));
-const WARMUP = Number(env('WARMUP_SECONDS', '3'));
+const WARMUP = Number(env('WARMUP_SECONDS', '30'));
 const SOLDOUT_SECONDS = Number(env('SOLDOUT_SECONDS', '10'));
 const QUANTITY = Number(env('QUANTITY', '100000'));
 const key = crypto.createPrivateKey({ key: JSON.parse(fs.readFileSync(env('KEY_FILE')), 'utf8'), format: 'jwk' });
