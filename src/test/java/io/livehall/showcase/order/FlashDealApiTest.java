@@ -134,6 +134,36 @@ class FlashDealApiTest extends OrderTest {
         fx.order(buyer.token(), UUID.randomUUID().toString(), OrderFixtures.dealOrder(deal, 1)).expectStatus().isEqualTo(409);
     }
 
+    @Test
+    void anUpcomingDealShowsItsStartAndRefusesOrdersUntilThen() {
+        ShowcaseFixtures.Merchant merchant = fx.merchant("soon");
+        long product = fx.product(merchant.id(), 9900, 100);
+        long session = fx.liveSession(merchant.id());
+        http.post().uri("/api/merchant/flash-deals").header("Authorization", "Bearer " + merchant.user().token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"sessionId":%d,"productId":%d,"priceFen":5900,"quantity":10,"perBuyerLimit":1,
+                         "startsAt":"%s","durationSeconds":30}""".formatted(session, product,
+                        java.time.Instant.now().plusSeconds(120)))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.status").isEqualTo("UPCOMING");
+        long deal = fx.dealOf(session);
+        assertThat(fx.stock(product)).isEqualTo(90);
+        OrderFixtures.Buyer buyer = fx.buyer("soon");
+        fx.order(buyer.token(), "early", OrderFixtures.dealOrder(deal, 1)).expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("https://livehall.io/problems/deal-not-started");
+        assertThat(fx.gateStock(deal)).isEqualTo(10);
+        http.get().uri("/api/live-sessions/" + session + "/flash-deal").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UPCOMING");
+        // more than an hour ahead is not "soon"
+        http.post().uri("/api/merchant/flash-deals").header("Authorization", "Bearer " + merchant.user().token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"sessionId":%d,"productId":%d,"priceFen":5900,"quantity":10,"perBuyerLimit":1,
+                         "startsAt":"%s","durationSeconds":30}""".formatted(fx.liveSession(merchant.id()), product,
+                        java.time.Instant.now().plusSeconds(7200)))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("startsAt");
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec open(String token, long session, long product,
                                                                                       long price, int quantity, int limit,
                                                                                       int seconds) {
