@@ -42,6 +42,39 @@ function post(path, token, body, idempotencyKey) {
   });
 }
 
+/**
+ * CPU time (ms) used so far by the app (APP_PID), Redis (REDIS_PID) and the PostgreSQL backends of database DB,
+ * from /proc: what an order costs, whatever else the machine is doing.
+ */
+function cpuMs() {
+  const ticks = (pid) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(f[11]) + Number(f[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let postgres = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`postgres ${env('DB', 'livehall_orders')} `)) postgres += ticks(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const ms = 1000 / 100; // USER_HZ
+  return { app: ticks(env('APP_PID', '0')) * ms, redis: ticks(env('REDIS_PID', '0')) * ms, postgres: postgres * ms };
+}
+
+function cpuPer(before, after, n) {
+  const per = (k) => Math.round(((after[k] - before[k]) / Math.max(1, n)) * 1000) / 1000;
+  const out = { app: per('app'), redis: per('redis'), postgres: per('postgres') };
+  out.total = Math.round((out.app + out.redis + out.postgres) * 1000) / 1000;
+  out.projectedPerSecondOnTwoIdleCores = Math.round(2000 / Math.max(0.001, out.total));
+  return out;
+}
+
 const recipient = { name: '压测买家', phone: '13800138000', address: '陕西省西安市雁塔区科技路 1 号' };
 const buyers = [];
 for (let id = Number(env('FIRST_BUYER')); id <= Number(env('LAST_BUYER')); id++) buyers.push({ id, token: mint(id, ['VIEWER']) });
@@ -57,6 +90,7 @@ async function openDeal(sessionId, quantity, limit) {
 
 /** CLIENTS loops, each one request at a time, until `until`; counts statuses and latencies inside [from, until). */
 async function hammer(dealId, from, until) {
+  let cpuFrom = null;
   const counts = {};
   const latencies = [];
   let next = 0;
@@ -66,6 +100,7 @@ async function hammer(dealId, from, until) {
       const buyer = buyers[next++ % buyers.length];
       const started = performance.now();
       const t0 = Date.now();
+      if (t0 >= from && cpuFrom === null) cpuFrom = cpuMs();
       const res = await post('/api/orders', buyer.token, { dealId, quantity: 1, recipient }, crypto.randomUUID());
       all++;
       if (t0 >= from) {
@@ -78,9 +113,10 @@ async function hammer(dealId, from, until) {
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, loop));
+  const cpuTo = cpuMs();
   latencies.sort((a, b) => a - b);
   const pct = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
-  return { counts, sent: all, p50: pct(50), p95: pct(95), p99: pct(99) };
+  return { counts, sent: all, p50: pct(50), p95: pct(95), p99: pct(99), cpuFrom, cpuTo };
 }
 
 const result = { clients: CLIENTS, seconds: SECONDS, buyers: buyers.length, quantity: QUANTITY };
@@ -91,6 +127,9 @@ const start = Date.now();
 const accepted = await hammer(deal.id, start + WARMUP * 1000, start + (WARMUP + SECONDS) * 1000);
 result.accepted = { ...accepted, perSecond: Math.round(((accepted.counts['201'] ?? 0) / SECONDS) * 10) / 10 };
 result.accepted.total201 = (accepted.counts['201'] ?? 0) + (accepted.counts.warmup201 ?? 0);
+result.accepted.cpuMsPerOrder = cpuPer(accepted.cpuFrom, accepted.cpuTo, accepted.counts['201'] ?? 0);
+delete result.accepted.cpuFrom;
+delete result.accepted.cpuTo;
 
 // 2. sold out: a one-unit deal, bought, then everyone keeps trying
 const soldOut = await openDeal(Number(env('SOLDOUT_SESSION_ID')), 1, 1);
@@ -100,6 +139,9 @@ if (first.status !== 201) throw new Error(`the one unit was not sold: ${first.st
 const s2 = Date.now();
 const refused = await hammer(soldOut.id, s2 + 1000, s2 + (1 + SOLDOUT_SECONDS) * 1000);
 result.soldOut = { ...refused, perSecond: Math.round(((refused.counts['409 sold-out'] ?? 0) / SOLDOUT_SECONDS) * 10) / 10 };
+result.soldOut.cpuMsPerRefusal = cpuPer(refused.cpuFrom, refused.cpuTo, refused.counts['409 sold-out'] ?? 0);
+delete result.soldOut.cpuFrom;
+delete result.soldOut.cpuTo;
 
 fs.writeFileSync(env('OUT', '/dev/stdout'), JSON.stringify(result, null, 2) + '\n');
 agent.destroy();

@@ -42,7 +42,7 @@ commits() { psql -d "$DB" -qAt -c "select xact_commit + xact_rollback from pg_st
 BASE="http://127.0.0.1:$PORT" KEY_FILE="$DATA/secrets/jwt-signing-key.json" MERCHANT_USER_ID=$MERCHANT_USER_ID \
 PRODUCT_ID=$PRODUCT_ID SESSION_ID=$SESSION_ID SOLDOUT_SESSION_ID=$SOLDOUT_SESSION_ID FIRST_BUYER=$FIRST_BUYER \
 LAST_BUYER=$LAST_BUYER CLIENTS=$CLIENTS SECONDS=$DURATION QUANTITY=$QUANTITY OUT="$OUT/orders-$run.json" \
-WARMUP_SECONDS=${WARMUP:-30} \
+WARMUP_SECONDS=${WARMUP:-30} APP_PID=$app DB=$DB REDIS_PID=$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1) \
   node "$here/bench.mjs"
 cat "$OUT/orders-$run.json"
 
@@ -64,6 +64,19 @@ test "$(psql -d "$DB" -qAt -c "select count(*) from customer_order where deal_id
 echo "== pgbench: bare conditional hot-row update, $CLIENTS clients, ${DURATION}s, same database"
 psql -d "$DB" -qc "drop table if exists bench_hot_row; create table bench_hot_row (id int primary key, stock bigint not null);
                    insert into bench_hot_row values (1, 1000000000000)"
-pgbench -n -c "$CLIENTS" -j 2 -T "$DURATION" -f "$here/hot-row.sql" "$DB" | tee "$OUT/pgbench-$run.txt" | grep -E "tps|latency|clients"
+pg_cpu() { # CPU ms of pgbench's backends on this database and of pgbench itself (USER_HZ = 100)
+  local t=0 p
+  for p in $(pgrep -f "postgres: postgres $DB ") $(pgrep -x pgbench); do
+    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo $((t * 10))
+}
+pgbench -n -c "$CLIENTS" -j 2 -T "$DURATION" -f "$here/hot-row.sql" "$DB" > "$OUT/pgbench-$run.txt" &
+bench=$!
+sleep 2; before=$(pg_cpu); sleep $((DURATION - 4)); after=$(pg_cpu)
+wait $bench
+grep -E "tps|latency|clients" "$OUT/pgbench-$run.txt"
+tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/pgbench-$run.txt")
+echo "pgbench CPU (PostgreSQL backends + pgbench): $(( after - before )) ms over $((DURATION - 4)) s, about $(node -e "console.log(($((after - before)) / ($tps * $((DURATION - 4)))).toFixed(3))") ms per transaction"
 psql -d "$DB" -qc "drop table bench_hot_row"
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
