@@ -19,6 +19,11 @@ import { MerchantLiveConsolePage } from './pages/merchant/live/MerchantLiveConso
 import { MerchantLiveListPage } from './pages/merchant/live/MerchantLiveListPage';
 import { MerchantPage } from './pages/merchant/MerchantPage';
 import { OnboardingReviewPage } from './pages/organiser/OnboardingReviewPage';
+import { MerchantOrdersPage } from './pages/merchant/MerchantOrdersPage';
+import { MyOrdersPage } from './pages/orders/MyOrdersPage';
+import { OrderDetailPage } from './pages/orders/OrderDetailPage';
+import { MerchantQuotesPage } from './pages/quotes/MerchantQuotesPage';
+import { QuotesPage } from './pages/quotes/QuotesPage';
 import { OrganiserPage } from './pages/organiser/OrganiserPage';
 import { TrainingPage } from './pages/training/TrainingPage';
 
@@ -45,6 +50,11 @@ export function AppRoutes() {
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />
         <Route path="merchant/live/:id" element={<RequireAuth role="MERCHANT"><MerchantLiveConsolePage /></RequireAuth>} />
+        <Route path="orders" element={<RequireAuth><MyOrdersPage /></RequireAuth>} />
+        <Route path="orders/:id" element={<RequireAuth><OrderDetailPage /></RequireAuth>} />
+        <Route path="quotes" element={<RequireAuth><QuotesPage /></RequireAuth>} />
+        <Route path="merchant/orders" element={<RequireAuth role="MERCHANT"><MerchantOrdersPage /></RequireAuth>} />
+        <Route path="merchant/quotes" element={<RequireAuth role="MERCHANT"><MerchantQuotesPage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
         <Route path="organiser/applications" element={<RequireAuth role="ORGANISER"><OnboardingReviewPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />

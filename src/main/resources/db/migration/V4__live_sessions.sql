@@ -47,22 +47,34 @@ create table live_reminder (
     primary key (session_id, user_id)
 );
 
+-- a flash deal of a live session: its quantity was taken from the product's stock when it opened and lives in
+-- flash_deal_stock shards until sold; at the end the unsold quantity goes back to the product exactly once
+-- (settled_at is set by the one transaction that returned it)
 create table flash_deal (
     id              bigint generated always as identity primary key,
     session_id      bigint      not null references live_session (id),
+    merchant_id     bigint      not null references merchant (id),
     product_id      bigint      not null references product (id),
+    product_name    text        not null,
+    list_price_fen  bigint      not null check (list_price_fen > 0),
     price_fen       bigint      not null check (price_fen > 0),
     quantity        int         not null check (quantity > 0),
     per_buyer_limit int         not null check (per_buyer_limit > 0),
+    shard_count     smallint    not null check (shard_count between 1 and 64),
     starts_at       timestamptz not null,
     ends_at         timestamptz not null,
+    settled_at      timestamptz,
+    unsold_returned int         check (unsold_returned >= 0),
     created_at      timestamptz not null default now(),
-    check (ends_at - starts_at between interval '10 seconds' and interval '300 seconds')
+    check (ends_at - starts_at between interval '10 seconds' and interval '300 seconds'),
+    check ((settled_at is null) = (unsold_returned is null))
 );
 create index flash_deal_session_idx on flash_deal (session_id, id);
+create index flash_deal_merchant_idx on flash_deal (merchant_id, id);
+create index flash_deal_unsettled_idx on flash_deal (ends_at) where settled_at is null;
 
 -- a deal's stock, split into shards so that concurrent orders do not all update one hot row;
--- sum(remaining) + sold quantity = flash_deal.quantity
+-- sum(remaining) + quantity of its orders not cancelled before settlement + unsold_returned = flash_deal.quantity
 create table flash_deal_stock (
     deal_id   bigint   not null references flash_deal (id),
     shard     smallint not null check (shard >= 0),

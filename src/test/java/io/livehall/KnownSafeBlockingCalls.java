@@ -14,7 +14,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * <li>Lettuce counts the writers of a connection under a {@code ReentrantLock} ({@code SharedLock}): the lock
  *     covers an increment, so event-loop threads sending Redis commands at the same instant (the reconnect
  *     storm test) park for nanoseconds; a writer waits longer only while Lettuce itself closes or reconnects
- *     the connection, when no command can be written anyway.</li>
+ *     the connection, when no command can be written anyway. BlockHound's error thrown from inside
+ *     the lock's queue would leave the lock broken and every later Redis command hanging.</li>
  * <li>spring-data-redis reads a Lua script's SHA-1 under a {@code ReentrantLock} ({@code DefaultRedisScript#getSha1}):
  *     computed once, then only read; scripts run at the same instant on two event-loop threads meet there.</li>
  * </ul>
@@ -29,5 +30,6 @@ public class KnownSafeBlockingCalls implements BlockHoundIntegration {
                 "getOrCreateSharedReactiveConnection");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
         builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
+        builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
     }
 }

@@ -35,6 +35,12 @@ public class DestinationCatalog {
         return rules.stream().filter(r -> r.pattern().matches(path)).findFirst();
     }
 
+    /** The path variables of a destination under its rule ({@code liveId} → "12"). */
+    public static java.util.Map<String, String> variables(Rule rule, String destination) {
+        PathPattern.PathMatchInfo info = rule.pattern().matchAndExtract(PathContainer.parsePath(destination));
+        return info == null ? java.util.Map.of() : info.getUriVariables();
+    }
+
     public DestinationKind kindOf(String destination) {
         if (UserDestinations.isUserDestination(destination)) {
             return DestinationKind.EVENT;

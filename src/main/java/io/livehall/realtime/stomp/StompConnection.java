@@ -155,7 +155,8 @@ final class StompConnection {
         }
         try {
             return switch (command) {
-                case SUBSCRIBE -> services.subscriptions().subscribe(this, headers).then(receipt(receipt));
+                case SUBSCRIBE -> services.subscriptions().subscribe(this, headers).then(receipt(receipt))
+                        .onErrorResume(StompRefusal.class, refusal -> fail(refusal.getMessage(), refusal.detail(), receipt));
                 case UNSUBSCRIBE -> services.subscriptions().unsubscribe(this, headers).then(receipt(receipt));
                 case SEND -> services.sends().send(this, headers, frame.getPayload()).then(receipt(receipt));
                 case DISCONNECT -> Mono.fromRunnable(() -> endWith(receipt == null ? null : Frames.receipt(receipt),

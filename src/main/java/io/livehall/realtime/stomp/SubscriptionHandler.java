@@ -46,23 +46,34 @@ class SubscriptionHandler {
         if (replaySince != null && !replaySince.matches("0|\\d{1,20}-\\d{1,20}")) {
             throw new StompRefusal("Invalid x-replay-since", "Expected a stream id such as 1700000000000-0");
         }
-        String resolved = resolve(connection, destination);
-        StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
-        connection.subscriptions().put(id, subscription);
-        return broker.subscribe(resolved, subscription, replaySince)
-                .then(presence.subscribed(connection.id(), connection.user(), destination));
+        return resolve(connection, destination).flatMap(resolved -> {
+            if (connection.subscriptions().containsKey(id)) {
+                return Mono.error(new StompRefusal("Duplicate subscription id " + id, null));
+            }
+            StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
+            connection.subscriptions().put(id, subscription);
+            return broker.subscribe(resolved, subscription, replaySince)
+                    .then(presence.subscribed(connection.id(), connection.user(), destination));
+        });
     }
 
-    private String resolve(StompConnection connection, String destination) {
+    /** The internal destination, or a refusal; a domain's guard (if any) is asked without blocking. */
+    private Mono<String> resolve(StompConnection connection, String destination) {
         if (UserDestinations.isClientForm(destination)) {
-            return connection.userDestination(destination);
+            return Mono.just(connection.userDestination(destination));
         }
         DestinationCatalog.Rule rule = catalog.find(destination)
                 .orElseThrow(() -> new StompRefusal("Unknown destination", destination + " does not exist"));
         if (!rule.access().allows(connection.user())) {
             throw new StompRefusal("Not allowed", "You may not subscribe to " + destination);
         }
-        return destination;
+        if (rule.access().guard() == null) {
+            return Mono.just(destination);
+        }
+        return rule.access().check(connection.user(), DestinationCatalog.variables(rule, destination))
+                .onErrorReturn(false)
+                .flatMap(allowed -> allowed ? Mono.just(destination)
+                        : Mono.error(new StompRefusal("Not allowed", "You may not subscribe to " + destination)));
     }
 
     Mono<Void> unsubscribe(StompConnection connection, StompHeaderAccessor headers) {

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ORDER_STATUS_LABEL, downloadCsv, merchantOrdersApi } from '../../api/orders';
+import type { Order, OrderStatus } from '../../api/orders';
+import { isApiError } from '../../api/errors';
+import { FormAlert } from '../../components/Field';
+import { formatDateTime, formatFen } from '../../lib/format';
+import { usePageTitle } from '../../lib/usePageTitle';
+
+const STATUSES: Array<OrderStatus | ''> = ['', 'CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED'];
+
+/** /merchant/orders — the merchant's orders: filter by status / live session, confirm payment, ship, cancel, export. */
+export function MerchantOrdersPage() {
+  usePageTitle('订单管理');
+  const [status, setStatus] = useState<OrderStatus | ''>('');
+  const [session, setSession] = useState('');
+  const [orders, setOrders] = useState<Order[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const sessionId = /^\d+$/.test(session) ? Number(session) : undefined;
+
+  const load = useCallback(async (after: string | null, signal?: AbortSignal) => {
+    try {
+      const page = await merchantOrdersApi.list({ status, sessionId, after, limit: 20 }, signal);
+      setOrders((prev) => (after ? [...prev, ...page.items] : page.items));
+      setNext(page.next);
+      setError(null);
+    } catch (e) {
+      if (!(e instanceof DOMException)) setError(isApiError(e) ? e.detail : '加载失败');
+    }
+  }, [status, sessionId]);
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    void load(null, ctrl.signal);
+    return () => ctrl.abort();
+  }, [load]);
+
+  const replace = (o: Order) => setOrders((list) => list.map((x) => (x.id === o.id ? o : x)));
+  const act = async (action: () => Promise<Order>) => {
+    try {
+      replace(await action());
+      setError(null);
+    } catch (e) {
+      setError(isApiError(e) ? e.detail : '操作失败');
+    }
+  };
+
+  return (
+    <section className="container page merchant-orders" data-testid="merchant-orders">
+      <div className="page-head">
+        <h1>订单管理</h1>
+        <button type="button" className="btn btn-ghost btn-sm"
+          onClick={() => downloadCsv('/api/merchant/orders/export.csv', '商家订单.csv', { status, sessionId })
+            .catch(() => setError('导出失败'))}>
+          导出 CSV
+        </button>
+      </div>
+      <div className="filters">
+        <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value as OrderStatus | '')}>
+          {STATUSES.map((s) => <option key={s} value={s}>{s ? ORDER_STATUS_LABEL[s] : '全部状态'}</option>)}
+        </select>
+        <input aria-label="直播场次" placeholder="直播场次 ID" inputMode="numeric" value={session}
+          onChange={(e) => setSession(e.target.value)} />
+      </div>
+      <FormAlert message={error} />
+      <ul className="order-list">
+        {orders.map((o) => (
+          <li key={o.id} className="order-row" data-testid="merchant-order-row">
+            <div className="order-row-top">
+              <span className="order-product">#{o.id} {o.productName} ×{o.quantity}</span>
+              <span className={`status status-${o.status.toLowerCase()}`}>{ORDER_STATUS_LABEL[o.status]}</span>
+            </div>
+            <div className="muted small">
+              {formatDateTime(o.createdAt)} · {o.recipientName} {o.recipientPhone} · {o.address}
+              {o.sessionId ? ` · 直播 #${o.sessionId}` : ''}{o.dealId ? ' · 秒杀' : ''}
+            </div>
+            <div className="order-row-bottom">
+              <strong>{formatFen(o.totalFen)}</strong>
+              <span className="row-actions">
+                {o.status === 'CREATED' && (
+                  <>
+                    <button type="button" className="btn btn-primary btn-sm" onClick={() => {
+                      const ref = window.prompt('收款凭证号（转账流水号等）');
+                      if (ref) void act(() => merchantOrdersApi.confirmPayment(o.id, ref));
+                    }}>确认收款</button>
+                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => {
+                      const reason = window.prompt('取消原因（选填）') ?? undefined;
+                      void act(() => merchantOrdersApi.cancel(o.id, reason || undefined));
+                    }}>取消</button>
+                  </>
+                )}
+                {o.status === 'PAID' && (
+                  <button type="button" className="btn btn-primary btn-sm" onClick={() => {
+                    const carrier = window.prompt('快递公司');
+                    const no = carrier ? window.prompt('快递单号') : null;
+                    if (carrier && no) void act(() => merchantOrdersApi.ship(o.id, carrier, no));
+                  }}>发货</button>
+                )}
+                {o.status === 'SHIPPED' && <span className="muted small">{o.carrier} {o.trackingNo}</span>}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {orders.length === 0 && <p className="muted">暂无订单</p>}
+      {next && <button type="button" className="btn btn-ghost btn-block" onClick={() => void load(next)}>加载更多</button>}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+// Flash-sale order benchmark against a running Live Hall (see README.md). No dependencies: Node's http with
+// keep-alive sockets, one request in flight per client. Tokens are minted with the app's own signing key.
+//
+//   node bench.mjs   (environment: BASE, KEY_FILE, MERCHANT_USER_ID, PRODUCT_ID, SESSION_ID, SOLDOUT_SESSION_ID,
+//                     FIRST_BUYER, LAST_BUYER, CLIENTS, SECONDS, SOLDOUT_SECONDS, QUANTITY, OUT)
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+
+const env = (name, fallback) => process.env[name] ?? fallback;
+const BASE = new URL(env('BASE', 'http://127.0.0.1:18096'));
+const CLIENTS = Number(env('CLIENTS', '64'));
+const SECONDS = Number(env('SECONDS', '20'));
+const WARMUP = Number(env('WARMUP_SECONDS', '30'));
+const SOLDOUT_SECONDS = Number(env('SOLDOUT_SECONDS', '10'));
+const QUANTITY = Number(env('QUANTITY', '100000'));
+const key = crypto.createPrivateKey({ key: JSON.parse(fs.readFileSync(env('KEY_FILE')), 'utf8'), format: 'jwk' });
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
+function mint(userId, roles) {
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${b64({ alg: 'RS256' })}.${b64({
+    iss: 'livehall', sub: String(userId), jti: crypto.randomUUID(), iat: now, exp: now + 3600,
+    preferred_username: `bench-${userId}`, name: `买家${userId}`, roles, ver: 0,
+  })}`;
+  return `${body}.${crypto.sign('sha256', Buffer.from(body), key).toString('base64url')}`;
+}
+
+function post(path, token, body, idempotencyKey) {
+  const payload = Buffer.from(JSON.stringify(body));
+  const headers = { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}` };
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: BASE.hostname, port: BASE.port, path, method: 'POST', headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/**
+ * CPU time (ms) used so far by the app (APP_PID), Redis (REDIS_PID) and the PostgreSQL backends of database DB,
+ * from /proc: what an order costs, whatever else the machine is doing.
+ */
+function cpuMs() {
+  const ticks = (pid) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(f[11]) + Number(f[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let postgres = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`postgres ${env('DB', 'livehall_orders')} `)) postgres += ticks(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const ms = 1000 / 100; // USER_HZ
+  return { app: ticks(env('APP_PID', '0')) * ms, redis: ticks(env('REDIS_PID', '0')) * ms, postgres: postgres * ms };
+}
+
+function cpuPer(before, after, n) {
+  const per = (k) => Math.round(((after[k] - before[k]) / Math.max(1, n)) * 1000) / 1000;
+  const out = { app: per('app'), redis: per('redis'), postgres: per('postgres') };
+  out.total = Math.round((out.app + out.redis + out.postgres) * 1000) / 1000;
+  out.projectedPerSecondOnTwoIdleCores = Math.round(2000 / Math.max(0.001, out.total));
+  return out;
+}
+
+const recipient = { name: '压测买家', phone: '13800138000', address: '陕西省西安市雁塔区科技路 1 号' };
+const buyers = [];
+for (let id = Number(env('FIRST_BUYER')); id <= Number(env('LAST_BUYER')); id++) buyers.push({ id, token: mint(id, ['VIEWER']) });
+const merchant = mint(Number(env('MERCHANT_USER_ID')), ['MERCHANT', 'VIEWER']);
+
+async function openDeal(sessionId, quantity, limit) {
+  const res = await post('/api/merchant/flash-deals', merchant, {
+    sessionId, productId: Number(env('PRODUCT_ID')), priceFen: 5900, quantity, perBuyerLimit: limit, durationSeconds: 300,
+  });
+  if (res.status !== 201) throw new Error(`opening the deal failed: ${res.status} ${res.body}`);
+  return JSON.parse(res.body);
+}
+
+/** CLIENTS loops, each one request at a time, until `until`; counts statuses and latencies inside [from, until). */
+async function hammer(dealId, from, until) {
+  let cpuFrom = null;
+  const counts = {};
+  const latencies = [];
+  let next = 0;
+  let all = 0;
+  const loop = async () => {
+    while (Date.now() < until) {
+      const buyer = buyers[next++ % buyers.length];
+      const started = performance.now();
+      const t0 = Date.now();
+      if (t0 >= from && cpuFrom === null) cpuFrom = cpuMs();
+      const res = await post('/api/orders', buyer.token, { dealId, quantity: 1, recipient }, crypto.randomUUID());
+      all++;
+      if (t0 >= from) {
+        const tag = res.status === 409 ? `409 ${JSON.parse(res.body).type.split('/').pop()}` : String(res.status);
+        counts[tag] = (counts[tag] ?? 0) + 1;
+        latencies.push(performance.now() - started);
+      } else if (res.status === 201) {
+        counts.warmup201 = (counts.warmup201 ?? 0) + 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, loop));
+  const cpuTo = cpuMs();
+  latencies.sort((a, b) => a - b);
+  const pct = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
+  return { counts, sent: all, p50: pct(50), p95: pct(95), p99: pct(99), cpuFrom, cpuTo };
+}
+
+const result = { clients: CLIENTS, seconds: SECONDS, buyers: buyers.length, quantity: QUANTITY };
+// 1. accepted orders: a deal large enough that every buy succeeds
+const deal = await openDeal(Number(env('SESSION_ID')), QUANTITY, 1000);
+result.dealId = deal.id;
+const start = Date.now();
+const accepted = await hammer(deal.id, start + WARMUP * 1000, start + (WARMUP + SECONDS) * 1000);
+result.accepted = { ...accepted, perSecond: Math.round(((accepted.counts['201'] ?? 0) / SECONDS) * 10) / 10 };
+result.accepted.total201 = (accepted.counts['201'] ?? 0) + (accepted.counts.warmup201 ?? 0);
+result.accepted.cpuMsPerOrder = cpuPer(accepted.cpuFrom, accepted.cpuTo, accepted.counts['201'] ?? 0);
+delete result.accepted.cpuFrom;
+delete result.accepted.cpuTo;
+
+// 2. sold out: a one-unit deal, bought, then everyone keeps trying
+const soldOut = await openDeal(Number(env('SOLDOUT_SESSION_ID')), 1, 1);
+result.soldOutDealId = soldOut.id;
+const first = await post('/api/orders', buyers[0].token, { dealId: soldOut.id, quantity: 1, recipient }, crypto.randomUUID());
+if (first.status !== 201) throw new Error(`the one unit was not sold: ${first.status} ${first.body}`);
+const s2 = Date.now();
+const refused = await hammer(soldOut.id, s2 + 1000, s2 + (1 + SOLDOUT_SECONDS) * 1000);
+result.soldOut = { ...refused, perSecond: Math.round(((refused.counts['409 sold-out'] ?? 0) / SOLDOUT_SECONDS) * 10) / 10 };
+result.soldOut.cpuMsPerRefusal = cpuPer(refused.cpuFrom, refused.cpuTo, refused.counts['409 sold-out'] ?? 0);
+delete result.soldOut.cpuFrom;
+delete result.soldOut.cpuTo;
+
+fs.writeFileSync(env('OUT', '/dev/stdout'), JSON.stringify(result, null, 2) + '\n');
+agent.destroy();

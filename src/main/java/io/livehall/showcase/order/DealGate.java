@@ -1,0 +1,217 @@
+package io.livehall.showcase.order;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The Redis gate in front of flash-deal orders, and the idempotency markers of all orders. Per deal:
+ * {@code livehall:deal:{id}:stock} (units the gate still lets through) and {@code livehall:deal:{id}:buyers}
+ * (buyer → units held). One Lua script checks the buyer's idempotency marker, the stock and the buyer's limit,
+ * then takes: a refusal costs one Redis call and no PostgreSQL work. PostgreSQL stays the truth: an order that
+ * passed the gate still has to take a shard row and the buyer's holding in its transaction, and if that fails the
+ * gate is given back.
+ * <p>
+ * A marker {@code livehall:order:key:{buyer}:{sha256(key)}} is {@code P} while an order with that
+ * Idempotency-Key is being placed and the order id once it is committed (24 h), so a repeat is answered with
+ * the first order even when the gate would refuse it now (e.g. limit reached by that very order).
+ * <p>
+ * Losing Redis loses nothing: a missing stock key means "not loaded" and the gate is rebuilt from PostgreSQL
+ * (sum of the shards' remaining, each buyer's holding from {@code flash_deal_buyer}); markers lost are covered
+ * by the unique (buyer, key) constraint.
+ */
+@Component
+class DealGate {
+
+    enum Outcome { PASSED, SOLD_OUT, SHORT, LIMIT_REACHED, NOT_LOADED, KNOWN }
+
+    /** The gate's answer; {@code value} is the stock left after a pass, or the marker of a known key. */
+    record Answer(Outcome outcome, String value) {
+    }
+
+    static final Duration PENDING_TTL = Duration.ofSeconds(30);
+    static final Duration MARKER_TTL = Duration.ofHours(24);
+
+    private static final RedisScript<String> TAKE = RedisScript.of("""
+            local marker = redis.call('GET', KEYS[3])
+            if marker then return 'KNOWN:' .. marker end
+            local stock = redis.call('GET', KEYS[1])
+            if not stock then return 'NOT_LOADED:' end
+            stock = tonumber(stock)
+            local n = tonumber(ARGV[2])
+            if stock <= 0 then return 'SOLD_OUT:0' end
+            if stock < n then return 'SHORT:' .. stock end
+            local held = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+            if held + n > tonumber(ARGV[3]) then return 'LIMIT_REACHED:' .. held end
+            redis.call('SET', KEYS[3], 'P', 'PX', ARGV[4])
+            redis.call('HINCRBY', KEYS[2], ARGV[1], n)
+            return 'PASSED:' .. redis.call('DECRBY', KEYS[1], n)
+            """, String.class);
+
+    private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
+            local n = tonumber(ARGV[2])
+            if ARGV[3] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCRBY', KEYS[1], n) end
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+                local held = redis.call('HINCRBY', KEYS[2], ARGV[1], -n)
+                if held <= 0 then redis.call('HDEL', KEYS[2], ARGV[1]) end
+            end
+            if KEYS[3] ~= nil and ARGV[4] == '1' then redis.call('DEL', KEYS[3]) end
+            return 1
+            """, Long.class);
+
+    private static final RedisScript<Long> CLAIM_KEY = RedisScript.of("""
+            local marker = redis.call('GET', KEYS[1])
+            if marker then return tonumber(marker) or 0 end
+            redis.call('SET', KEYS[1], 'P', 'PX', ARGV[1])
+            return -1
+            """, Long.class);
+
+    private static final RedisScript<Long> LOAD_HOLDINGS = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+            for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+            redis.call('EXPIREAT', KEYS[2], ARGV[1])
+            return 1
+            """, Long.class);
+
+    private static final RedisScript<Long> LOAD_STOCK = RedisScript.of("""
+            local set = redis.call('SET', KEYS[1], ARGV[1], 'NX')
+            redis.call('EXPIREAT', KEYS[1], ARGV[2])
+            if set then return 1 end
+            return 0
+            """, Long.class);
+
+    private static final RedisScript<Long> RESYNC = RedisScript.of("""
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
+            return 1
+            """, Long.class);
+
+    private final ReactiveStringRedisTemplate redis;
+
+    DealGate(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    static String stockKey(long dealId) {
+        return "livehall:deal:{" + dealId + "}:stock";
+    }
+
+    static String buyersKey(long dealId) {
+        return "livehall:deal:{" + dealId + "}:buyers";
+    }
+
+    static String markerKey(long buyerId, String idempotencyKey) {
+        return "livehall:order:key:" + buyerId + ":" + sha256(idempotencyKey);
+    }
+
+    /** Checks the key's marker, the stock and the buyer's limit, and takes {@code n} if all allow it. */
+    Mono<Answer> take(FlashDeal deal, long buyerId, int n, String idempotencyKey) {
+        return redis.execute(TAKE, List.of(stockKey(deal.id()), buyersKey(deal.id()), markerKey(buyerId, idempotencyKey)),
+                        List.of(Long.toString(buyerId), Integer.toString(n), Integer.toString(deal.perBuyerLimit()),
+                                Long.toString(PENDING_TTL.toMillis())))
+                .next()
+                .map(answer -> {
+                    int colon = answer.indexOf(':');
+                    return new Answer(Outcome.valueOf(answer.substring(0, colon)), answer.substring(colon + 1));
+                });
+    }
+
+    /**
+     * Gives back what a pass took: the buyer's units always, the stock when {@code stock} (false when PostgreSQL
+     * showed the stock is not there), and drops the pending marker when {@code forgetKey}.
+     */
+    Mono<Void> giveBack(long dealId, long buyerId, int n, String idempotencyKey, boolean stock, boolean forgetKey) {
+        List<String> keys = idempotencyKey == null
+                ? List.of(stockKey(dealId), buyersKey(dealId))
+                : List.of(stockKey(dealId), buyersKey(dealId), markerKey(buyerId, idempotencyKey));
+        return redis.execute(GIVE_BACK, keys, List.of(Long.toString(buyerId), Integer.toString(n),
+                        stock ? "1" : "0", forgetKey ? "1" : "0"))
+                .then();
+    }
+
+    /** Marks an Idempotency-Key as being placed; answers the order id of a known key, 0 if pending, -1 if new. */
+    Mono<Long> claimKey(long buyerId, String idempotencyKey) {
+        return redis.execute(CLAIM_KEY, List.of(markerKey(buyerId, idempotencyKey)),
+                List.of(Long.toString(PENDING_TTL.toMillis()))).next();
+    }
+
+    Mono<String> marker(long buyerId, String idempotencyKey) {
+        return redis.opsForValue().get(markerKey(buyerId, idempotencyKey));
+    }
+
+    /** The key now names a committed order. */
+    Mono<Void> remember(long buyerId, String idempotencyKey, long orderId) {
+        return redis.opsForValue().set(markerKey(buyerId, idempotencyKey), Long.toString(orderId), MARKER_TTL).then();
+    }
+
+    Mono<Void> forget(long buyerId, String idempotencyKey) {
+        return redis.delete(markerKey(buyerId, idempotencyKey)).then();
+    }
+
+    /** Units the gate still lets through; empty if the gate is not loaded. */
+    Mono<Long> stockLeft(long dealId) {
+        return redis.opsForValue().get(stockKey(dealId)).map(Long::parseLong);
+    }
+
+    /** Loads a new deal's gate (nothing held yet). */
+    Mono<Void> open(FlashDeal deal) {
+        return redis.execute(LOAD_STOCK, List.of(stockKey(deal.id())),
+                List.of(Integer.toString(deal.quantity()), Long.toString(expiry(deal)))).then();
+    }
+
+    /**
+     * Rebuilds a lost gate from PostgreSQL's figures: holdings first (in batches, only while the stock key is
+     * missing), then the stock with SET NX, so concurrent rebuilders on several instances agree and a gate that
+     * came back meanwhile is left alone.
+     */
+    Mono<Void> rebuild(FlashDeal deal, long remaining, Flux<List<Object>> holdings) {
+        String expiry = Long.toString(expiry(deal));
+        List<String> keys = List.of(stockKey(deal.id()), buyersKey(deal.id()));
+        return holdings.buffer(500)
+                .concatMap(batch -> {
+                    List<String> args = new ArrayList<>(batch.size() * 2 + 1);
+                    args.add(expiry);
+                    batch.forEach(pair -> {
+                        args.add(pair.get(0).toString());
+                        args.add(pair.get(1).toString());
+                    });
+                    return redis.execute(LOAD_HOLDINGS, keys, args);
+                })
+                .then(redis.execute(LOAD_STOCK, List.of(stockKey(deal.id())),
+                        List.of(Long.toString(remaining), expiry)).then());
+    }
+
+    /** After settlement the gate lets nothing through. */
+    Mono<Void> close(FlashDeal deal) {
+        return redis.opsForValue().set(stockKey(deal.id()), "0", Duration.ofMinutes(10)).then();
+    }
+
+    /** Sets the gate's stock to PostgreSQL's figure when the two disagree (an order found no stock behind a pass). */
+    Mono<Void> resync(long dealId, long remaining) {
+        return redis.execute(RESYNC, List.of(stockKey(dealId)), List.of(Long.toString(remaining))).then();
+    }
+
+    private static long expiry(FlashDeal deal) {
+        return Instant.now().isAfter(deal.endsAt()) ? Instant.now().plusSeconds(600).getEpochSecond()
+                : deal.endsAt().plusSeconds(3600).getEpochSecond();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.livehall.showcase.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.livehall.realtime.broker.Access;
+import io.livehall.realtime.broker.Broker;
+import io.livehall.realtime.broker.DestinationCatalog;
+import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.showcase.live.LiveSessions;
+import io.livehall.showcase.merchant.MerchantAccess;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What orders tell browsers:
+ * <ul>
+ * <li>{@code /topic/live/{liveId}/orders} (event, public): the order ticker, "张**等10人刚刚下单", aggregated per
+ * instance over one second with masked names;</li>
+ * <li>{@code /topic/merchant/live/{liveId}/sales} (latest value): orders and GMV of the session, only for the
+ * session's own merchant (a guard asks MerchantAccess and LiveSessions), refreshed from PostgreSQL at most once
+ * a second per instance while orders change;</li>
+ * <li>{@code /user/queue/notifications} of the buyer: {@code type: "order"} when an order is placed, paid,
+ * shipped or cancelled.</li>
+ * </ul>
+ * Publishing never fails an order: errors are logged.
+ */
+@Component
+class OrderEvents extends Periodic {
+
+    private static final Log log = LogFactory.getLog(OrderEvents.class);
+    private static final int NAMES_SHOWN = 3;
+
+    record Ticker(long sessionId, List<String> names, int count, String text, Instant at) {
+    }
+
+    record SalesFigures(long sessionId, long orders, long gmvFen, Instant at) {
+    }
+
+    private final Broker broker;
+    private final OrderRepository orders;
+    private final Map<Long, List<String>> tickerNames = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> tickerCounts = new ConcurrentHashMap<>();
+    private final Set<Long> figuresDirty = ConcurrentHashMap.newKeySet();
+
+    OrderEvents(Broker broker, DestinationCatalog catalog, OrderRepository orders, MerchantAccess merchants,
+                LiveSessions sessions) {
+        this.broker = broker;
+        this.orders = orders;
+        catalog.register("/topic/live/{liveId}/orders", DestinationKind.EVENT, Access.PUBLIC);
+        catalog.register("/topic/merchant/live/{liveId}/sales", DestinationKind.LATEST,
+                Access.roles("MERCHANT").guardedBy((user, vars) -> {
+                    long sessionId;
+                    try {
+                        sessionId = Long.parseLong(vars.get("liveId"));
+                    } catch (NumberFormatException e) {
+                        return Mono.just(false);
+                    }
+                    return merchants.merchantOf(Long.parseLong(user.id()))
+                            .flatMap(m -> sessions.find(sessionId).map(s -> s.merchantId() == m.id()))
+                            .onErrorReturn(false);
+                }));
+    }
+
+    static String salesTopic(long sessionId) {
+        return "/topic/merchant/live/" + sessionId + "/sales";
+    }
+
+    /** Keeps the first character of a display name: 张三 → 张**. */
+    static String mask(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            return "用户**";
+        }
+        return new String(Character.toChars(trimmed.codePointAt(0))) + "**";
+    }
+
+    void placed(Order order, String buyerName) {
+        if (order.sessionId() != null) {
+            long session = order.sessionId();
+            synchronized (tickerNames) {
+                List<String> names = tickerNames.computeIfAbsent(session, k -> new ArrayList<>());
+                if (names.size() < NAMES_SHOWN) {
+                    names.add(mask(buyerName));
+                }
+                tickerCounts.merge(session, 1, Integer::sum);
+            }
+            figuresDirty.add(session);
+        }
+        notifyBuyer(order, "下单成功", order.productName() + " × " + order.quantity() + "，请在支付期限内完成付款");
+    }
+
+    void statusChanged(Order order) {
+        if ("CANCELLED".equals(order.status()) && order.sessionId() != null) {
+            figuresDirty.add(order.sessionId());
+        }
+        switch (order.status()) {
+            case "PAID" -> notifyBuyer(order, "商家已确认收款", order.productName() + " 的订单已付款");
+            case "SHIPPED" -> notifyBuyer(order, "商家已发货", order.productName() + "：" + order.carrier() + " "
+                    + order.trackingNo());
+            case "CANCELLED" -> notifyBuyer(order, "订单已取消", order.productName() + "："
+                    + (order.cancelReason() == null ? "订单已取消" : order.cancelReason()));
+            default -> { }
+        }
+    }
+
+    Mono<SalesFigures> figures(long sessionId) {
+        return orders.figures(sessionId).map(f -> new SalesFigures(sessionId, f[0], f[1], Instant.now()));
+    }
+
+    private void notifyBuyer(Order order, String title, String body) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", "order");
+        payload.put("title", title);
+        payload.put("body", body);
+        payload.put("link", "/orders/" + order.id());
+        payload.put("at", Instant.now());
+        payload.put("orderId", order.id());
+        payload.put("status", order.status());
+        broker.publishToUser(Long.toString(order.buyerId()), "notifications", payload)
+                .subscribe(v -> { }, e -> log.warn("Notifying buyer " + order.buyerId() + " failed", e));
+    }
+
+    @Override
+    protected Duration period() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    protected Mono<?> runOnce() {
+        List<Ticker> due = new ArrayList<>();
+        synchronized (tickerNames) {
+            Instant now = Instant.now();
+            tickerCounts.forEach((session, count) -> {
+                List<String> names = tickerNames.getOrDefault(session, List.of());
+                String text = (names.isEmpty() ? "有人" : names.get(0)) + (count > 1 ? "等" + count + "人" : "") + "刚刚下单";
+                due.add(new Ticker(session, List.copyOf(names), count, text, now));
+            });
+            tickerCounts.clear();
+            tickerNames.clear();
+        }
+        Set<Long> sessions = Set.copyOf(figuresDirty);
+        figuresDirty.removeAll(sessions);
+        return Flux.fromIterable(due)
+                .concatMap(t -> broker.publish("/topic/live/" + t.sessionId() + "/orders", t))
+                .thenMany(Flux.fromIterable(sessions)
+                        .concatMap(s -> figures(s).flatMap(f -> broker.publish(salesTopic(s), f))))
+                .then();
+    }
+}

@@ -1,0 +1,292 @@
+package io.livehall.showcase.order;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.livehall.common.error.ApiProblem;
+import io.livehall.showcase.catalogue.ProductCatalogue;
+import io.livehall.showcase.live.LiveSessions;
+import io.livehall.showcase.order.OrderProblems.Signal;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Placing orders: from a product page (the product's stock, conditional update), from a flash deal (Redis gate,
+ * then one shard row and the buyer's holding in PostgreSQL) and, for the quote feature, at a quoted price.
+ * Every order carries the buyer's Idempotency-Key: the unique (buyer, key) constraint makes a repeat return the
+ * first order, whatever the concurrency; a repeat that asks for something else is refused with 422.
+ */
+@Service
+public class OrderPlacement {
+
+    private static final Log log = LogFactory.getLog(OrderPlacement.class);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final int MAX_POLLS = 200;
+
+    private final OrderRepository orders;
+    private final FlashDealRepository dealRows;
+    private final FlashDeals deals;
+    private final FlashDealService dealService;
+    private final DealGate gate;
+    private final DealBroadcaster broadcaster;
+    private final ProductCatalogue catalogue;
+    private final LiveSessions sessions;
+    private final OrderAttempts attempts;
+    private final TransactionalOperator tx;
+    private final OrderSettings settings;
+    private final OrderEvents events;
+
+    OrderPlacement(OrderRepository orders, FlashDealRepository dealRows, FlashDeals deals, FlashDealService dealService,
+                   DealGate gate, DealBroadcaster broadcaster, ProductCatalogue catalogue, LiveSessions sessions,
+                   OrderAttempts attempts, TransactionalOperator tx, OrderSettings settings, OrderEvents events) {
+        this.orders = orders;
+        this.dealRows = dealRows;
+        this.deals = deals;
+        this.dealService = dealService;
+        this.gate = gate;
+        this.broadcaster = broadcaster;
+        this.catalogue = catalogue;
+        this.sessions = sessions;
+        this.attempts = attempts;
+        this.tx = tx;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    Mono<PlacedOrder> place(Buyer buyer, String key, PlaceOrderRequest request) {
+        if ((request.productId() == null) == (request.dealId() == null)) {
+            return Mono.error(OrderProblems.invalid("productId", "请选择商品或秒杀活动（二选一）"));
+        }
+        String hash = DealGate.sha256(request.fingerprint());
+        Mono<PlacedOrder> placing = request.dealId() != null
+                ? placeDeal(buyer, key, hash, request)
+                : placeRegular(buyer, key, hash, request);
+        return attempts.count(buyer.id()).then(placing)
+                .doOnNext(placed -> {
+                    if (placed.created()) {
+                        events.placed(placed.order(), buyer.name());
+                    }
+                });
+    }
+
+    /** An order at a quoted price (the quote feature has checked the quote); same key and stock rules. */
+    public Mono<PlacedOrder> placeQuoted(long buyerId, String buyerName, String key, QuotedItem item, Recipient recipient) {
+        String hash = quoteHash(item, recipient);
+        return catalogue.find(item.productId()).flatMap(product -> {
+            NewOrder order = new NewOrder(buyerId, item.merchantId(), product.id(), product.name(), null, null, null,
+                    item.quoteId(), item.quantity(), item.unitPriceFen(), key, hash, recipient, "OFFLINE", payBy());
+            return insertTakingStock(order, catalogue.takeStock(product.id(), item.quantity()));
+        }).doOnNext(placed -> {
+            if (placed.created()) {
+                events.placed(placed.order(), buyerName);
+            }
+        });
+    }
+
+    /** The order a buyer already placed with this key for this quote, if any (another request with it: 422). */
+    public Mono<PlacedOrder> existingQuoted(long buyerId, String key, QuotedItem item, Recipient recipient) {
+        return orders.findByKey(buyerId, key).map(row -> repeatOf(row, quoteHash(item, recipient)));
+    }
+
+    private static String quoteHash(QuotedItem item, Recipient recipient) {
+        return DealGate.sha256("quote=" + item.quoteId() + ";n=" + recipient.name() + ";t=" + recipient.phone()
+                + ";a=" + recipient.address());
+    }
+
+    // ---- product page
+
+    private Mono<PlacedOrder> placeRegular(Buyer buyer, String key, String hash, PlaceOrderRequest request) {
+        return orders.findByKey(buyer.id(), key).map(row -> repeatOf(row, hash))
+                .switchIfEmpty(Mono.defer(() -> catalogue.find(request.productId()).flatMap(product -> {
+                    if (!product.onSale()) {
+                        return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "product-not-on-sale", "商品已下架"));
+                    }
+                    Mono<Long> session = request.sessionId() == null ? Mono.empty()
+                            : sessions.find(request.sessionId())
+                                    .filter(s -> s.merchantId() == product.merchantId())
+                                    .switchIfEmpty(Mono.error(() -> OrderProblems.invalid("sessionId", "该直播不属于此商品的商家")))
+                                    .map(s -> s.id());
+                    return session.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(sid -> {
+                        NewOrder order = new NewOrder(buyer.id(), product.merchantId(), product.id(), product.name(), null,
+                                null, sid.orElse(null), null, request.quantity(), product.priceFen(), key, hash,
+                                request.recipient(), "OFFLINE", payBy());
+                        return insertTakingStock(order, catalogue.takeStock(product.id(), request.quantity()));
+                    });
+                })));
+    }
+
+    /** Inserts first (a taken key stops here), then takes the stock; both or neither. */
+    private Mono<PlacedOrder> insertTakingStock(NewOrder order, Mono<Void> takeStock) {
+        return tx.transactional(orders.insert(order)
+                        .switchIfEmpty(Mono.error(Signal.KEY_TAKEN))
+                        .flatMap(row -> takeStock.thenReturn(row)))
+                .map(row -> new PlacedOrder(row.order(), true))
+                .onErrorResume(e -> e == Signal.KEY_TAKEN, e -> orders.findByKey(order.buyerId(), order.idempotencyKey())
+                        .map(row -> repeatOf(row, order.requestHash())));
+    }
+
+    // ---- flash deal
+
+    private record Attempt(Buyer buyer, String key, String hash, PlaceOrderRequest request, FlashDeal deal) {
+    }
+
+    private Mono<PlacedOrder> placeDeal(Buyer buyer, String key, String hash, PlaceOrderRequest request) {
+        return deals.find(request.dealId()).flatMap(deal -> {
+            Instant now = Instant.now();
+            if (deal.upcoming(now) || deal.ended(now)) {
+                ApiProblem closed = deal.upcoming(now)
+                        ? new ApiProblem(HttpStatus.CONFLICT, "deal-not-started", "秒杀尚未开始")
+                        : new ApiProblem(HttpStatus.CONFLICT, "deal-ended", "秒杀已结束");
+                return knownOrder(buyer.id(), key, hash).switchIfEmpty(Mono.error(closed));
+            }
+            if (request.quantity() > deal.perBuyerLimit()) {
+                return Mono.error(OrderProblems.limitReached(deal.perBuyerLimit()));
+            }
+            return attempt(new Attempt(buyer, key, hash, request, deal), 0);
+        });
+    }
+
+    private Mono<PlacedOrder> attempt(Attempt a, int round) {
+        int n = a.request().quantity();
+        return gate.take(a.deal(), a.buyer().id(), n, a.key()).flatMap(answer -> switch (answer.outcome()) {
+            case PASSED -> commitDeal(a);
+            case SOLD_OUT -> Mono.error(OrderProblems.soldOut());
+            case SHORT -> Mono.error(OrderProblems.notEnough(answer.value()));
+            case LIMIT_REACHED -> Mono.error(OrderProblems.limitReached(a.deal().perBuyerLimit()));
+            case NOT_LOADED -> round < 2 ? dealService.rebuildGate(a.deal()).then(Mono.defer(() -> attempt(a, round + 1)))
+                    : Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "系统繁忙，请稍后重试"));
+            case KNOWN -> "P".equals(answer.value()) ? awaitFirst(a, round, 0)
+                    : repeatOfMarker(Long.parseLong(answer.value()), a, round);
+        });
+    }
+
+    /** Another request with the same key is being placed: wait for its outcome. */
+    private Mono<PlacedOrder> awaitFirst(Attempt a, int round, int polls) {
+        return Mono.delay(POLL).then(gate.marker(a.buyer().id(), a.key()))
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(marker -> {
+                    if (marker.isEmpty()) {
+                        return round < 3 ? attempt(a, round + 1) : Mono.error(OrderProblems.inProgress());
+                    }
+                    if ("P".equals(marker.get())) {
+                        return polls < MAX_POLLS ? awaitFirst(a, round, polls + 1) : Mono.error(OrderProblems.inProgress());
+                    }
+                    return repeatOfMarker(Long.parseLong(marker.get()), a, round);
+                });
+    }
+
+    private Mono<PlacedOrder> repeatOfMarker(long orderId, Attempt a, int round) {
+        return orders.find(orderId).filter(row -> row.order().buyerId() == a.buyer().id())
+                .map(row -> repeatOf(row, a.hash()))
+                .switchIfEmpty(Mono.defer(() -> round < 3
+                        ? gate.forget(a.buyer().id(), a.key()).then(attempt(a, round + 1))
+                        : Mono.error(OrderProblems.inProgress())));
+    }
+
+    /** The gate let the order through: now PostgreSQL decides, and the gate is given back if it says no. */
+    private Mono<PlacedOrder> commitDeal(Attempt a) {
+        FlashDeal deal = a.deal();
+        long buyerId = a.buyer().id();
+        int n = a.request().quantity();
+        NewOrder order = new NewOrder(buyerId, deal.merchantId(), deal.productId(), deal.productName(), deal.id(), null,
+                deal.sessionId(), null, n, deal.priceFen(), a.key(), a.hash(), a.request().recipient(), "OFFLINE", payBy());
+        Mono<Order.Row> inTransaction = dealRows.holdMore(deal.id(), buyerId, n, deal.perBuyerLimit())
+                .switchIfEmpty(Mono.error(Signal.LIMIT_IN_DB))
+                .then(claimShard(deal, n, deal.preferredShard(buyerId), 0))
+                .flatMap(shard -> orders.insert(order.withShard(shard)))
+                .switchIfEmpty(Mono.error(Signal.KEY_TAKEN));
+        // usually one statement does it all; when no shard is free right now, a transaction waits or gathers
+        Mono<Order.Row> placing = orders.insertDealOrder(order, deal.perBuyerLimit(), deal.preferredShard(buyerId),
+                        deal.shardCount())
+                .onErrorResume(e -> e == Signal.NO_FREE_SHARD, e -> tx.transactional(inTransaction));
+        return placing
+                .flatMap(row -> {
+                    broadcaster.changed(deal.id());
+                    return gate.remember(buyerId, a.key(), row.order().id())
+                            .onErrorResume(e -> {
+                                log.warn("Remembering an order's idempotency key failed", e);
+                                return Mono.empty();
+                            })
+                            .thenReturn(new PlacedOrder(row.order(), true));
+                })
+                .onErrorResume(e -> giveBackAfter(e, a));
+    }
+
+    private Mono<PlacedOrder> giveBackAfter(Throwable e, Attempt a) {
+        if (e == Signal.LIMIT_IN_DB || e == Signal.SOLD_OUT_IN_DB) {
+            // a repeat whose marker Redis lost looks like "limit reached": the committed order answers it
+            return orders.findByKey(a.buyer().id(), a.key()).hasElement()
+                    .flatMap(repeat -> refused(repeat ? Signal.KEY_TAKEN : e, a));
+        }
+        return refused(e, a);
+    }
+
+    private Mono<PlacedOrder> refused(Throwable e, Attempt a) {
+        FlashDeal deal = a.deal();
+        long buyerId = a.buyer().id();
+        int n = a.request().quantity();
+        if (e == Signal.KEY_TAKEN) {
+            return safely(gate.giveBack(deal.id(), buyerId, n, a.key(), true, false))
+                    .then(orders.findByKey(buyerId, a.key()))
+                    .flatMap(row -> safely(gate.remember(buyerId, a.key(), row.order().id())).thenReturn(repeatOf(row, a.hash())));
+        }
+        if (e == Signal.SOLD_OUT_IN_DB) {
+            return safely(gate.giveBack(deal.id(), buyerId, n, a.key(), false, true))
+                    .then(safely(dealRows.remaining(deal.id()).flatMap(left -> gate.resync(deal.id(), left))))
+                    .then(Mono.error(OrderProblems.soldOut()));
+        }
+        Throwable answer = e == Signal.LIMIT_IN_DB ? OrderProblems.limitReached(deal.perBuyerLimit()) : e;
+        if (answer == e) {
+            log.warn("Placing an order of deal " + deal.id() + " failed after the gate; giving the gate back", e);
+        }
+        broadcaster.changed(deal.id());
+        return safely(gate.giveBack(deal.id(), buyerId, n, a.key(), true, true)).then(Mono.error(answer));
+    }
+
+    /**
+     * Takes {@code n} from one shard: the buyer's preferred shard or the next free one (skipping shards other
+     * orders hold right now), else waiting for a busy one, else (no single shard has enough) gathered from
+     * several; fails with SOLD_OUT_IN_DB when the shards do not hold {@code n} in all.
+     */
+    private Mono<Integer> claimShard(FlashDeal deal, int n, int first, int tries) {
+        return dealRows.claimFreeShard(deal.id(), n, first, deal.shardCount())
+                .switchIfEmpty(Mono.defer(() -> dealRows.claimAnyShard(deal.id(), n, first, deal.shardCount())))
+                .switchIfEmpty(Mono.defer(() -> tries >= deal.shardCount() ? Mono.error(Signal.SOLD_OUT_IN_DB)
+                        : dealRows.anyShardWith(deal.id(), n).flatMap(any -> any
+                                ? claimShard(deal, n, (first + 1) % deal.shardCount(), tries + 1)
+                                : dealRows.gatherFromShards(deal.id(), n).switchIfEmpty(Mono.error(Signal.SOLD_OUT_IN_DB)))));
+    }
+
+    // ---- shared
+
+    private Mono<PlacedOrder> knownOrder(long buyerId, String key, String hash) {
+        return gate.marker(buyerId, key).filter(m -> !"P".equals(m))
+                .flatMap(m -> orders.find(Long.parseLong(m)))
+                .switchIfEmpty(Mono.defer(() -> orders.findByKey(buyerId, key)))
+                .filter(row -> row.order().buyerId() == buyerId)
+                .map(row -> repeatOf(row, hash));
+    }
+
+    private static PlacedOrder repeatOf(Order.Row row, String hash) {
+        if (!row.requestHash().equals(hash)) {
+            throw OrderProblems.keyReused();
+        }
+        return new PlacedOrder(row.order(), false);
+    }
+
+    private Instant payBy() {
+        return Instant.now().plus(settings.payWithin);
+    }
+
+    private static Mono<Void> safely(Mono<Void> compensation) {
+        return compensation.onErrorResume(e -> {
+            log.warn("Giving the flash-deal gate back failed; it is resynchronised from PostgreSQL later", e);
+            return Mono.empty();
+        });
+    }
+}
