@@ -87,6 +87,9 @@ export function Header() {
           <div className="nav-account">
             {user ? (
               <>
+                <NavLink to="/orders" className={navClass} data-testid="nav-orders">
+                  我的订单
+                </NavLink>
                 <NavLink to="/me" className={navClass} data-testid="nav-me">
                   个人中心
                 </NavLink>

@@ -38,7 +38,7 @@ describe('ProductPage', () => {
     expect(screen.getByTestId('product-merchant').getAttribute('href')).toBe('/products?merchant=3');
     expect(screen.getByTestId('gallery').querySelectorAll('img')).toHaveLength(3);
     expect(screen.getByText('明前采摘，一芽一叶')).toBeTruthy();
-    expect(screen.getByTestId('buy-box')).toBeTruthy();
+    expect(screen.getByTestId('product-buy-box')).toBeTruthy();
   });
 
   it('says when a product is off the shelf or sold out', async () => {

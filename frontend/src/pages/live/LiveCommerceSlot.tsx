@@ -1,4 +1,6 @@
 import type { LiveStatus, PinnedProduct } from '../../api/live';
+import { DealCard } from './DealCard';
+import { OrderTicker } from './OrderTicker';
 
 export interface LiveCommerceSlotProps {
   sessionId: number;
@@ -7,10 +9,15 @@ export interface LiveCommerceSlotProps {
 }
 
 /**
- * Where the live room's selling parts go: the flash-deal card with its countdown and live stock
- * (`DealCard`), the buy button and the order ticker (`OrderTicker`), all in pages/live/. Renders
- * nothing until they exist; LiveRoomPage only passes the room's session id, status and pinned product.
+ * The live room's selling parts while the session is live: the order ticker and the flash-deal card with
+ * its countdown, live stock and buy button (the card renders nothing when no deal is running).
  */
-export function LiveCommerceSlot(_props: LiveCommerceSlotProps) {
-  return null;
+export function LiveCommerceSlot({ sessionId, status }: LiveCommerceSlotProps) {
+  if (status !== 'LIVE') return null;
+  return (
+    <div className="live-commerce" data-testid="live-commerce">
+      <OrderTicker sessionId={sessionId} />
+      <DealCard sessionId={sessionId} />
+    </div>
+  );
 }

@@ -13,8 +13,17 @@ export function MerchantPage() {
       <h1>商家中心</h1>
       <MerchantAgreements />
       <nav className="merchant-sections" aria-label="商家功能">
+        <Link className="btn btn-primary" to="/merchant/products" data-testid="merchant-products-link">
+          商品管理
+        </Link>
         <Link className="btn btn-primary" to="/merchant/live" data-testid="merchant-live-link">
           直播管理
+        </Link>
+        <Link className="btn btn-primary" to="/merchant/orders" data-testid="merchant-orders-link">
+          订单管理
+        </Link>
+        <Link className="btn btn-primary" to="/merchant/quotes" data-testid="merchant-quotes-link">
+          集团采购报价
         </Link>
       </nav>
     </section>
