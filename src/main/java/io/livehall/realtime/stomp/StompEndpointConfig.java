@@ -46,11 +46,17 @@ class StompEndpointConfig {
         return mapping;
     }
 
+    /**
+     * A fresh spec builder per handshake: the strategy sets the chosen subprotocol on the builder it is given,
+     * so one shared builder kept {@code v12.stomp} from an earlier handshake, and every later handshake that
+     * asked for no subprotocol (Spring's {@code WebSocketStompClient} by default) got its 101 but never reached
+     * the handler.
+     */
     @Bean
     WebSocketHandlerAdapter webSocketHandlerAdapter(RealtimeSettings settings) {
-        WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder()
-                .maxFramePayloadLength(settings.maxFrameBytes() * 2)
-                .handlePing(false);
-        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(spec)));
+        return new WebSocketHandlerAdapter(new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                () -> WebsocketServerSpec.builder()
+                        .maxFramePayloadLength(settings.maxFrameBytes() * 2)
+                        .handlePing(false))));
     }
 }
