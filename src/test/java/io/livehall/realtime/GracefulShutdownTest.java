@@ -15,6 +15,7 @@ class GracefulShutdownTest {
     void tellsClientsToReconnectElsewhere() {
         ConfigurableApplicationContext instance = new SpringApplicationBuilder(LiveHallApplication.class)
                 .properties("spring.jmx.enabled=false", "springdoc.pre-loading-enabled=false")
+                .initializers(new OwnNettyResources())
                 .run("--server.port=0"); // a command-line argument: application.yaml's ${PORT:8080} beats default properties
         int port = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
         try (RawStompClient client = RawStompClient.open(port)) {

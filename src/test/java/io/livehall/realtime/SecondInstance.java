@@ -21,6 +21,7 @@ public final class SecondInstance {
             context = new SpringApplicationBuilder(LiveHallApplication.class)
                     .properties("livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
                             "spring.jmx.enabled=false", "management.server.port=", "springdoc.pre-loading-enabled=false")
+                    .initializers(new OwnNettyResources())
                     .run("--server.port=0"); // a command-line argument: application.yaml's ${PORT:8080} beats default properties
         }
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
