@@ -55,6 +55,18 @@ class SpringStompClientTest extends IntegrationTest {
     private WebSocketStompClient stomp;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
+    /**
+     * Browsers ask for {@code v12.stomp}, Spring's client for no subprotocol: a handshake without one must work
+     * after others negotiated one (it used to hang: the server reused the first handshake's subprotocol).
+     */
+    @BeforeEach
+    void anotherClientNegotiatesASubprotocolFirst() {
+        try (RawStompClient browserLike = RawStompClient.open(port)) {
+            assertThat(browserLike.subprotocol()).isEqualTo("v12.stomp");
+            browserLike.connect(null);
+        }
+    }
+
     @BeforeEach
     void createClient() {
         scheduler = new ThreadPoolTaskScheduler();
