@@ -1,7 +1,7 @@
 // Catalogue API (docs/api.md "Showcase — catalogue"): the public hall and a merchant's products.
-import { getToken } from '../auth/session';
 import { request } from './client';
-import { ApiError, parseErrorResponse } from './errors';
+import { uploadFile } from './files';
+export type { StoredFile } from './files';
 import type { Page } from './types';
 
 export type ProductCategory = 'FAMOUS_QUALITY' | 'CULTURAL_CREATIVE' | 'INTANGIBLE_HERITAGE' | 'TOURISM_SOUVENIR';
@@ -77,13 +77,6 @@ export interface ProductRequest {
   version?: number;
 }
 
-/** POST /api/files answer. */
-export interface StoredFile {
-  id: number;
-  contentType: string;
-  sizeBytes: number;
-}
-
 const productPath = (id: number) => `/api/merchant/products/${encodeURIComponent(String(id))}`;
 
 export const catalogueApi = {
@@ -110,25 +103,8 @@ export const merchantProductsApi = {
   remove: (id: number) => request<void>(productPath(id), { method: 'DELETE' }),
 };
 
-/** POST /api/files (multipart, purpose IMAGE) → StoredFile; rejects with ApiError like `request`. */
-export async function uploadImage(file: File): Promise<StoredFile> {
-  const form = new FormData();
-  form.append('file', file);
-  form.append('purpose', 'IMAGE');
-  const token = getToken();
-  let res: Response;
-  try {
-    res = await fetch('/api/files', {
-      method: 'POST',
-      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: form,
-    });
-  } catch (e) {
-    throw ApiError.network(e);
-  }
-  if (!res.ok) throw await parseErrorResponse(res);
-  return (await res.json()) as StoredFile;
-}
+/** POST /api/files with purpose IMAGE (a product picture). */
+export const uploadImage = (file: File) => uploadFile(file, 'IMAGE');
 
 /** The problem type of a 403 telling that the merchant must accept the newest agreements first. */
 export const AGREEMENTS_NOT_ACCEPTED = 'https://livehall.io/problems/agreements-not-accepted';

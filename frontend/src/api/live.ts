@@ -1,8 +1,8 @@
 // Live sessions (docs/api.md "Showcase — live sessions"): the public schedule and rooms, "remind me",
 // and the merchant console's calls. Types mirror the server's answers.
-import { clearSession, getToken } from '../auth/session';
 import { request } from './client';
-import { ApiError, parseErrorResponse } from './errors';
+import { uploadFile } from './files';
+export type { StoredFile } from './files';
 import type { Page } from './types';
 
 export type LiveStatus = 'SCHEDULED' | 'LIVE' | 'ENDED' | 'CANCELLED';
@@ -110,14 +110,7 @@ export interface ProductOption {
   coverFileId: number | null;
 }
 
-export interface StoredFile {
-  id: number;
-  contentType: string;
-  sizeBytes: number;
-}
-
-/** URL of an uploaded file (images are public). */
-export const fileUrl = (id: number) => `/api/files/${encodeURIComponent(String(id))}`;
+export { fileUrl } from './files';
 
 const one = (id: number) => `/api/live-sessions/${encodeURIComponent(String(id))}`;
 const mine = (id: number) => `/api/merchant/live-sessions/${encodeURIComponent(String(id))}`;
@@ -149,26 +142,5 @@ export const merchantLiveApi = {
   unpin: (id: number) => request<void>(`${mine(id)}/pinned`, { method: 'DELETE' }),
 };
 
-/** POST /api/files (multipart, purpose IMAGE): a cover picture. */
-export async function uploadImage(file: File): Promise<StoredFile> {
-  const form = new FormData();
-  form.append('file', file);
-  form.append('purpose', 'IMAGE');
-  const token = getToken();
-  let res: Response;
-  try {
-    res = await fetch('/api/files', {
-      method: 'POST',
-      headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: form,
-    });
-  } catch (e) {
-    throw ApiError.network(e);
-  }
-  if (!res.ok) {
-    const err = await parseErrorResponse(res);
-    if (res.status === 401) clearSession();
-    throw err;
-  }
-  return (await res.json()) as StoredFile;
-}
+/** POST /api/files with purpose IMAGE (a cover picture). */
+export const uploadImage = (file: File) => uploadFile(file, 'IMAGE');

@@ -1,8 +1,8 @@
 // Merchant onboarding (docs/api.md "Showcase — merchant onboarding"): selection rounds, applications,
 // review, agreements, merchant status.
-import { clearSession, getToken } from '../auth/session';
 import { request } from './client';
-import { ApiError, parseErrorResponse } from './errors';
+import { uploadFile } from './files';
+export type { StoredFile } from './files';
 import type { Enterprise, Page } from './types';
 
 export type ProductCategory = 'FAMOUS_QUALITY' | 'CULTURAL_CREATIVE' | 'INTANGIBLE_HERITAGE' | 'TOURISM_SOUVENIR';
@@ -41,17 +41,6 @@ export interface RoundInput {
   quota: number;
   opensAt: string;
   closesAt: string;
-}
-
-export interface StoredFile {
-  id: number;
-  ownerId: number;
-  purpose: 'IMAGE' | 'DOCUMENT';
-  originalName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  createdAt: string;
 }
 
 export interface ApplicationDocument {
@@ -214,25 +203,5 @@ export const merchantsApi = {
     }),
 };
 
-/** POST /api/files (multipart, purpose DOCUMENT) → 201 StoredFile. The JSON client cannot send forms. */
-export async function uploadDocument(file: File, signal?: AbortSignal): Promise<StoredFile> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  form.append('purpose', 'DOCUMENT');
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch('/api/files', { method: 'POST', headers, body: form, signal });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw ApiError.network(e);
-  }
-  if (!res.ok) {
-    const err = await parseErrorResponse(res);
-    if (res.status === 401) clearSession();
-    throw err;
-  }
-  return (await res.json()) as StoredFile;
-}
+/** POST /api/files with purpose DOCUMENT (a qualification document). */
+export const uploadDocument = (file: File, signal?: AbortSignal) => uploadFile(file, 'DOCUMENT', signal);

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import io.livehall.IntegrationTest;
 import io.livehall.LiveHallApplication;
+import io.livehall.OwnNettyResources;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -76,7 +77,7 @@ abstract class OrderTest extends IntegrationTest {
         all[2] = "springdoc.pre-loading-enabled=false";
         all[3] = "livehall.orders.max-attempts-per-window=40";
         System.arraycopy(properties, 0, all, 4, properties.length);
-        return new SpringApplicationBuilder(LiveHallApplication.class).properties(all).run("--server.port=0");
+        return new SpringApplicationBuilder(LiveHallApplication.class, OwnNettyResources.class).properties(all).run("--server.port=0");
     }
 
     static int portOf(ConfigurableApplicationContext instance) {
