@@ -18,6 +18,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *     the lock's queue would leave the lock broken and every later Redis command hanging.</li>
  * <li>spring-data-redis reads a Lua script's SHA-1 under a {@code ReentrantLock} ({@code DefaultRedisScript#getSha1}):
  *     computed once, then only read; scripts run at the same instant on two event-loop threads meet there.</li>
+ * <li>Jackson builds a type's deserializer once, under a {@code ReentrantLock}; requests of a type nobody has
+ *     read yet that arrive at the same instant (the flash-sale race's first orders) meet there while it is built.
+ *     BlockHound's error thrown inside the lock failed those requests with 500.</li>
  * </ul>
  */
 public class KnownSafeBlockingCalls implements BlockHoundIntegration {
@@ -31,5 +34,6 @@ public class KnownSafeBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
         builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
     }
 }
