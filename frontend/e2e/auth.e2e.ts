@@ -1,7 +1,7 @@
 // Register → header shows the user → log out → log in → profile, on a phone and a desktop viewport.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { DESKTOP, expectText, openMenuIfCollapsed, PHONE, useBrowser } from './support';
+import { baseUrl, DESKTOP, expectText, openMenuIfCollapsed, PHONE, useBrowser } from './support';
 
 const browser = useBrowser();
 
@@ -74,7 +74,8 @@ describe('account flow', () => {
     const response = await page.goto('/live/1');
     expect(response?.status()).toBe(200);
     await page.getByTestId('live-room').waitFor({ state: 'visible' });
-    await expectText(page.getByRole('heading', { level: 1 }), '直播间');
+    const session = (await (await fetch(`${baseUrl()}/api/live-sessions/1`)).json()) as { title: string };
+    await expectText(page.getByRole('heading', { level: 1 }), session.title);
     expect(await page.title()).toContain('直播展厅');
   });
 

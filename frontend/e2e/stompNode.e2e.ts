@@ -5,12 +5,11 @@ import { Client } from '@stomp/stompjs';
 import type { IFrame, IMessage, IStompSocket, StompConfig } from '@stomp/stompjs';
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { baseUrl } from './support';
+import { baseUrl, demoPassword } from './support';
 
 const PASSWORD = 'Passw0rd-e2e';
 const WAIT_MS = 15_000;
 const stamp = () => `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-const freshRoom = () => `node${stamp()}`;
 
 interface Account {
   token: string;
@@ -27,6 +26,32 @@ async function post(path: string, body: unknown): Promise<Response> {
 }
 
 /** Registers and logs in over HTTP. */
+/**
+ * A room of its own for each test (exact viewer counts) where chat is open: chat needs a LIVE session, so the
+ * demo merchant schedules one and goes live at once.
+ */
+async function freshRoom(): Promise<string> {
+  const login = await post('/api/auth/login', { username: 'merchant', password: demoPassword('merchant') });
+  expect(login.status).toBe(200);
+  const token = ((await login.json()) as { accessToken: string }).accessToken;
+  const auth = { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` };
+  const scheduled = await fetch(`${baseUrl()}/api/merchant/live-sessions`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({
+      title: `Node 客户端测试 ${stamp()}`,
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      streamUrl: 'https://live.example.com/node/index.m3u8',
+      productIds: [],
+    }),
+  });
+  expect(scheduled.status, await scheduled.clone().text()).toBe(201);
+  const { id } = (await scheduled.json()) as { id: number };
+  const started = await fetch(`${baseUrl()}/api/merchant/live-sessions/${id}/start`, { method: 'POST', headers: auth });
+  expect(started.status, await started.clone().text()).toBe(200);
+  return String(id);
+}
+
 async function newAccount(): Promise<Account> {
   const s = stamp();
   const username = `e2e_node_${s}`.slice(0, 32);
@@ -170,7 +195,7 @@ const viewers = (inbox: Inbox, now: number) => inbox.next((body) => body.now ===
 
 describe('@stomp/stompjs in Node', () => {
   test('a guest receives the chat a logged-in user sends, with its stream id', async () => {
-    const room = freshRoom();
+    const room = await freshRoom();
     const account = await newAccount();
     const guest = stomp(null);
     const user = stomp(account.token);
@@ -192,7 +217,7 @@ describe('@stomp/stompjs in Node', () => {
   });
 
   test('a guest may not chat: the refusal comes on its error queue and the connection stays', async () => {
-    const room = freshRoom();
+    const room = await freshRoom();
     const guest = stomp(null);
     await guest.connect();
     const errors = await guest.subscribe('/user/queue/errors');
@@ -203,7 +228,7 @@ describe('@stomp/stompjs in Node', () => {
   });
 
   test('the viewers count goes 1 → 2 → 1 as a second client comes and goes', async () => {
-    const room = freshRoom();
+    const room = await freshRoom();
     const first = stomp(null);
     await first.connect();
     const counts = await first.subscribe(`/topic/live/${room}/viewers`);
@@ -219,7 +244,7 @@ describe('@stomp/stompjs in Node', () => {
   });
 
   test('after the connection is cut it reconnects, resubscribes and receives again', async () => {
-    const room = freshRoom();
+    const room = await freshRoom();
     const account = await newAccount();
     const watcher = stomp(null);
     await watcher.connect();
