@@ -8,9 +8,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * <ul>
  * <li>{@code SecureRandom} (hence {@code UUID.randomUUID()}) refills its buffer from {@code /dev/urandom}:
  *     a file read that never waits on Linux.</li>
- * <li>spring-data-redis guards the shared Lettuce connection with a {@code ReentrantLock}. The connection is
- *     opened eagerly at startup ({@code RedisConfig}), so the lock only covers reading a reference; two
- *     event-loop threads meeting there park for nanoseconds.</li>
+ * <li>spring-data-redis guards the shared Lettuce connection with a {@code ReentrantLock}
+ *     ({@code getOrCreateSharedReactiveConnection}, then {@code SharedConnection#getConnection}). The connection is opened eagerly at startup ({@code RedisConfig}),
+ *     so the lock only covers reading a reference; two event-loop threads meeting there park for nanoseconds
+ *     (the flash-sale race met there once in a while).</li>
  * <li>Lettuce counts the writers of a connection under a {@code ReentrantLock} ({@code SharedLock}): the lock
  *     covers an increment, so event-loop threads sending Redis commands at the same instant (the reconnect
  *     storm test) park for nanoseconds; a writer waits longer only while Lettuce itself closes or reconnects
@@ -31,6 +32,8 @@ public class KnownSafeBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implGenerateSeed");
         builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory",
                 "getOrCreateSharedReactiveConnection");
+        builder.allowBlockingCallsInside("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory$SharedConnection",
+                "getConnection");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "incrementWriters");
         builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
