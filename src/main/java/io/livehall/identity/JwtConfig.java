@@ -2,6 +2,7 @@ package io.livehall.identity;
 
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -10,13 +11,18 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-/** Nimbus JWT encoder and (resource-server) decoder over one RSA key; the decoder also checks revocation. */
+/**
+ * Nimbus JWT encoder and (resource-server) decoder over one RSA key; the decoder remembers the tokens it verified
+ * ({@link VerifiedTokens}) and checks revocation on every request.
+ */
 @Configuration(proxyBeanMethods = false)
 class JwtConfig {
 
@@ -46,6 +52,10 @@ class JwtConfig {
         RSAPublicKey publicKey = jwtSigningKey.toRSAPublicKey();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return token -> decoder.decode(token).flatMap(revocations::rejectIfRevoked);
+        // our issuer is a name, not a URL: the default converter tried (and failed, with an exception) to make a URL of it
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString())));
+        VerifiedTokens verified = new VerifiedTokens(decoder, 10_000);
+        return token -> verified.decode(token).flatMap(revocations::rejectIfRevoked);
     }
 }
