@@ -5,6 +5,7 @@
 # refused buys/s), verifies every order in PostgreSQL, runs pgbench's bare hot-row update with the same number of
 # clients on the same database, stops the app and prints everything. Bounded: about 3 minutes.
 # APP_ARGS adds settings to the app's command line (e.g. --spring.r2dbc.pool.max-size=40).
+# JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=delay=40s,duration=20s,filename=/tmp/orders.jfr).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 DB=${DB:-livehall_orders}
@@ -13,7 +14,7 @@ PORT=${PORT:-18096}
 CLIENTS=${CLIENTS:-64}
 DURATION=${DURATION:-20}
 BUYERS=${BUYERS:-2000}
-QUANTITY=${QUANTITY:-100000}
+QUANTITY=${QUANTITY:-1000000}
 DATA=${DATA:-/tmp/livehall-orders-bench}
 OUT=${OUT:-$DATA/results}
 export PGHOST=127.0.0.1 PGUSER=postgres
@@ -25,7 +26,7 @@ redis-cli -p "$REDIS_PORT" ping >/dev/null || redis-server --port "$REDIS_PORT" 
 
 SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:5432/$DB" SPRING_R2DBC_USERNAME=postgres \
 SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
-  java -Xmx1g -jar target/livehall.jar --server.port="$PORT" --livehall.data-dir="$DATA" \
+  java -Xmx1g ${JAVA_OPTS:-} -jar target/livehall.jar --server.port="$PORT" --livehall.data-dir="$DATA" \
        --livehall.orders.max-attempts-per-window=100000000 ${APP_ARGS:-} > "$OUT/app-$run.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
@@ -42,7 +43,7 @@ commits() { psql -d "$DB" -qAt -c "select xact_commit + xact_rollback from pg_st
 BASE="http://127.0.0.1:$PORT" KEY_FILE="$DATA/secrets/jwt-signing-key.json" MERCHANT_USER_ID=$MERCHANT_USER_ID \
 PRODUCT_ID=$PRODUCT_ID SESSION_ID=$SESSION_ID SOLDOUT_SESSION_ID=$SOLDOUT_SESSION_ID FIRST_BUYER=$FIRST_BUYER \
 LAST_BUYER=$LAST_BUYER CLIENTS=$CLIENTS SECONDS=$DURATION QUANTITY=$QUANTITY OUT="$OUT/orders-$run.json" \
-WARMUP_SECONDS=${WARMUP:-30} APP_PID=$app DB=$DB REDIS_PID=$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1) \
+WARMUP_SECONDS=${WARMUP:-120} APP_PID=$app DB=$DB REDIS_PID=$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1) \
   node "$here/bench.mjs"
 cat "$OUT/orders-$run.json"
 

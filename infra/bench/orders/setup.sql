@@ -25,7 +25,7 @@ insert into agreement_acceptance (merchant_id, agreement_id, accepted_by, text_s
 select :merchant_id, id, :merchant_user_id, text_sha256
 from (select distinct on (kind) id, text_sha256 from agreement_version order by kind, version desc) newest;
 insert into product (merchant_id, name, category, region, price_fen, stock, status)
-values (:merchant_id, '压测茶叶', 'FAMOUS_QUALITY', '西安市', 9900, 1000000, 'ON_SALE') returning id as product_id \gset
+values (:merchant_id, '压测茶叶', 'FAMOUS_QUALITY', '西安市', 9900, 2000000, 'ON_SALE') returning id as product_id \gset
 insert into live_session (merchant_id, title, starts_at, stream_url, status, started_at)
 values (:merchant_id, '压测直播', now(), 'https://live.example.com/bench.flv', 'LIVE', now()) returning id as session_id \gset
 insert into live_session (merchant_id, title, starts_at, stream_url, status, started_at)

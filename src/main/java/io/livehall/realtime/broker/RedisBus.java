@@ -1,8 +1,10 @@
 package io.livehall.realtime.broker;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
+import io.livehall.common.batch.NaturalBatcher;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.ReactiveSubscription;
@@ -17,7 +19,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Redis as the cross-instance bus. One Lua call per publish: EVENT messages are appended to a capped
+ * Redis as the cross-instance bus. One Lua call per publish (messages to users' queues, which are not kept, are
+ * published many at a time when they come together): EVENT messages are appended to a capped
  * stream (their id becomes the {@code x-stream-id}) and LATEST values are stored, then the message is
  * PUBLISHed on the destination's channel as {@code <streamId or ->|<json>}. Every instance, the publisher
  * included, delivers what it receives on the channels of its local subscriptions: exactly once each.
@@ -41,8 +44,19 @@ class RedisBus {
             return id
             """, String.class);
 
+    private static final RedisScript<Long> PUBLISH_PLAIN = RedisScript.of("""
+            for i = 1, #KEYS do redis.call('PUBLISH', KEYS[i], '-|' .. ARGV[i]) end
+            return #KEYS
+            """, Long.class);
+
+    /** A message to one user's queue: not kept, only PUBLISHed. */
+    private record Plain(String channel, String json) {
+    }
+
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisMessageListenerContainer container;
+    // one batch at a time, so messages keep their order
+    private final NaturalBatcher<Plain, String> plain = new NaturalBatcher<>(1, 200, this::publishPlain);
 
     RedisBus(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container) {
         this.redis = redis;
@@ -52,8 +66,23 @@ class RedisBus {
     /** Publishes and answers the stream id (or "-" when the message is not kept for replay). */
     Mono<String> publish(String destination, String json, DestinationKind kind, boolean replayable) {
         String mode = kind == DestinationKind.LATEST ? "LATEST" : replayable ? "EVENT" : "PLAIN";
+        if (mode.equals("PLAIN")) {
+            // many users' notifications at once (e.g. orders of a flash sale) share one Redis call
+            return plain.submit(new Plain(CHANNEL + destination, json));
+        }
         return redis.execute(PUBLISH, List.of(STREAM + destination, LAST + destination, CHANNEL + destination),
                 List.of(mode, json, Integer.toString(STREAM_LENGTH))).next();
+    }
+
+    private Mono<Void> publishPlain(List<NaturalBatcher.Request<Plain, String>> batch) {
+        List<String> channels = new ArrayList<>(batch.size());
+        List<String> messages = new ArrayList<>(batch.size());
+        batch.forEach(r -> {
+            channels.add(r.value().channel());
+            messages.add(r.value().json());
+        });
+        return redis.execute(PUBLISH_PLAIN, channels, messages).then()
+                .doOnSuccess(done -> batch.forEach(r -> r.sink().success("-")));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.livehall.common.batch.NaturalBatcher;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
  * The Redis gate in front of flash-deal orders, and the idempotency markers of all orders. Per deal:
  * {@code livehall:deal:{id}:stock} (units the gate still lets through) and {@code livehall:deal:{id}:buyers}
  * (buyer → units held). One Lua script checks the buyer's idempotency marker, the stock and the buyer's limit,
- * then takes: a refusal costs one Redis call and no PostgreSQL work. PostgreSQL stays the truth: an order that
+ * then takes: a refusal costs one Redis call and no PostgreSQL work. The same call counts the buyer's order
+ * attempt for the rate limit ({@link OrderAttempts}). PostgreSQL stays the truth: an order that
  * passed the gate still has to take a shard row and the buyer's holding in its transaction, and if that fails the
  * gate is given back.
  * <p>
@@ -34,16 +36,28 @@ import reactor.core.publisher.Mono;
 @Component
 class DealGate {
 
-    enum Outcome { PASSED, SOLD_OUT, SHORT, LIMIT_REACHED, NOT_LOADED, KNOWN }
+    enum Outcome { PASSED, SOLD_OUT, SHORT, LIMIT_REACHED, NOT_LOADED, KNOWN, TOO_MANY }
 
-    /** The gate's answer; {@code value} is the stock left after a pass, or the marker of a known key. */
+    /**
+     * The gate's answer; {@code value} is the stock left after a pass, the marker of a known key, or the
+     * milliseconds until the buyer may try again.
+     */
     record Answer(Outcome outcome, String value) {
+    }
+
+    /** The buyer's order-attempt counter the gate counts this attempt on (fixed window), or none on a retry. */
+    record AttemptCount(String key, long windowMillis, int max) {
     }
 
     static final Duration PENDING_TTL = Duration.ofSeconds(30);
     static final Duration MARKER_TTL = Duration.ofHours(24);
 
     private static final RedisScript<String> TAKE = RedisScript.of("""
+            if ARGV[5] ~= '' then
+                local hits = redis.call('INCR', KEYS[4])
+                if hits == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[5]) end
+                if hits > tonumber(ARGV[6]) then return 'TOO_MANY:' .. redis.call('PTTL', KEYS[4]) end
+            end
             local marker = redis.call('GET', KEYS[3])
             if marker then return 'KNOWN:' .. marker end
             local stock = redis.call('GET', KEYS[1])
@@ -97,7 +111,18 @@ class DealGate {
             return 1
             """, Long.class);
 
+    private static final RedisScript<Long> REMEMBER = RedisScript.of("""
+            for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 1], 'PX', ARGV[1]) end
+            return #KEYS
+            """, Long.class);
+
+    /** A committed order's marker. */
+    private record Marker(String key, long orderId) {
+    }
+
     private final ReactiveStringRedisTemplate redis;
+    // orders committed together (a batch) have their markers set together
+    private final NaturalBatcher<Marker, Void> markers = new NaturalBatcher<>(2, 500, this::setMarkers);
 
     DealGate(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
@@ -115,11 +140,18 @@ class DealGate {
         return "livehall:order:key:" + buyerId + ":" + sha256(idempotencyKey);
     }
 
-    /** Checks the key's marker, the stock and the buyer's limit, and takes {@code n} if all allow it. */
-    Mono<Answer> take(FlashDeal deal, long buyerId, int n, String idempotencyKey) {
-        return redis.execute(TAKE, List.of(stockKey(deal.id()), buyersKey(deal.id()), markerKey(buyerId, idempotencyKey)),
+    /**
+     * Counts the attempt (when {@code count} is given: over its limit the answer is TOO_MANY), then checks the
+     * key's marker, the stock and the buyer's limit, and takes {@code n} if all allow it. One Redis call.
+     */
+    Mono<Answer> take(FlashDeal deal, long buyerId, int n, String idempotencyKey, AttemptCount count) {
+        String countKey = count == null ? "livehall:ratelimit:order:" + buyerId : count.key();
+        return redis.execute(TAKE, List.of(stockKey(deal.id()), buyersKey(deal.id()), markerKey(buyerId, idempotencyKey),
+                                countKey),
                         List.of(Long.toString(buyerId), Integer.toString(n), Integer.toString(deal.perBuyerLimit()),
-                                Long.toString(PENDING_TTL.toMillis())))
+                                Long.toString(PENDING_TTL.toMillis()),
+                                count == null ? "" : Long.toString(count.windowMillis()),
+                                count == null ? "0" : Integer.toString(count.max())))
                 .next()
                 .map(answer -> {
                     int colon = answer.indexOf(':');
@@ -152,7 +184,19 @@ class DealGate {
 
     /** The key now names a committed order. */
     Mono<Void> remember(long buyerId, String idempotencyKey, long orderId) {
-        return redis.opsForValue().set(markerKey(buyerId, idempotencyKey), Long.toString(orderId), MARKER_TTL).then();
+        return markers.submit(new Marker(markerKey(buyerId, idempotencyKey), orderId));
+    }
+
+    private Mono<Void> setMarkers(List<NaturalBatcher.Request<Marker, Void>> batch) {
+        List<String> keys = new ArrayList<>(batch.size());
+        List<String> args = new ArrayList<>(batch.size() + 1);
+        args.add(Long.toString(MARKER_TTL.toMillis()));
+        batch.forEach(r -> {
+            keys.add(r.value().key());
+            args.add(Long.toString(r.value().orderId()));
+        });
+        return redis.execute(REMEMBER, keys, args).then()
+                .doOnSuccess(done -> batch.forEach(r -> r.sink().success()));
     }
 
     Mono<Void> forget(long buyerId, String idempotencyKey) {

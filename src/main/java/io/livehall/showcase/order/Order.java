@@ -16,10 +16,13 @@ public record Order(long id, long buyerId, long merchantId, long productId, Stri
             id, buyer_id, merchant_id, product_id, product_name, deal_id, deal_shard, session_id, quote_id, quantity,
             unit_price_fen, total_fen, status, recipient_name, recipient_phone, address, payment_method,
             payment_reference, pay_by, paid_at, shipped_at, carrier, tracking_no, completed_at, cancelled_at,
-            cancel_reason, cancelled_by, created_at, request_hash""";
+            cancel_reason, cancelled_by, created_at, request_hash, idempotency_key""";
 
-    /** An order row with what only the server needs: the deal shard its stock came from and the request hash. */
-    record Row(Order order, Integer dealShard, String requestHash) {
+    /**
+     * An order row with what only the server needs: the deal shard its stock came from, the request hash and the
+     * Idempotency-Key.
+     */
+    record Row(Order order, Integer dealShard, String requestHash, String idempotencyKey) {
     }
 
     static Row map(Readable row) {
@@ -36,6 +39,7 @@ public record Order(long id, long buyerId, long merchantId, long productId, Stri
                 row.get("tracking_no", String.class), row.get("completed_at", Instant.class),
                 row.get("cancelled_at", Instant.class), row.get("cancel_reason", String.class),
                 row.get("cancelled_by", String.class), row.get("created_at", Instant.class));
-        return new Row(order, shard == null ? null : shard.intValue(), row.get("request_hash", String.class));
+        return new Row(order, shard == null ? null : shard.intValue(), row.get("request_hash", String.class),
+                row.get("idempotency_key", String.class));
     }
 }

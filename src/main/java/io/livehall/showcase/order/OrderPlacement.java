@@ -40,11 +40,14 @@ public class OrderPlacement {
     private final TransactionalOperator tx;
     private final OrderSettings settings;
     private final OrderEvents events;
+    private final DealOrderBatches batches;
 
     OrderPlacement(OrderRepository orders, FlashDealRepository dealRows, FlashDeals deals, FlashDealService dealService,
                    DealGate gate, DealBroadcaster broadcaster, ProductCatalogue catalogue, LiveSessions sessions,
-                   OrderAttempts attempts, TransactionalOperator tx, OrderSettings settings, OrderEvents events) {
+                   OrderAttempts attempts, TransactionalOperator tx, OrderSettings settings, OrderEvents events,
+                   DealOrderBatches batches) {
         this.orders = orders;
+        this.batches = batches;
         this.dealRows = dealRows;
         this.deals = deals;
         this.dealService = dealService;
@@ -63,10 +66,11 @@ public class OrderPlacement {
             return Mono.error(OrderProblems.invalid("productId", "请选择商品或秒杀活动（二选一）"));
         }
         String hash = DealGate.sha256(request.fingerprint());
+        // flash-deal attempts are counted by the gate, in its one Redis call
         Mono<PlacedOrder> placing = request.dealId() != null
                 ? placeDeal(buyer, key, hash, request)
-                : placeRegular(buyer, key, hash, request);
-        return attempts.count(buyer.id()).then(placing)
+                : attempts.count(buyer.id()).then(placeRegular(buyer, key, hash, request));
+        return placing
                 .doOnNext(placed -> {
                     if (placed.created()) {
                         events.placed(placed.order(), buyer.name());
@@ -142,7 +146,7 @@ public class OrderPlacement {
                 ApiProblem closed = deal.upcoming(now)
                         ? new ApiProblem(HttpStatus.CONFLICT, "deal-not-started", "秒杀尚未开始")
                         : new ApiProblem(HttpStatus.CONFLICT, "deal-ended", "秒杀已结束");
-                return knownOrder(buyer.id(), key, hash).switchIfEmpty(Mono.error(closed));
+                return attempts.count(buyer.id()).then(knownOrder(buyer.id(), key, hash)).switchIfEmpty(Mono.error(closed));
             }
             if (request.quantity() > deal.perBuyerLimit()) {
                 return Mono.error(OrderProblems.limitReached(deal.perBuyerLimit()));
@@ -153,8 +157,10 @@ public class OrderPlacement {
 
     private Mono<PlacedOrder> attempt(Attempt a, int round) {
         int n = a.request().quantity();
-        return gate.take(a.deal(), a.buyer().id(), n, a.key()).flatMap(answer -> switch (answer.outcome()) {
+        DealGate.AttemptCount count = round == 0 ? attempts.forGate(a.buyer().id()) : null;
+        return gate.take(a.deal(), a.buyer().id(), n, a.key(), count).flatMap(answer -> switch (answer.outcome()) {
             case PASSED -> commitDeal(a);
+            case TOO_MANY -> Mono.error(OrderAttempts.tooMany(Long.parseLong(answer.value())));
             case SOLD_OUT -> Mono.error(OrderProblems.soldOut());
             case SHORT -> Mono.error(OrderProblems.notEnough(answer.value()));
             case LIMIT_REACHED -> Mono.error(OrderProblems.limitReached(a.deal().perBuyerLimit()));
@@ -200,9 +206,10 @@ public class OrderPlacement {
                 .then(claimShard(deal, n, deal.preferredShard(buyerId), 0))
                 .flatMap(shard -> orders.insert(order.withShard(shard)))
                 .switchIfEmpty(Mono.error(Signal.KEY_TAKEN));
-        // usually one statement does it all; when no shard is free right now, a transaction waits or gathers
-        Mono<Order.Row> placing = orders.insertDealOrder(order, deal.perBuyerLimit(), deal.preferredShard(buyerId),
-                        deal.shardCount())
+        // usually one statement does it all (with other orders of the deal placed at the same moment); when no
+        // shard is free right now, a transaction waits or gathers
+        Mono<Order.Row> placing = batches.place(order, deal)
+                .switchIfEmpty(Mono.error(Signal.KEY_TAKEN))
                 .onErrorResume(e -> e == Signal.NO_FREE_SHARD, e -> tx.transactional(inTransaction));
         return placing
                 .flatMap(row -> {

@@ -1,6 +1,7 @@
 package io.livehall.showcase.order;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.livehall.common.paging.PageRequest;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -54,6 +55,44 @@ class OrderRepository {
                 .bind("name", o.recipient().name()).bind("phone", o.recipient().phone())
                 .bind("address", o.recipient().address()).bind("payBy", o.payBy())
                 .map(Order::map).one()
+                .onErrorMap(OrderRepository::signalOf);
+    }
+
+    /**
+     * Several orders of one deal in one statement ({@code place_flash_deal_orders}, V6): the placed ones come back,
+     * the others (limit, key taken, no free shard with the units) are left out, holding nothing.
+     */
+    Flux<Order.Row> insertDealOrders(FlashDeal deal, List<NewOrder> batch) {
+        int size = batch.size();
+        Long[] buyers = new Long[size];
+        Integer[] quantities = new Integer[size];
+        String[] keys = new String[size];
+        String[] hashes = new String[size];
+        String[] names = new String[size];
+        String[] phones = new String[size];
+        String[] addresses = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewOrder o = batch.get(i);
+            buyers[i] = o.buyerId();
+            quantities[i] = o.quantity();
+            keys[i] = o.idempotencyKey();
+            hashes[i] = o.requestHash();
+            names[i] = o.recipient().name();
+            phones[i] = o.recipient().phone();
+            addresses[i] = o.recipient().address();
+        }
+        NewOrder first = batch.get(0);
+        return db.sql("select" + Order.COLUMNS + " from place_flash_deal_orders(:deal, :limit, :first, :shards, :merchant,"
+                        + " :product, :productName, :session, :price, :payBy, :buyers, :ns, :keys::text[], :hashes::text[],"
+                        + " :names::text[], :phones::text[], :addresses::text[])")
+                .bind("deal", deal.id()).bind("limit", deal.perBuyerLimit())
+                .bind("first", deal.preferredShard(first.buyerId())).bind("shards", deal.shardCount())
+                .bind("merchant", deal.merchantId()).bind("product", deal.productId())
+                .bind("productName", deal.productName()).bind("session", deal.sessionId())
+                .bind("price", deal.priceFen()).bind("payBy", first.payBy())
+                .bind("buyers", buyers).bind("ns", quantities).bind("keys", keys).bind("hashes", hashes)
+                .bind("names", names).bind("phones", phones).bind("addresses", addresses)
+                .map(Order::map).all()
                 .onErrorMap(OrderRepository::signalOf);
     }
 

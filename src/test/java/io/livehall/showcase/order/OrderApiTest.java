@@ -215,6 +215,26 @@ class OrderApiTest extends OrderTest {
         assertThat(answers.stream().filter(a -> a.status() == 409)).hasSize(40);
     }
 
+    @Test
+    void flashDealAttemptsCountOnTheSameLimitInTheGatesOneCall() {
+        ShowcaseFixtures.Merchant merchant = fx.merchant("rate-deal");
+        long product = fx.product(merchant.id(), 100, 50);
+        long session = fx.liveSession(merchant.id());
+        fx.openDeal(merchant.user().token(), session, product, 90, 10, 1);
+        long deal = fx.dealOf(session);
+        OrderFixtures.Buyer buyer = fx.buyer("rate-deal");
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 41; i++) {
+            String body = i % 2 == 0 ? OrderFixtures.dealOrder(deal, 1) : OrderFixtures.productOrder(product, 45);
+            calls.add(new Call(port, buyer.token(), "d" + i, body));
+        }
+        List<Answer> answers = fire(calls);
+        assertThat(answers.stream().filter(a -> a.status() == 429)).hasSize(1)
+                .allSatisfy(a -> assertThat(a.body()).contains("too-many-orders", "retryAfterSeconds"));
+        assertThat(answers.stream().filter(a -> a.status() == 201).count()).isBetween(0L, 1L);
+        assertThat(count("select count(*) from customer_order where deal_id = :d", "d", deal)).isLessThanOrEqualTo(1);
+    }
+
     private long place(OrderFixtures.Buyer buyer, long product, int quantity) {
         fx.order(buyer.token(), UUID.randomUUID().toString(), OrderFixtures.productOrder(product, quantity))
                 .expectStatus().isCreated();
