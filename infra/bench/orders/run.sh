@@ -3,7 +3,7 @@
 #   infra/bench/orders/run.sh
 # Starts the packaged app against the machine's PostgreSQL and Redis, runs bench.mjs (accepted orders/s, then
 # refused buys/s), verifies every order in PostgreSQL, runs pgbench's bare hot-row update with the same number of
-# clients on the same database, stops the app and prints everything. Bounded: about 3 minutes.
+# clients on the same database, stops the app and prints everything. Bounded: about 5 minutes.
 # APP_ARGS adds settings to the app's command line (e.g. --spring.r2dbc.pool.max-size=40).
 # JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=delay=40s,duration=20s,filename=/tmp/orders.jfr).
 set -euo pipefail
