@@ -1,13 +1,18 @@
 import { useState } from 'react';
-import type { ProductImage } from '../../api/catalogue';
+import type { ProductCategory, ProductImage } from '../../api/catalogue';
+import { ProductMonogram } from './ProductMonogram';
 
 /** The product's images: one large, thumbnails below to switch. */
-export function ImageGallery({ images, name }: { images: ProductImage[]; name: string }) {
+export function ImageGallery({ images, name, category }: {
+  images: ProductImage[];
+  name: string;
+  category: ProductCategory;
+}) {
   const [index, setIndex] = useState(0);
   if (images.length === 0) {
     return (
       <div className="gallery">
-        <div className="gallery-main product-cover-empty">暂无图片</div>
+        <ProductMonogram name={name} category={category} className="gallery-main" />
       </div>
     );
   }

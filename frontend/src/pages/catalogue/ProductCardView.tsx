@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import type { ProductCard } from '../../api/catalogue';
 import { CATEGORY_LABELS } from './labels';
 import { formatPrice } from './price';
+import { ProductMonogram } from './ProductMonogram';
 
 /** A product in the hall's grid: cover, name, price, merchant, category. */
 export function ProductCardView({ product }: { product: ProductCard }) {
@@ -12,9 +13,7 @@ export function ProductCardView({ product }: { product: ProductCard }) {
           {product.coverUrl ? (
             <img src={product.coverUrl} alt={product.name} loading="lazy" />
           ) : (
-            <span className="product-cover-empty" aria-hidden="true">
-              暂无图片
-            </span>
+            <ProductMonogram name={product.name} category={product.category} />
           )}
           {product.soldOut && <span className="sold-out-badge">已售罄</span>}
         </div>

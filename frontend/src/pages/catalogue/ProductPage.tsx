@@ -46,7 +46,7 @@ export function ProductPage() {
     <section className="container page product-page" data-testid="product-page">
       <p className="breadcrumb small"><Link to="/products">展厅商品</Link> / {CATEGORY_LABELS[product.category]}</p>
       <div className="product-layout">
-        <ImageGallery images={product.images} name={product.name} />
+        <ImageGallery images={product.images} name={product.name} category={product.category} />
         <div className="product-info">
           {product.status === 'OFF_SHELF' && <p className="status-banner" role="status">该商品已下架</p>}
           <h1>{product.name}</h1>

@@ -41,11 +41,9 @@ class AutoCancelTest extends OrderTest {
 
     @Test
     void unpaidOrdersAreCancelledAndReturnTheirStockOncePaidOnesStay() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("sweep");
-        long product = fx.product(merchant.id(), 1000, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 800, 20, 5);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("sweep", 1000, 100, 800, 20, 5);
+        ShowcaseFixtures.Merchant merchant = live.merchant();
+        long product = live.product(), deal = live.deal();
         OrderFixtures.Buyer buyer = fx.buyer("sweep");
         // placed on this instance (15 minutes to pay) and paid: the sweepers must leave it alone
         fx.order(buyer.token(), UUID.randomUUID().toString(), OrderFixtures.productOrder(product, 4)).expectStatus().isCreated();

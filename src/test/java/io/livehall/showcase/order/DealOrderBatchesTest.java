@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.livehall.showcase.ShowcaseFixtures;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,11 +25,8 @@ class DealOrderBatchesTest extends OrderTest {
     }
 
     private Deal openDeal(int quantity, int limit) {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("batch");
-        long product = fx.product(merchant.id(), 9900, quantity);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, quantity, limit);
-        long id = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("batch", 9900, quantity, 5900, quantity, limit);
+        long id = live.deal();
         return new Deal(context.getBean(FlashDeals.class).find(id).block(), id);
     }
 

@@ -101,11 +101,8 @@ class FlashDealApiTest extends OrderTest {
 
     @Test
     void anEndedDealReturnsItsUnsoldQuantityOnceAndLaterCancellationsGoToTheProduct() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("settle");
-        long product = fx.product(merchant.id(), 9900, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 40, 5);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("settle", 9900, 100, 5900, 40, 5);
+        long product = live.product(), deal = live.deal();
         OrderFixtures.Buyer buyer = fx.buyer("settle");
         fx.order(buyer.token(), UUID.randomUUID().toString(), OrderFixtures.dealOrder(deal, 3)).expectStatus().isCreated();
         fx.order(buyer.token(), UUID.randomUUID().toString(), OrderFixtures.dealOrder(deal, 2)).expectStatus().isCreated();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.livehall.showcase.ShowcaseFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,11 +36,8 @@ class FlashSaleRaceTest extends OrderTest {
 
     @Test
     void fiveHundredBuyersOnTwoInstancesBuyExactlyTheHundredOnSale() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("race");
-        long product = fx.product(merchant.id(), 9900, 1000);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 100, 1);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("race", 9900, 1000, 5900, 100, 1);
+        long product = live.product(), deal = live.deal();
         assertThat(fx.stock(product)).isEqualTo(900);
 
         List<OrderFixtures.Buyer> buyers = fx.buyers("racer", 500);
@@ -77,11 +73,8 @@ class FlashSaleRaceTest extends OrderTest {
 
     @Test
     void oneBuyerFiringTwentyRequestsAtOnceGetsNoMoreThanTheLimit() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("greedy");
-        long product = fx.product(merchant.id(), 9900, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 50, 3);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("greedy", 9900, 100, 5900, 50, 3);
+        long deal = live.deal();
         OrderFixtures.Buyer buyer = fx.buyer("greedy-buyer");
 
         List<Call> calls = new ArrayList<>();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import io.livehall.showcase.ShowcaseFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +15,8 @@ class GateRecoveryTest extends OrderTest {
 
     @Test
     void whenTheDatabaseWriteFailsAfterTheGateTheGateIsGivenBack() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("dbfail");
-        long product = fx.product(merchant.id(), 9900, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 10, 1);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("dbfail", 9900, 100, 5900, 10, 1);
+        long deal = live.deal();
         OrderFixtures.Buyer unlucky = fx.buyer("dbfail");
         // a trigger makes PostgreSQL refuse this buyer's order row: a real database failure, no mock
         String trigger = "order_fails_" + unlucky.id();
@@ -47,11 +43,8 @@ class GateRecoveryTest extends OrderTest {
 
     @Test
     void aLostGateIsRebuiltFromPostgresqlAndStillRefusesWhatTheLimitForbids() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("lost");
-        long product = fx.product(merchant.id(), 9900, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 10, 2);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("lost", 9900, 100, 5900, 10, 2);
+        long deal = live.deal();
         OrderFixtures.Buyer first = fx.buyer("lost-a");
         OrderFixtures.Buyer second = fx.buyer("lost-b");
         fx.order(first.token(), UUID.randomUUID().toString(), OrderFixtures.dealOrder(deal, 2)).expectStatus().isCreated();
@@ -77,11 +70,8 @@ class GateRecoveryTest extends OrderTest {
 
     @Test
     void aRepeatedKeyAfterTheLimitWasReachedAnswersTheFirstOrder() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("retry");
-        long product = fx.product(merchant.id(), 9900, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 10, 1);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("retry", 9900, 100, 5900, 10, 1);
+        long deal = live.deal();
         OrderFixtures.Buyer buyer = fx.buyer("retry");
         fx.order(buyer.token(), "retry-key", OrderFixtures.dealOrder(deal, 1)).expectStatus().isCreated();
         long id = count("select id from customer_order where buyer_id = :b", "b", buyer.id());
@@ -101,11 +91,8 @@ class GateRecoveryTest extends OrderTest {
 
     @Test
     void theLastUnitsSpreadOverSeveralShardsStillSell() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("spread");
-        long product = fx.product(merchant.id(), 9900, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 6, 3);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("spread", 9900, 100, 5900, 6, 3);
+        long deal = live.deal();
         assertThat(count("select count(*) from flash_deal_stock where deal_id = :d", "d", deal)).isEqualTo(2);
         for (OrderFixtures.Buyer buyer : fx.buyers("spread", 2)) {
             fx.order(buyer.token(), UUID.randomUUID().toString(), OrderFixtures.dealOrder(deal, 2)).expectStatus().isCreated();

@@ -60,11 +60,8 @@ class OrderApiTest extends OrderTest {
 
     @Test
     void theSameKeySentTenTimesAtOnceMakesOneOrder() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("burst");
-        long product = fx.product(merchant.id(), 1000, 50);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 800, 20, 1);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("burst", 1000, 50, 800, 20, 1);
+        long product = live.product(), deal = live.deal();
         OrderFixtures.Buyer buyer = fx.buyer("burst");
         OrderFixtures.Buyer regular = fx.buyer("burst-regular");
         String key = UUID.randomUUID().toString();
@@ -217,11 +214,8 @@ class OrderApiTest extends OrderTest {
 
     @Test
     void flashDealAttemptsCountOnTheSameLimitInTheGatesOneCall() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("rate-deal");
-        long product = fx.product(merchant.id(), 100, 50);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 90, 10, 1);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("rate-deal", 100, 50, 90, 10, 1);
+        long product = live.product(), deal = live.deal();
         OrderFixtures.Buyer buyer = fx.buyer("rate-deal");
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 41; i++) {

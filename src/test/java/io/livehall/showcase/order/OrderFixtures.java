@@ -88,6 +88,18 @@ public final class OrderFixtures {
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
+    /** A trading merchant, its product, its LIVE session and a flash deal of the product opened there now. */
+    public record LiveDeal(ShowcaseFixtures.Merchant merchant, long product, long session, long deal) {
+    }
+
+    public LiveDeal liveDeal(String prefix, long listPriceFen, int productStock, long dealPriceFen, int quantity, int limit) {
+        ShowcaseFixtures.Merchant merchant = merchant(prefix);
+        long product = product(merchant.id(), listPriceFen, productStock);
+        long session = liveSession(merchant.id());
+        openDeal(merchant.user().token(), session, product, dealPriceFen, quantity, limit);
+        return new LiveDeal(merchant, product, session, dealOf(session));
+    }
+
     public long dealOf(long sessionId) {
         return db.sql("select max(id) from flash_deal where session_id = :s").bind("s", sessionId)
                 .map(row -> row.get(0, Long.class)).one().block();

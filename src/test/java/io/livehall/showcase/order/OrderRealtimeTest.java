@@ -13,11 +13,9 @@ class OrderRealtimeTest extends OrderTest {
 
     @Test
     void theTickerMasksNamesAndTheMerchantSeesOrdersAndGmv() {
-        ShowcaseFixtures.Merchant merchant = fx.merchant("ticker");
-        long product = fx.product(merchant.id(), 9900, 100);
-        long session = fx.liveSession(merchant.id());
-        fx.openDeal(merchant.user().token(), session, product, 5900, 50, 2);
-        long deal = fx.dealOf(session);
+        OrderFixtures.LiveDeal live = fx.liveDeal("ticker", 9900, 100, 5900, 50, 2);
+        ShowcaseFixtures.Merchant merchant = live.merchant();
+        long session = live.session(), deal = live.deal();
         try (RawStompClient viewer = RawStompClient.open(port); RawStompClient console = RawStompClient.open(port)) {
             viewer.connect(null);
             viewer.send("SUBSCRIBE", null, "id", "t", "destination", "/topic/live/" + session + "/orders", "receipt", "r");
