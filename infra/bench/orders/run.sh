@@ -6,6 +6,8 @@
 # clients on the same database, stops the app and prints everything. Bounded: about 5 minutes.
 # APP_ARGS adds settings to the app's command line (e.g. --spring.r2dbc.pool.max-size=40).
 # JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=delay=40s,duration=20s,filename=/tmp/orders.jfr).
+# CPUS confines the whole run (app, client, Redis, every PostgreSQL process, pgbench) to those cores (taskset list,
+# e.g. CPUS=0); PostgreSQL's processes get all cores back at the end. Unset: no confinement.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 DB=${DB:-livehall_orders}
@@ -20,16 +22,27 @@ OUT=${OUT:-$DATA/results}
 export PGHOST=127.0.0.1 PGUSER=postgres
 mkdir -p "$OUT"
 run=$(date +%s)
+all_cpus="0-$(($(nproc --all) - 1))"
+pin() { # pin CPUS PID...: every thread of each process onto CPUS (no-op without CPUS)
+  local cpus=$1; shift
+  [ -n "${CPUS:-}" ] || return 0
+  local p
+  for p in "$@"; do taskset -a -p -c "$cpus" "$p" >/dev/null; done
+}
 
-echo "== machine: $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load: $(cut -d' ' -f1-3 /proc/loadavg), confined to cores: ${CPUS:-none}"
 redis-cli -p "$REDIS_PORT" ping >/dev/null || redis-server --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes
+REDIS_PID=$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1)
+# new PostgreSQL backends inherit the postmaster's affinity, so the app's and pgbench's connections are confined too
+pin "${CPUS:-}" $(pgrep -x postgres) "$REDIS_PID"
 
 SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:5432/$DB" SPRING_R2DBC_USERNAME=postgres \
 SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
   java -Xmx1g ${JAVA_OPTS:-} -jar target/livehall.jar --server.port="$PORT" --livehall.data-dir="$DATA" \
        --livehall.orders.max-attempts-per-window=100000000 ${APP_ARGS:-} > "$OUT/app-$run.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
+pin "${CPUS:-}" $app
+trap 'kill $app 2>/dev/null || true; pin "$all_cpus" $(pgrep -x postgres) "$REDIS_PID"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
   sleep 1
@@ -43,8 +56,8 @@ commits() { psql -d "$DB" -qAt -c "select xact_commit + xact_rollback from pg_st
 BASE="http://127.0.0.1:$PORT" KEY_FILE="$DATA/secrets/jwt-signing-key.json" MERCHANT_USER_ID=$MERCHANT_USER_ID \
 PRODUCT_ID=$PRODUCT_ID SESSION_ID=$SESSION_ID SOLDOUT_SESSION_ID=$SOLDOUT_SESSION_ID FIRST_BUYER=$FIRST_BUYER \
 LAST_BUYER=$LAST_BUYER CLIENTS=$CLIENTS SECONDS=$DURATION QUANTITY=$QUANTITY OUT="$OUT/orders-$run.json" \
-WARMUP_SECONDS=${WARMUP:-120} APP_PID=$app DB=$DB REDIS_PID=$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1) \
-  node "$here/bench.mjs"
+WARMUP_SECONDS=${WARMUP:-120} APP_PID=$app DB=$DB REDIS_PID=$REDIS_PID \
+  ${CPUS:+taskset -c "$CPUS"} node "$here/bench.mjs"
 cat "$OUT/orders-$run.json"
 
 deal=$(node -e "console.log(require('$OUT/orders-$run.json').dealId)")
@@ -72,7 +85,7 @@ pg_cpu() { # CPU ms of pgbench's backends on this database and of pgbench itself
   done
   echo $((t * 10))
 }
-pgbench -n -c "$CLIENTS" -j 2 -T "$DURATION" -f "$here/hot-row.sql" "$DB" > "$OUT/pgbench-$run.txt" &
+${CPUS:+taskset -c "$CPUS"} pgbench -n -c "$CLIENTS" -j 2 -T "$DURATION" -f "$here/hot-row.sql" "$DB" > "$OUT/pgbench-$run.txt" &
 bench=$!
 sleep 2; before=$(pg_cpu); sleep $((DURATION - 4)); after=$(pg_cpu)
 wait $bench
