@@ -1,6 +1,8 @@
 package io.livehall.realtime.presence;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,9 +36,9 @@ public class Presence implements SmartLifecycle {
 
     private final PresenceStore store;
     private final Broker broker;
-    /** connection → room key → number of its subscriptions in that room */
-    private final Map<String, Map<String, Integer>> connections = new ConcurrentHashMap<>();
-    /** room key → this instance's members */
+    /** open connection → its rooms */
+    private final Map<String, Rooms> connections = new ConcurrentHashMap<>();
+    /** room key → this instance's members (a room nobody here is in has no entry) */
     private final Map<String, Set<String>> localMembers = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private volatile Disposable publisher;
@@ -50,39 +52,37 @@ public class Presence implements SmartLifecycle {
         }
     }
 
+    /**
+     * A connection opened: only connections known here can join rooms, so a SUBSCRIBE still being handled when
+     * its connection closes cannot bring the connection back as a member that nobody removes.
+     */
+    public void connected(String connection) {
+        connections.putIfAbsent(connection, new Rooms(connection));
+    }
+
     public Mono<Void> subscribed(String connection, RealtimeUser user, String destination) {
         return Mono.justOrEmpty(Room.of(destination)).flatMap(room -> {
-            int[] before = new int[1];
-            connections.computeIfAbsent(connection, c -> new ConcurrentHashMap<>())
-                    .compute(room.key(), (k, n) -> {
-                        before[0] = n == null ? 0 : n;
-                        return before[0] + 1;
-                    });
-            if (before[0] > 0) {
+            Rooms rooms = connections.get(connection);
+            if (rooms == null || !rooms.enter(room.key())) {
                 return Mono.empty();
             }
-            localMembers.computeIfAbsent(room.key(), k -> ConcurrentHashMap.newKeySet()).add(connection);
             return uncancellable(store.join(room, connection, user.id())).doOnNext(n -> dirty.add(room.key())).then();
         });
     }
 
     public Mono<Void> unsubscribed(String connection, String destination) {
         return Mono.justOrEmpty(Room.of(destination)).flatMap(room -> {
-            Map<String, Integer> rooms = connections.get(connection);
-            if (rooms == null) {
-                return Mono.empty();
-            }
-            Integer left = rooms.computeIfPresent(room.key(), (k, n) -> n <= 1 ? null : n - 1);
-            return left == null ? leave(connection, room) : Mono.empty();
+            Rooms rooms = connections.get(connection);
+            return rooms != null && rooms.exit(room.key()) ? leave(connection, room) : Mono.empty();
         });
     }
 
     public Mono<Void> disconnected(String connection) {
-        Map<String, Integer> rooms = connections.remove(connection);
+        Rooms rooms = connections.remove(connection);
         if (rooms == null) {
             return Mono.empty();
         }
-        return Flux.fromIterable(rooms.keySet()).map(Room::parse).concatMap(room -> leave(connection, room)).then();
+        return Flux.fromIterable(rooms.close()).map(Room::parse).concatMap(room -> leave(connection, room)).then();
     }
 
     /** Current audience of a room (for domains, e.g. to persist watch time at the end of a live session). */
@@ -91,10 +91,6 @@ public class Presence implements SmartLifecycle {
     }
 
     private Mono<Void> leave(String connection, Room room) {
-        Set<String> members = localMembers.get(room.key());
-        if (members != null) {
-            members.remove(connection);
-        }
         return uncancellable(store.leave(room, connection)).doOnNext(n -> dirty.add(room.key())).then();
     }
 
@@ -169,5 +165,73 @@ public class Presence implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return publisher != null && !publisher.isDisposed();
+    }
+
+    /** Whether this instance keeps (and refreshes) members of the room. */
+    boolean hasLocalMembers(String type, String id) {
+        return localMembers.containsKey(new Room(type, id).key());
+    }
+
+    private void addLocal(String room, String connection) {
+        localMembers.compute(room, (k, members) -> {
+            Set<String> set = members != null ? members : ConcurrentHashMap.newKeySet();
+            set.add(connection);
+            return set;
+        });
+    }
+
+    private void removeLocal(String room, String connection) {
+        localMembers.computeIfPresent(room, (k, members) -> {
+            members.remove(connection);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    /**
+     * One connection's rooms and how many of its subscriptions are in each. Entering, leaving and closing are
+     * atomic with this instance's member sets; once closed, the connection enters nothing.
+     */
+    private final class Rooms {
+
+        private final String connection;
+        private final Map<String, Integer> subscriptions = new HashMap<>();
+        private boolean closed;
+
+        Rooms(String connection) {
+            this.connection = connection;
+        }
+
+        /** True when this is the connection's first subscription in the room (it joins). */
+        synchronized boolean enter(String room) {
+            if (closed || subscriptions.merge(room, 1, Integer::sum) > 1) {
+                return false;
+            }
+            addLocal(room, connection);
+            return true;
+        }
+
+        /** True when this was the connection's last subscription in the room (it leaves). */
+        synchronized boolean exit(String room) {
+            Integer n = subscriptions.get(room);
+            if (closed || n == null) {
+                return false;
+            }
+            if (n > 1) {
+                subscriptions.put(room, n - 1);
+                return false;
+            }
+            subscriptions.remove(room);
+            removeLocal(room, connection);
+            return true;
+        }
+
+        /** Closes the connection; answers the rooms it leaves. */
+        synchronized List<String> close() {
+            closed = true;
+            List<String> left = List.copyOf(subscriptions.keySet());
+            subscriptions.clear();
+            left.forEach(room -> removeLocal(room, connection));
+            return left;
+        }
     }
 }

@@ -40,6 +40,8 @@ final class StompConnection {
     private final Outbox<WebSocketMessage> outbox;
     private final Map<String, StompSubscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** set when the connection is gone, before its subscriptions are dropped */
+    private volatile boolean ended;
     private final java.util.concurrent.atomic.AtomicLong messageIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile RealtimeUser user;
     private volatile long lastInbound = System.currentTimeMillis();
@@ -68,6 +70,7 @@ final class StompConnection {
 
     Mono<Void> run() {
         services.connections().add(this);
+        services.subscriptions().connected(this);
         // copy each payload while it is delivered: Reactor Netty releases the pooled buffer when onNext returns,
         // and concatMap may hold the message while an earlier frame is still being handled
         Mono<Void> inbound = ws.receive().map(StompConnection::copy).concatMap(this::onMessage, 1).then();
@@ -255,7 +258,13 @@ final class StompConnection {
         return UserDestinations.resolve(clientDestination, user.id());
     }
 
+    /** True once the connection is gone: a subscription registered from now on is not dropped by its clean-up. */
+    boolean ended() {
+        return ended;
+    }
+
     private void cleanUp() {
+        ended = true;
         sendEvery = 0;
         expectEvery = 0;
         outbox.complete();

@@ -52,8 +52,14 @@ class SubscriptionHandler {
             }
             StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
             connection.subscriptions().put(id, subscription);
-            return broker.subscribe(resolved, subscription, replaySince)
-                    .then(presence.subscribed(connection.id(), connection.user(), destination));
+            Mono<Void> subscribing = broker.subscribe(resolved, subscription, replaySince);
+            if (connection.ended()) {
+                // the connection closed while the guard was asked: its clean-up may not have seen this one
+                connection.subscriptions().remove(id);
+                broker.unsubscribe(resolved, subscription);
+                return Mono.empty();
+            }
+            return subscribing.then(presence.subscribed(connection.id(), connection.user(), destination));
         });
     }
 
@@ -87,6 +93,10 @@ class SubscriptionHandler {
         }
         broker.unsubscribe(subscription.destination(), subscription);
         return presence.unsubscribed(connection.id(), subscription.clientDestination());
+    }
+
+    void connected(StompConnection connection) {
+        presence.connected(connection.id());
     }
 
     void unsubscribeAll(StompConnection connection) {

@@ -1,0 +1,72 @@
+package io.livehall.realtime.presence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import io.livehall.IntegrationTest;
+import io.livehall.realtime.broker.RealtimeUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.test.StepVerifier;
+
+/**
+ * The instance's own bookkeeping of who is in which room, against the real Redis: a connection that closed before
+ * its SUBSCRIBE reached presence never becomes a member (else this instance would refresh it for ever), and a room
+ * nobody here is in any more is forgotten.
+ */
+class PresenceBookkeepingTest extends IntegrationTest {
+
+    @Autowired
+    Presence presence;
+
+    private static RealtimeUser guest(String id) {
+        return new RealtimeUser(id, "游客", Set.of(), true);
+    }
+
+    @Test
+    void aSubscribeHandledAfterItsConnectionClosedJoinsNothing() {
+        String room = uniqueName("late");
+        String destination = "/topic/live/" + room + "/chat";
+        presence.connected("c-late");
+        StepVerifier.create(presence.disconnected("c-late")).verifyComplete();
+
+        StepVerifier.create(presence.subscribed("c-late", guest("g-late"), destination)).verifyComplete();
+
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isZero()).verifyComplete();
+        assertThat(presence.hasLocalMembers("live", room)).isFalse();
+    }
+
+    @Test
+    void aConnectionNeverOpenedHereJoinsNothing() {
+        String room = uniqueName("unknown");
+        StepVerifier.create(presence.subscribed("c-unknown", guest("g-unknown"), "/topic/live/" + room + "/chat"))
+                .verifyComplete();
+
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isZero()).verifyComplete();
+    }
+
+    @Test
+    void aRoomIsForgottenWhenItsLastLocalMemberLeaves() {
+        String room = uniqueName("forget");
+        String chat = "/topic/live/" + room + "/chat";
+        String viewers = "/topic/live/" + room + "/viewers";
+        presence.connected("c-a");
+        presence.connected("c-b");
+
+        StepVerifier.create(presence.subscribed("c-a", guest("g-a"), chat)
+                .then(presence.subscribed("c-a", guest("g-a"), viewers))
+                .then(presence.subscribed("c-b", guest("g-b"), chat))).verifyComplete();
+        assertThat(presence.hasLocalMembers("live", room)).isTrue();
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isEqualTo(2)).verifyComplete();
+
+        // c-a still has a subscription in the room after its first UNSUBSCRIBE
+        StepVerifier.create(presence.unsubscribed("c-a", chat)).verifyComplete();
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isEqualTo(2)).verifyComplete();
+
+        StepVerifier.create(presence.unsubscribed("c-a", viewers).then(presence.disconnected("c-b"))).verifyComplete();
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isZero()).verifyComplete();
+        assertThat(presence.hasLocalMembers("live", room)).isFalse();
+        StepVerifier.create(presence.disconnected("c-a")).verifyComplete();
+    }
+}
