@@ -1,6 +1,7 @@
 import type { LineupItem } from '../../api/live';
 import { fileUrl } from '../../api/live';
 import { formatFen } from '../../lib/format';
+import { ProductMonogram } from '../catalogue/ProductMonogram';
 
 interface Props {
   lineup: LineupItem[];
@@ -16,7 +17,7 @@ export function LineupList({ lineup, pinnedId }: Props) {
         本场商品 <span className="muted small">{lineup.length} 件</span>
       </h2>
       <ol className="lineup-list" data-testid="lineup">
-        {lineup.map((p, i) => (
+        {lineup.map((p) => (
           <li
             key={p.productId}
             className={`lineup-item${p.productId === pinnedId ? ' lineup-pinned' : ''}${p.onSale ? '' : ' lineup-off'}`}
@@ -25,9 +26,7 @@ export function LineupList({ lineup, pinnedId }: Props) {
             {p.coverFileId ? (
               <img src={fileUrl(p.coverFileId)} alt="" width={72} height={72} loading="lazy" />
             ) : (
-              <span className="lineup-cover-empty" aria-hidden="true">
-                {i + 1}
-              </span>
+              <ProductMonogram name={p.name} compact className="lineup-cover-empty" />
             )}
             <span className="lineup-name">{p.name}</span>
             <span className="lineup-price">{p.onSale ? formatFen(p.priceFen) : '已下架'}</span>

@@ -169,7 +169,9 @@ describe('LiveRoomPage', () => {
     await waitFor(() => expect(screen.getByTestId('pinned-name').textContent).toBe('东裕绿茶'));
     expect(screen.getByTestId('pinned-price').textContent).toBe('¥128.00');
     const flagged = () => screen.getAllByTestId('lineup-item').filter((li) => li.className.includes('lineup-pinned'));
-    expect(flagged().map((li) => li.textContent)).toEqual(['1东裕绿茶¥128.00讲解中']);
+    // without a cover, the product's first character stands for it (in the lineup and on the pinned card)
+    expect(flagged().map((li) => li.textContent)).toEqual(['东东裕绿茶¥128.00讲解中']);
+    expect(screen.getByTestId('pinned-card').querySelector('.product-monogram')?.textContent).toBe('东');
 
     deliver('/topic/live/42/pinned', { sessionId: 42, productId: 8, name: '白瓷茶杯', priceFen: 3900, coverFileId: null });
     expect(screen.getByTestId('pinned-name').textContent).toBe('白瓷茶杯');

@@ -1,6 +1,7 @@
 import type { PinnedProduct } from '../../api/live';
 import { fileUrl } from '../../api/live';
 import { formatFen } from '../../lib/format';
+import { ProductMonogram } from '../catalogue/ProductMonogram';
 
 interface Props {
   /** From the session GET, then /topic/live/{id}/pinned; null when nothing is pinned. */
@@ -15,7 +16,9 @@ export function PinnedCard({ pinned }: Props) {
       {pinned.coverFileId ? (
         <img className="pinned-cover" src={fileUrl(pinned.coverFileId)} alt="" width={64} height={64} />
       ) : (
-        <span className="pinned-cover pinned-cover-empty" aria-hidden="true" />
+        <span className="pinned-cover pinned-cover-empty">
+          <ProductMonogram name={pinned.name} compact />
+        </span>
       )}
       <div className="pinned-main">
         <span className="pinned-badge">讲解中</span>

@@ -3,6 +3,7 @@ import type { LiveSessionCard } from '../../api/live';
 import { fileUrl } from '../../api/live';
 import { formatDateTime } from '../../lib/format';
 import { formatCountdown, msUntil } from './countdown';
+import { ProductMonogram } from '../catalogue/ProductMonogram';
 
 interface Props {
   session: LiveSessionCard;
@@ -21,7 +22,7 @@ export function ScheduleCard({ session: s, now, onToggleReminder, busy, loginHre
   return (
     <li className={`schedule-card${live ? ' is-live' : ''}`} data-testid="schedule-card" data-id={s.id}>
       <Link to={`/live/${s.id}`} className="schedule-cover" aria-label={`进入直播间：${s.title}`}>
-        {s.coverFileId ? <img src={fileUrl(s.coverFileId)} alt="" loading="lazy" /> : <span className="schedule-cover-empty" />}
+        {s.coverFileId ? <img src={fileUrl(s.coverFileId)} alt="" loading="lazy" /> : <ProductMonogram name={s.merchant.name} className="schedule-cover-empty" />}
         {live && <span className="schedule-live-badge">直播中</span>}
       </Link>
       <div className="schedule-main">
