@@ -6,10 +6,12 @@ interface Props {
   status?: ConnectionStatus;
 }
 
-/** Small pill showing the realtime connection state; on phones only the dot shows. */
+/** Small pill showing the realtime connection state while a page uses live data; on phones only the dot shows. */
 export function ConnectionBadge({ status }: Props) {
   const live = useConnectionStatus();
   const s = status ?? live;
+  // idle: no page needs live data right now, so there is nothing to report (未连接 would read like a fault)
+  if (s === 'idle') return null;
   const label = CONNECTION_LABELS[s];
   return (
     <span
