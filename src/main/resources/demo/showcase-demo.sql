@@ -59,8 +59,8 @@ select a.id, 'SUBMITTED', 'APPROVED', '资质齐全，产品符合名优产品�
 from merchant_application a cross join (select id from app_user where username = 'organiser') o
 where a.status = 'APPROVED';
 
-insert into merchant (enterprise_id, application_id, display_name)
-select a.enterprise_id, a.id, v.display_name
+insert into merchant (enterprise_id, application_id, display_name, created_at)
+select a.enterprise_id, a.id, v.display_name, a.updated_at
 from (values ('91610000MA6TG00007', '东裕茗茶'), ('91610300220602911F', '华山论剑西凤酒'),
              ('91610300MA6X8Y301D', '西凤酒375'), ('91610100MA6U2M7K1Q', '格兰纳护肤'),
              ('91610100MA6W0QLR2L', '秦绣工坊'), ('91610322MA6XDA9R4L', '凤翔泥塑'),
