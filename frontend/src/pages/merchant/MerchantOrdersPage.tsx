@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ORDER_STATUS_LABEL, downloadCsv, merchantOrdersApi } from '../../api/orders';
 import type { Order, OrderStatus } from '../../api/orders';
 import { isApiError } from '../../api/errors';
+import { merchantLiveApi } from '../../api/live';
+import type { LiveSessionCard } from '../../api/live';
 import { FormAlert } from '../../components/Field';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -13,6 +15,7 @@ export function MerchantOrdersPage() {
   usePageTitle('订单管理');
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [session, setSession] = useState('');
+  const [sessions, setSessions] = useState<LiveSessionCard[]>([]);
   const [orders, setOrders] = useState<Order[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +37,13 @@ export function MerchantOrdersPage() {
     void load(null, ctrl.signal);
     return () => ctrl.abort();
   }, [load]);
+
+  // the merchant's sessions (newest first) to filter by: merchants know their sessions by title, not by number
+  useEffect(() => {
+    const ctrl = new AbortController();
+    merchantLiveApi.list(null, ctrl.signal).then((page) => setSessions(page.items), () => setSessions([]));
+    return () => ctrl.abort();
+  }, []);
 
   const replace = (o: Order) => setOrders((list) => list.map((x) => (x.id === o.id ? o : x)));
   const act = async (action: () => Promise<Order>) => {
@@ -59,8 +69,12 @@ export function MerchantOrdersPage() {
         <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value as OrderStatus | '')}>
           {STATUSES.map((s) => <option key={s} value={s}>{s ? ORDER_STATUS_LABEL[s] : '全部状态'}</option>)}
         </select>
-        <input aria-label="直播场次" placeholder="直播场次 ID" inputMode="numeric" value={session}
-          onChange={(e) => setSession(e.target.value)} />
+        <select aria-label="直播场次" value={session} onChange={(e) => setSession(e.target.value)}>
+          <option value="">全部直播场次</option>
+          {sessions.map((s) => (
+            <option key={s.id} value={String(s.id)}>{s.title} · {formatDateTime(s.startsAt)}</option>
+          ))}
+        </select>
       </div>
       <FormAlert message={error} />
       <ul className="order-list">
