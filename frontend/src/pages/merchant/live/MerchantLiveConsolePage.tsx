@@ -12,6 +12,7 @@ import { useLatest } from '../../../realtime/useTopic';
 import { liveTopics } from '../../live/liveTopics';
 import { MerchantCommerceSlot } from './MerchantCommerceSlot';
 import { ScheduleForm } from './ScheduleForm';
+import { ProductMonogram } from '../../catalogue/ProductMonogram';
 
 const minutes = (s: number) => (s < 60 ? `${s} 秒` : `${formatCount(Math.round(s / 60))} 分钟`);
 
@@ -158,7 +159,7 @@ export function MerchantLiveConsolePage() {
       <ol className="console-lineup">
         {s.lineup.map((p) => (
           <li key={p.productId} className={p.productId === pinnedId ? 'console-product pinned' : 'console-product'} data-testid="console-product">
-            {p.coverFileId ? <img src={fileUrl(p.coverFileId)} alt="" width={48} height={48} /> : <span className="console-thumb" />}
+            {p.coverFileId ? <img src={fileUrl(p.coverFileId)} alt="" width={48} height={48} /> : <span className="console-thumb"><ProductMonogram name={p.name} compact /></span>}
             <span className="console-product-name">
               {p.name} <span className="muted small">{formatFen(p.priceFen)}</span>
             </span>
