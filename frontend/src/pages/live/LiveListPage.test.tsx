@@ -4,23 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveSessionCard } from '../../api/live';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
 import { LiveListPage } from './LiveListPage';
+import { sessionCard } from './testData';
 
 const NOW = Date.parse('2026-11-23T04:00:00Z');
 
-const card = (id: number, over: Partial<LiveSessionCard> = {}): LiveSessionCard => ({
-  id,
-  title: `直播 ${id}`,
-  coverFileId: null,
-  startsAt: '2026-11-23T05:02:03Z',
-  status: 'SCHEDULED',
-  startedAt: null,
-  endedAt: null,
-  merchant: { id: 3, name: '东裕茗茶' },
-  productCount: 2,
-  reminderCount: 0,
-  reminded: false,
-  ...over,
-});
+const card = sessionCard;
 
 type Call = { url: string; method: string };
 

@@ -1,25 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { LiveSessionCard } from '../../api/live';
 import type { Order } from '../../api/orders';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
+import { sessionCard } from '../live/testData';
 import { MerchantOrdersPage } from './MerchantOrdersPage';
 
 const merchant = makeUser(['VIEWER', 'MERCHANT']);
 
-const session = (id: number, title: string): LiveSessionCard => ({
-  id,
-  title,
-  coverFileId: null,
-  startsAt: '2026-11-23T12:00:00Z',
-  status: 'ENDED',
-  startedAt: null,
-  endedAt: null,
-  merchant: { id: 3, name: '东裕茗茶' },
-  productCount: 2,
-  reminderCount: 0,
-  reminded: false,
-});
+const session = (id: number, title: string) => sessionCard(id, { title, startsAt: '2026-11-23T12:00:00Z', status: 'ENDED' });
 
 const order = (id: number, sessionId: number | null): Order => ({
   id,
