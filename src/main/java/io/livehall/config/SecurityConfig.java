@@ -19,7 +19,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
- * Stateless JWT resource server. Public: the web app, registration/login, health, metrics, API docs.
+ * Stateless JWT resource server. Public: the web app, registration/login, health, metrics, API docs, the demo
+ * stream.
  * {@code /api/admin/**} needs ADMIN; the rest of {@code /api/**} needs a valid token.
  * Failures answer RFC 9457 problems (401 with {@code WWW-Authenticate: Bearer}, 403).
  */
@@ -64,6 +65,8 @@ class SecurityConfig {
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        // the demo hall's looping live stream, present only in the local profile (DemoStreamController)
+                        .pathMatchers(HttpMethod.GET, "/demo/stream/**").permitAll()
                         .anyExchange().permitAll())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))

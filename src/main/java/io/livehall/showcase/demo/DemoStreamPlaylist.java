@@ -1,0 +1,61 @@
+package io.livehall.showcase.demo;
+
+import java.time.InstantSource;
+
+/**
+ * The live (sliding-window) HLS playlist of the demo loop, computed from the clock: media sequence
+ * {@code s = floor(epochMillis / segmentMillis)} opens a window of {@link #WINDOW} segments, sequence number
+ * {@code s} plays segment {@code s mod N}. Where the loop wraps (a sequence number that is a multiple of N,
+ * other than 0) the segment is preceded by {@code #EXT-X-DISCONTINUITY} (its timestamps start again); the
+ * {@code #EXT-X-DISCONTINUITY-SEQUENCE} counts the wraps that have already left the window, so every sequence
+ * number keeps the same discontinuity number in every version of the playlist. Never ends: no
+ * {@code #EXT-X-ENDLIST}.
+ */
+final class DemoStreamPlaylist {
+
+    static final int WINDOW = 4;
+
+    private final InstantSource clock;
+    private final int segments;
+    private final long segmentMillis;
+    private final String extinf;
+    private final long targetDuration;
+
+    DemoStreamPlaylist(InstantSource clock, int segments, long segmentMillis) {
+        if (segments < 1 || segmentMillis < 1) {
+            throw new IllegalArgumentException("segments and segmentMillis must be positive");
+        }
+        this.clock = clock;
+        this.segments = segments;
+        this.segmentMillis = segmentMillis;
+        this.extinf = "#EXTINF:%d.%03d,".formatted(segmentMillis / 1000, segmentMillis % 1000);
+        this.targetDuration = (segmentMillis + 999) / 1000;
+    }
+
+    /** The playlist as it is now. */
+    String render() {
+        long first = Math.floorDiv(clock.millis(), segmentMillis);
+        StringBuilder m3u8 = new StringBuilder(256)
+                .append("#EXTM3U\n")
+                .append("#EXT-X-VERSION:3\n")
+                .append("#EXT-X-TARGETDURATION:").append(targetDuration).append('\n')
+                .append("#EXT-X-MEDIA-SEQUENCE:").append(first).append('\n')
+                .append("#EXT-X-DISCONTINUITY-SEQUENCE:").append(wrapsBefore(first)).append('\n');
+        for (long s = first; s < first + WINDOW; s++) {
+            if (s > 0 && s % segments == 0) {
+                m3u8.append("#EXT-X-DISCONTINUITY\n");
+            }
+            m3u8.append(extinf).append('\n').append(segmentName(Math.floorMod(s, segments))).append('\n');
+        }
+        return m3u8.toString();
+    }
+
+    /** Wraps (discontinuities) at sequence numbers N, 2N, … strictly before {@code sequence}. */
+    long wrapsBefore(long sequence) {
+        return sequence <= 0 ? 0 : (sequence - 1) / segments;
+    }
+
+    static String segmentName(int index) {
+        return "seg-" + index + ".ts";
+    }
+}
