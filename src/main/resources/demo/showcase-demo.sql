@@ -91,16 +91,17 @@ from (values
 ) as v(merchant, name, category, region, description, price_fen, stock, channels)
 join merchant m on m.display_name = v.merchant;
 
--- 东裕茗茶 is live now; 格兰纳护肤 goes live tomorrow at 20:00 (Asia/Shanghai)
+-- 东裕茗茶 is live now; 格兰纳护肤 goes live tomorrow at 20:00 (Asia/Shanghai). Both play the demo loop served by
+-- this app (DemoStreamController, local profile): a path on the app's own host, which the app cannot name here.
 insert into live_session (merchant_id, title, starts_at, stream_url, status, started_at)
 select m.id, '东裕茗茶 开馆首播：秦岭好茶品鉴', now() - interval '10 minutes',
-       'https://live.example.com/dongyu/index.m3u8', 'LIVE', now() - interval '10 minutes'
+       '/demo/stream/live.m3u8', 'LIVE', now() - interval '10 minutes'
 from merchant m where m.display_name = '东裕茗茶';
 
 insert into live_session (merchant_id, title, starts_at, stream_url, status)
 select m.id, '格兰纳护肤 冬季保湿专场',
        (date_trunc('day', now() at time zone 'Asia/Shanghai') + interval '1 day 20 hours') at time zone 'Asia/Shanghai',
-       'https://live.example.com/granna/index.m3u8', 'SCHEDULED'
+       '/demo/stream/live.m3u8', 'SCHEDULED'
 from merchant m where m.display_name = '格兰纳护肤';
 
 insert into live_session_product (session_id, product_id, position)

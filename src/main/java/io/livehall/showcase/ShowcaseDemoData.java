@@ -3,6 +3,7 @@ package io.livehall.showcase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.livehall.identity.DemoAccounts;
 import org.apache.commons.logging.Log;
@@ -18,13 +19,19 @@ import reactor.core.publisher.Mono;
 /**
  * Local profile only: a living hall on a fresh checkout. Once the demo accounts exist, runs
  * {@code demo/showcase-demo.sql} (the first selection round, its merchants and products, applications under
- * review, one session live and one scheduled) unless the round is there already.
+ * review, one session live and one scheduled, both playing the demo stream) unless the round is there already.
+ * A hall seeded before the demo stream existed gets its two sessions' placeholder stream URLs replaced by it.
  */
 @Component
 @Profile("local")
 class ShowcaseDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     static final String ROUND = "第一批陕西名优产品进展厅上平台";
+    /** The demo loop (DemoStreamController): a path on the app's own host. */
+    static final String DEMO_STREAM = "/demo/stream/live.m3u8";
+    /** What the seed used before the demo stream: hosts that never served anything. */
+    private static final List<String> OLD_PLACEHOLDERS =
+            List.of("https://live.example.com/dongyu/index.m3u8", "https://live.example.com/granna/index.m3u8");
     private static final Log log = LogFactory.getLog(ShowcaseDemoData.class);
 
     private final DemoAccounts accounts;
@@ -54,8 +61,20 @@ class ShowcaseDemoData implements ApplicationListener<ApplicationReadyEvent> {
     Mono<Boolean> seed() {
         Mono<Boolean> present = db.sql("select exists (select 1 from selection_round where name = :name) as present")
                 .bind("name", ROUND).map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class))).one();
-        return accounts.seeded().then(present).flatMap(already -> already ? Mono.just(false)
+        return accounts.seeded().then(present).flatMap(already -> already ? repointOldPlaceholders().thenReturn(false)
                 // no bind parameters: sent as one simple query, which PostgreSQL runs as one implicit transaction
                 : db.sql(script).then().thenReturn(true));
+    }
+
+    /** Demo halls seeded with the old placeholder URLs play the demo stream too; a no-op once they do. */
+    private Mono<Long> repointOldPlaceholders() {
+        return db.sql("update live_session set stream_url = :stream, updated_at = now() where stream_url = any(:old)")
+                .bind("stream", DEMO_STREAM).bind("old", OLD_PLACEHOLDERS.toArray(String[]::new))
+                .fetch().rowsUpdated()
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info("Demo live sessions now play the demo stream " + DEMO_STREAM + " (" + n + " updated)");
+                    }
+                });
     }
 }
