@@ -20,6 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(DemoHallTest.ClockConfig.class)
 public abstract class DemoHallTest extends IntegrationTest {
 
+    /** Where the test clock stands when the application starts. */
+    protected static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
+
     @Autowired
     protected SettableClock clock;
 
@@ -27,7 +30,7 @@ public abstract class DemoHallTest extends IntegrationTest {
     static class ClockConfig {
         @Bean
         SettableClock settableClock() {
-            return new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+            return new SettableClock(STARTED);
         }
     }
 

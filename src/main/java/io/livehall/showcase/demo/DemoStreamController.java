@@ -36,9 +36,13 @@ class DemoStreamController {
     private final DemoStreamPlaylist playlist;
     private final DemoStreamSegments segments;
 
-    /** The clock is the application's {@link Clock} bean when there is one (tests fix it), else the system's. */
-    DemoStreamController(ObjectProvider<Clock> clock) {
-        this.playlist = new DemoStreamPlaylist(clock.getIfAvailable(Clock::systemUTC), SEGMENTS, SEGMENT_MILLIS);
+    /**
+     * The clock is the application's {@link Clock} bean when there is one (tests set it), else the system's; its
+     * time now is the anchor of the discontinuity numbers ({@link DemoStreamPlaylist}).
+     */
+    DemoStreamController(ObjectProvider<Clock> clocks) {
+        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+        this.playlist = new DemoStreamPlaylist(clock, SEGMENTS, SEGMENT_MILLIS, clock.millis());
         this.segments = DemoStreamSegments.load("demo/stream", SEGMENTS);
     }
 

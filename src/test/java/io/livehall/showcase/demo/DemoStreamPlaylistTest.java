@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 class DemoStreamPlaylistTest {
 
     private static String at(long millis, int segments, long segmentMillis) {
-        return new DemoStreamPlaylist(InstantSource.fixed(Instant.ofEpochMilli(millis)), segments, segmentMillis).render();
+        return at(millis, segments, segmentMillis, 0);
+    }
+
+    private static String at(long millis, int segments, long segmentMillis, long anchorMillis) {
+        return new DemoStreamPlaylist(InstantSource.fixed(Instant.ofEpochMilli(millis)), segments, segmentMillis,
+                anchorMillis).render();
     }
 
     /**
@@ -44,14 +49,14 @@ class DemoStreamPlaylistTest {
     void everySequenceNumberKeepsItsSegmentAndDiscontinuityNumberFromOnePlaylistToTheNext() {
         Map<Long, String> uris = new HashMap<>();
         Map<Long, Long> discontinuity = new HashMap<>();
-        long start = 1_765_000_000_000L;
-        for (long t = start; t < start + 60_000; t += 250) {
-            readInto(at(t, 6, 2_000), uris, discontinuity);
+        long anchor = 1_765_000_001_234L; // sequence 882,500,000: 2 segments after a wrap
+        for (long t = anchor; t < anchor + 60_000; t += 250) {
+            readInto(at(t, 6, 2_000, anchor), uris, discontinuity);
         }
-        long first = start / 2_000;
+        long first = anchor / 2_000;
         for (long s = first; s < first + 30; s++) {
             assertThat(uris.get(s)).isEqualTo("seg-" + (s % 6) + ".ts");
-            assertThat(discontinuity.get(s)).as("loops completed by %d", s).isEqualTo(s / 6);
+            assertThat(discontinuity.get(s)).as("wraps from the anchor to %d", s).isEqualTo(s / 6 - first / 6);
         }
     }
 
@@ -77,8 +82,14 @@ class DemoStreamPlaylistTest {
     }
 
     @Test
+    void aClockSetBackBeforeTheAnchorGivesZeroNotANegativeNumber() {
+        assertThat(at(1_000_000, 6, 2_000, 2_000_000)).contains("#EXT-X-MEDIA-SEQUENCE:500\n",
+                "#EXT-X-DISCONTINUITY-SEQUENCE:0\n");
+    }
+
+    @Test
     void nonsenseIsRefused() {
-        assertThatThrownBy(() -> new DemoStreamPlaylist(InstantSource.system(), 0, 2_000))
+        assertThatThrownBy(() -> new DemoStreamPlaylist(InstantSource.system(), 0, 2_000, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
