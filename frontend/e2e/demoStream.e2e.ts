@@ -1,6 +1,6 @@
 // The demo hall's live room shows a moving picture: the local profile's demo stream (an endless HLS loop served by
 // the app at /demo/stream/live.m3u8) plays in the room's <video>, across the loop's wrap, both where the browser
-// plays HLS itself (Chromium does since 2025) and through hls.js (browsers without native HLS, simulated here).
+// plays HLS itself (Debian's Chromium 156 does) and through hls.js (browsers without native HLS, simulated here).
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { baseUrl, DESKTOP, PHONE, useBrowser } from './support';
