@@ -97,5 +97,9 @@ describe('showcase', () => {
 
     await expectExactText(merchant.getByTestId('sales-orders'), '1', 10_000);
     await expectExactText(merchant.getByTestId('sales-gmv'), '¥99.00', 10_000);
+    // the console shows the running deal as viewers see it, and no second deal can be opened meanwhile
+    await expectExactText(merchant.getByTestId('deal-card').getByTestId('deal-stock'), '剩余 4 / 5 件', 10_000);
+    await expectExactText(merchant.getByTestId('deal-note'), '秒杀进行中，已售 1 件');
+    expect(await merchant.getByTestId('open-deal-form').count()).toBe(0);
   });
 });

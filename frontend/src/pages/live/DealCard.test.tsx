@@ -4,7 +4,7 @@ import type { FlashDeal } from '../../api/orders';
 import { fakeRealtime } from '../../test/realtime';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
 import { RECIPIENT_KEY } from '../orders/buying';
-import { DealCard, dealStatusAt } from './DealCard';
+import { DealCard, DealPanel, dealStatusAt } from './DealCard';
 
 const me = makeUser(['VIEWER'], { id: 7 });
 
@@ -51,6 +51,14 @@ describe('DealCard', () => {
     deliver('/topic/live/42/deals', deal({ stockLeft: 0, status: 'SOLD_OUT', at: new Date(Date.now() + 2).toISOString() }));
     expect(screen.getByTestId('deal-note').textContent).toBe('手慢了，已抢光');
     expect(screen.queryByTestId('deal-buy')).toBeNull();
+  });
+
+  it('shows the merchant the same figures without buying', () => {
+    renderWithAuth(<DealPanel deal={deal({ stockLeft: 63 })} status="OPEN" now={Date.now()} seller />, makeUser(['MERCHANT']));
+    expect(screen.getByTestId('deal-stock').textContent).toBe('剩余 63 / 100 件');
+    expect(screen.getByTestId('deal-note').textContent).toBe('秒杀进行中，已售 37 件');
+    expect(screen.queryByTestId('deal-buy')).toBeNull();
+    expect(screen.queryByText('登录后抢购')).toBeNull();
   });
 
   it('works out the status from the clock', () => {

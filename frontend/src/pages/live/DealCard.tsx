@@ -27,18 +27,11 @@ function newest(a: FlashDeal | undefined, b: FlashDeal | undefined): FlashDeal |
   return Date.parse(a.at) >= Date.parse(b.at) ? a : b;
 }
 
-/**
- * The live room's flash-deal card: price, countdown from endsAt, live stock left (from
- * /topic/live/{sessionId}/deals) and the buy button. Renders nothing when the session has no deal.
- */
-export function DealCard({ sessionId }: { sessionId: number | string }) {
+/** The session's newest flash deal (from its topic, or fetched once), its status by the clock, and the clock. */
+export function useSessionDeal(sessionId: number | string): { deal: FlashDeal | undefined; status: DealStatus | null; now: number } {
   const live = useLatest<FlashDeal>(dealTopic(sessionId));
   const [fetched, setFetched] = useState<FlashDeal | undefined>();
-  const [buying, setBuying] = useState(false);
   const now = useNow(250);
-  const { user } = useAuth();
-  const location = useLocation();
-  const goToOrder = useGoToOrder();
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -47,9 +40,35 @@ export function DealCard({ sessionId }: { sessionId: number | string }) {
   }, [sessionId]);
 
   const deal = newest(live, fetched);
-  if (!deal) return null;
-  const status = dealStatusAt(deal, now);
-  if (status === 'ENDED' && now - Date.parse(deal.endsAt) > 60_000) return null;
+  // an ended deal stays on show for a minute
+  if (!deal || (dealStatusAt(deal, now) === 'ENDED' && now - Date.parse(deal.endsAt) > 60_000)) {
+    return { deal: undefined, status: null, now };
+  }
+  return { deal, status: dealStatusAt(deal, now), now };
+}
+
+/**
+ * The live room's flash-deal card: price, countdown from endsAt, live stock left (from
+ * /topic/live/{sessionId}/deals) and the buy button. Renders nothing when the session has no deal.
+ */
+export function DealCard({ sessionId }: { sessionId: number | string }) {
+  const { deal, status, now } = useSessionDeal(sessionId);
+  return deal && status ? <DealPanel deal={deal} status={status} now={now} /> : null;
+}
+
+interface DealPanelProps {
+  deal: FlashDeal;
+  status: DealStatus;
+  now: number;
+  /** The merchant's console: the same figures, no buying. */
+  seller?: boolean;
+}
+
+export function DealPanel({ deal, status, now, seller = false }: DealPanelProps) {
+  const [buying, setBuying] = useState(false);
+  const { user } = useAuth();
+  const location = useLocation();
+  const goToOrder = useGoToOrder();
   const percentLeft = Math.round((100 * deal.stockLeft) / deal.quantity);
 
   return (
@@ -78,7 +97,7 @@ export function DealCard({ sessionId }: { sessionId: number | string }) {
           <span className="muted small"> · 每人限购 {deal.perBuyerLimit} 件</span>
         </div>
       </div>
-      {status === 'OPEN' && !buying && (
+      {status === 'OPEN' && !buying && !seller && (
         user ? (
           <button type="button" className="btn btn-primary btn-block" data-testid="deal-buy" onClick={() => setBuying(true)}>
             立即抢购
@@ -89,9 +108,14 @@ export function DealCard({ sessionId }: { sessionId: number | string }) {
           </Link>
         )
       )}
-      {status === 'SOLD_OUT' && <p className="deal-note" data-testid="deal-note">手慢了，已抢光</p>}
-      {status === 'UPCOMING' && <p className="deal-note">即将开抢，请留意倒计时</p>}
-      {buying && status === 'OPEN' && (
+      {status === 'SOLD_OUT' && (
+        <p className="deal-note" data-testid="deal-note">{seller ? '已全部售出' : '手慢了，已抢光'}</p>
+      )}
+      {status === 'UPCOMING' && <p className="deal-note">{seller ? '倒计时结束后开抢' : '即将开抢，请留意倒计时'}</p>}
+      {status === 'OPEN' && seller && (
+        <p className="deal-note" data-testid="deal-note">秒杀进行中，已售 {deal.quantity - deal.stockLeft} 件</p>
+      )}
+      {buying && status === 'OPEN' && !seller && (
         <BuyForm
           unitPriceFen={deal.priceFen}
           maxQuantity={Math.min(deal.perBuyerLimit, deal.stockLeft)}

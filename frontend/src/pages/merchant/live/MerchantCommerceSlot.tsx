@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LiveSessionDetail } from '../../../api/live';
 import { merchantProductsApi } from '../../../api/catalogue';
+import { DealPanel, useSessionDeal } from '../../live/DealCard';
 import { LiveSalesFigures } from '../LiveSalesFigures';
 import { OpenDealForm, type DealProductOption } from '../OpenDealForm';
 
@@ -9,11 +10,14 @@ export interface MerchantCommerceSlotProps {
 }
 
 /**
- * The console's selling parts while the session is live: orders and GMV updating live, and the form that
- * opens a flash deal on one of the lineup's products (with their stock now, from the merchant's catalogue).
+ * The console's selling parts while the session is live: orders and GMV updating live, the running flash deal as
+ * viewers see it (countdown, stock left, sold), and, when no deal is running (one at a time per session), the
+ * form that opens one on a lineup product (with its stock now, from the merchant's catalogue).
  */
 export function MerchantCommerceSlot({ session }: MerchantCommerceSlotProps) {
   const [options, setOptions] = useState<DealProductOption[] | null>(null);
+  const { deal, status, now } = useSessionDeal(session.id);
+  const running = deal !== undefined && status !== 'ENDED';
   const lineupIds = session.lineup.map((p) => p.productId).join(',');
 
   useEffect(() => {
@@ -32,9 +36,11 @@ export function MerchantCommerceSlot({ session }: MerchantCommerceSlotProps) {
       <h2>本场销售</h2>
       <LiveSalesFigures sessionId={session.id} />
       <h2>限时秒杀</h2>
-      {options === null && <p className="muted">加载商品…</p>}
-      {options !== null && options.length === 0 && <p className="muted">本场没有在售商品，无法发起秒杀。</p>}
-      {options !== null && options.length > 0 && <OpenDealForm sessionId={session.id} products={options} />}
+      {deal && status && <DealPanel deal={deal} status={status} now={now} seller />}
+      {running && <p className="muted" data-testid="deal-running">本场秒杀结束后，可发起下一场。</p>}
+      {!running && options === null && <p className="muted">加载商品…</p>}
+      {!running && options !== null && options.length === 0 && <p className="muted">本场没有在售商品，无法发起秒杀。</p>}
+      {!running && options !== null && options.length > 0 && <OpenDealForm sessionId={session.id} products={options} />}
     </section>
   );
 }
