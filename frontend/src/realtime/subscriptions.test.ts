@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FakeStomp } from '../test/fakeStomp';
-import { REPLAY_HEADER, SubscriptionRegistry } from './subscriptions';
+import { REPLAY_HEADER, REPLAY_LAST_HEADER, SubscriptionRegistry } from './subscriptions';
 
 /** A fake whose socket is up and CONNECTED (the registry only needs subscribe()). */
 function connected(): FakeStomp {
@@ -93,6 +93,21 @@ describe('SubscriptionRegistry', () => {
     second.deliver(CHAT, { text: 'two' }, { 'x-stream-id': '1732334706000-1' });
     second.deliver(CHAT, { text: 'missed' }, { 'x-stream-id': '1732334706001-0' });
     expect(chat.mock.calls.map(([b]) => (b as { text: string }).text)).toEqual(['one', 'two', 'missed']);
+  });
+
+  it('asks for only the newest messages on entry (x-replay-last), then resumes with x-replay-since', () => {
+    const reg = new SubscriptionRegistry();
+    reg.add(CHAT, vi.fn(), { replayLast: 100 });
+
+    const first = connected();
+    reg.attach(first);
+    expect(first.live(CHAT)[0].headers).toEqual({ [REPLAY_LAST_HEADER]: '100' });
+    first.deliver(CHAT, { text: 'one' }, { 'x-stream-id': '1732334706000-0' });
+    reg.detach();
+
+    const second = connected();
+    reg.attach(second);
+    expect(second.live(CHAT)[0].headers).toEqual({ [REPLAY_HEADER]: '1732334706000-0' });
   });
 
   it('subscribes at once when added while connected, and not at all while disconnected', () => {

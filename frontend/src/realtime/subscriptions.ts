@@ -7,6 +7,7 @@ import type { IMessage, StompHeaders, StompSubscription } from '@stomp/stompjs';
 import { isNewer, isReplayFrom, isStreamId } from './streamId';
 
 export const REPLAY_HEADER = 'x-replay-since';
+export const REPLAY_LAST_HEADER = 'x-replay-last';
 export const STREAM_ID_HEADER = 'x-stream-id';
 
 export interface MessageMeta {
@@ -24,6 +25,11 @@ export interface TopicOptions {
    * up to 1,000 messages). Later (re)subscriptions resume after the last message received.
    */
   replaySince?: string;
+  /**
+   * Event topics: on the first subscription only the newest this many messages (1–1,000) instead; later
+   * (re)subscriptions resume after the last message received, as with replaySince.
+   */
+  replayLast?: number;
   /** Resume event topics with x-replay-since on reconnect (default true). */
   replay?: boolean;
   /** Internal subscriptions (e.g. /user/queue/errors) do not keep the connection open. */
@@ -127,6 +133,9 @@ export class SubscriptionRegistry {
     const headers: StompHeaders = {};
     const since = e.lastStreamId ?? e.options.replaySince;
     if (e.options.replay !== false && isReplayFrom(since)) headers[REPLAY_HEADER] = since;
+    else if (e.lastStreamId === null && e.options.replayLast !== undefined) {
+      headers[REPLAY_LAST_HEADER] = String(e.options.replayLast);
+    }
     try {
       e.stomp = this.client.subscribe(e.destination, (m) => this.deliver(e, m), headers);
     } catch {

@@ -28,6 +28,8 @@ function useLatestRef<F>(fn: F) {
 export interface UseTopicOptions {
   /** Event topics: replay from this stream id when first subscribed ("0" = the whole buffer). */
   replaySince?: string;
+  /** Event topics: only the newest this many messages when first subscribed. */
+  replayLast?: number;
 }
 
 export function useTopic<T>(
@@ -37,11 +39,11 @@ export function useTopic<T>(
 ): void {
   const rt = useRealtime();
   const cb = useLatestRef(onMessage);
-  const { replaySince } = options;
+  const { replaySince, replayLast } = options;
   useEffect(() => {
     if (!destination) return;
-    return rt.subscribe(destination, (body, meta) => cb.current(body as T, meta), { replaySince });
-  }, [rt, destination, replaySince, cb]);
+    return rt.subscribe(destination, (body, meta) => cb.current(body as T, meta), { replaySince, replayLast });
+  }, [rt, destination, replaySince, replayLast, cb]);
 }
 
 export interface UseTopicListOptions<T> extends UseTopicOptions {
@@ -55,7 +57,7 @@ export interface UseTopicListOptions<T> extends UseTopicOptions {
 
 /** An event topic as a list, newest last, capped; starts empty again when the destination changes. */
 export function useTopicList<T>(destination: string | null, options: UseTopicListOptions<T> = {}): T[] {
-  const { limit = 200, replaySince } = options;
+  const { limit = 200, replaySince, replayLast } = options;
   const [state, setState] = useState<{ destination: string | null; items: T[] }>({ destination, items: [] });
   const opts = useLatestRef(options);
   useTopic<unknown>(
@@ -73,7 +75,7 @@ export function useTopicList<T>(destination: string | null, options: UseTopicLis
         return { destination, items: next };
       });
     },
-    { replaySince },
+    { replaySince, replayLast },
   );
   return state.destination === destination ? state.items : [];
 }

@@ -11,6 +11,8 @@ import { CHAT_MAX_CHARS, chatLength, chatTextError } from './liveTopics';
 import type { LiveTopics } from './liveTopics';
 
 export const CHAT_LIMIT = 200;
+/** chat lines a viewer gets on entering a room */
+export const CHAT_REPLAY = 100;
 /** Within this many pixels of the bottom the list follows new messages. */
 const STICK_PX = 48;
 
@@ -39,12 +41,13 @@ export function ChatPanel({ topics, onSend, aside, closed }: Props) {
   const { user } = useAuth();
   const location = useLocation();
   const connected = useConnectionStatus() === 'connected';
-  // Replay the room's recent chat on entry (the list keeps the newest CHAT_LIMIT).
+  // The room's recent chat on entry (not the whole buffer of 1,000 lines: a join storm would multiply it), then
+  // after a reconnect whatever was missed; the list keeps the newest CHAT_LIMIT.
   const messages = useTopicList<ChatMessage>(topics.chat, {
     limit: CHAT_LIMIT,
     key: messageKey,
     prepare: toChatMessage,
-    replaySince: '0',
+    replayLast: CHAT_REPLAY,
   });
   const [draft, setDraft] = useState('');
   const lastSent = useRef('');

@@ -74,7 +74,7 @@ describe('LiveRoomPage', () => {
     expect(fake.live('/topic/live/42/viewers')).toHaveLength(1);
     expect(fake.live('/topic/live/42/likes')).toHaveLength(1);
     // The chat starts from the replay buffer.
-    expect(fake.live('/topic/live/42/chat')[0].headers).toEqual({ 'x-replay-since': '0' });
+    expect(fake.live('/topic/live/42/chat')[0].headers).toEqual({ 'x-replay-last': '100' });
 
     deliver('/topic/live/42/viewers', { room: 'live:42', now: 3, peak: 12345, unique: 9, watchSeconds: 60, at: '2026-11-23T04:05:06Z' });
     deliver('/topic/live/42/likes', { room: 'live:42', total: 88 });

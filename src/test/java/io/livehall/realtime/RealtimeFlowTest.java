@@ -103,6 +103,43 @@ class RealtimeFlowTest extends IntegrationTest {
     }
 
     @Test
+    void replayLastDeliversOnlyTheNewestMessagesThenGoesLive() throws Exception {
+        String destination = "/topic/live/" + uniqueName("room") + "/chat";
+        for (int i = 1; i <= 5; i++) {
+            broker.publish(destination, Map.of("text", "m" + i)).block();
+        }
+        try (RawStompClient viewer = RawStompClient.open(port)) {
+            viewer.connect(null);
+            viewer.send("SUBSCRIBE", null, "id", "r", "destination", destination, "x-replay-last", "2",
+                    "receipt", "replayed");
+            assertThat(viewer.expect("MESSAGE").body()).contains("\"m4\"");
+            assertThat(viewer.expect("MESSAGE").body()).contains("\"m5\"");
+            viewer.expect("RECEIPT");
+            broker.publish(destination, Map.of("text", "m6")).block();
+            assertThat(viewer.expect("MESSAGE").body()).contains("\"m6\"");
+        }
+    }
+
+    @Test
+    void replayLastOutOfRangeOrWithReplaySinceIsRefused() {
+        String destination = "/topic/live/" + uniqueName("room") + "/chat";
+        for (String[] replay : List.of(new String[] {"x-replay-last", "0"}, new String[] {"x-replay-last", "1001"},
+                new String[] {"x-replay-last", "ten"})) {
+            try (RawStompClient client = RawStompClient.open(port)) {
+                client.connect(null);
+                client.send("SUBSCRIBE", null, "id", "r", "destination", destination, replay[0], replay[1]);
+                assertThat(client.expect("ERROR").header("message")).isEqualTo("Invalid x-replay-last");
+            }
+        }
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            client.send("SUBSCRIBE", null, "id", "r", "destination", destination, "x-replay-last", "5",
+                    "x-replay-since", "0");
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("Conflicting replay headers");
+        }
+    }
+
+    @Test
     void userQueuesReachOnlyThatUsersConnections() throws Exception {
         String alice = uniqueName("alice");
         String aliceToken = registerAndLogin(alice, "secret-123");

@@ -48,20 +48,21 @@ public class Broker {
     }
 
     /**
-     * Subscribes locally. LATEST topics first get their current value; EVENT topics with
-     * {@code replaySince} first get what was missed since that stream id; then live messages, with no gap
-     * and no duplicate. Completes when the subscriber is live.
+     * Subscribes locally. LATEST topics first get their current value; EVENT topics with a {@code replay} first
+     * get what it asks for from the replay buffer; then live messages, with no gap and no duplicate. Completes
+     * when the subscriber is live.
      */
-    public Mono<Void> subscribe(String destination, Subscriber subscriber, String replaySince) {
+    public Mono<Void> subscribe(String destination, Subscriber subscriber, Replay replay) {
         DestinationKind kind = catalog.kindOf(destination);
-        boolean catchUp = kind == DestinationKind.LATEST || (replaySince != null && !UserDestinations.isUserDestination(destination));
+        boolean catchUp = kind == DestinationKind.LATEST || (replay != null && !UserDestinations.isUserDestination(destination));
         if (!catchUp) {
             return local.add(destination, kind, subscriber);
         }
         GaplessSubscriber gapless = new GaplessSubscriber(subscriber);
         Mono<Void> history = kind == DestinationKind.LATEST
                 ? bus.lastValue(destination).filter(v -> !gapless.liveSeen()).doOnNext(gapless::catchUp).then()
-                : bus.replay(destination, replaySince).doOnNext(gapless::catchUp).then();
+                : (replay.since() != null ? bus.replay(destination, replay.since()) : bus.replayLast(destination, replay.last()))
+                        .doOnNext(gapless::catchUp).then();
         return local.add(destination, kind, gapless)
                 .then(history)
                 .doFinally(signal -> gapless.goLive());

@@ -103,6 +103,17 @@ class RedisBus {
                 .map(record -> toMessage(destination, record));
     }
 
+    /** The newest {@code count} EVENT messages still in the stream, oldest first. */
+    Flux<BrokerMessage> replayLast(String destination, int count) {
+        return redis.opsForStream().reverseRange(STREAM + destination, Range.unbounded(), Limit.limit().count(count))
+                .map(record -> toMessage(destination, record))
+                .collectList()
+                .flatMapMany(newestFirst -> {
+                    java.util.Collections.reverse(newestFirst);
+                    return Flux.fromIterable(newestFirst);
+                });
+    }
+
     Mono<BrokerMessage> lastValue(String destination) {
         return redis.opsForValue().get(LAST + destination)
                 .map(json -> new BrokerMessage(destination, null, json.getBytes(StandardCharsets.UTF_8), DestinationKind.LATEST));

@@ -2,6 +2,7 @@ package io.livehall.realtime.stomp;
 
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
+import io.livehall.realtime.broker.Replay;
 import io.livehall.realtime.broker.UserDestinations;
 import io.livehall.realtime.presence.Presence;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -13,6 +14,9 @@ import reactor.core.publisher.Mono;
 class SubscriptionHandler {
 
     static final String REPLAY_SINCE = "x-replay-since";
+    static final String REPLAY_LAST = "x-replay-last";
+    /** as many as the replay buffer holds */
+    static final int REPLAY_LAST_MAX = 1000;
 
     private final Broker broker;
     private final DestinationCatalog catalog;
@@ -42,17 +46,14 @@ class SubscriptionHandler {
         if (connection.subscriptions().size() >= settings.maxSubscriptions()) {
             throw new StompRefusal("Too many subscriptions", "At most " + settings.maxSubscriptions() + " per connection");
         }
-        String replaySince = headers.getFirstNativeHeader(REPLAY_SINCE);
-        if (replaySince != null && !replaySince.matches("0|\\d{1,20}-\\d{1,20}")) {
-            throw new StompRefusal("Invalid x-replay-since", "Expected a stream id such as 1700000000000-0");
-        }
+        Replay replay = replay(headers);
         return resolve(connection, destination).flatMap(resolved -> {
             if (connection.subscriptions().containsKey(id)) {
                 return Mono.error(new StompRefusal("Duplicate subscription id " + id, null));
             }
             StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
             connection.subscriptions().put(id, subscription);
-            Mono<Void> subscribing = broker.subscribe(resolved, subscription, replaySince);
+            Mono<Void> subscribing = broker.subscribe(resolved, subscription, replay);
             if (connection.ended()) {
                 // the connection closed while the guard was asked: its clean-up may not have seen this one
                 connection.subscriptions().remove(id);
@@ -61,6 +62,28 @@ class SubscriptionHandler {
             }
             return subscribing.then(presence.subscribed(connection.id(), connection.user(), destination));
         });
+    }
+
+    /** {@code x-replay-since} (a stream id, or 0 for the whole buffer) or {@code x-replay-last} (1–1,000), or none. */
+    private static Replay replay(StompHeaderAccessor headers) {
+        String since = headers.getFirstNativeHeader(REPLAY_SINCE);
+        String last = headers.getFirstNativeHeader(REPLAY_LAST);
+        if (since != null && last != null) {
+            throw new StompRefusal("Conflicting replay headers", "Use x-replay-since or x-replay-last, not both");
+        }
+        if (since != null) {
+            if (!since.matches("0|\\d{1,20}-\\d{1,20}")) {
+                throw new StompRefusal("Invalid x-replay-since", "Expected a stream id such as 1700000000000-0");
+            }
+            return Replay.since(since);
+        }
+        if (last != null) {
+            if (!last.matches("\\d{1,4}") || Integer.parseInt(last) < 1 || Integer.parseInt(last) > REPLAY_LAST_MAX) {
+                throw new StompRefusal("Invalid x-replay-last", "Expected a count from 1 to " + REPLAY_LAST_MAX);
+            }
+            return Replay.last(Integer.parseInt(last));
+        }
+        return null;
     }
 
     /** The internal destination, or a refusal; a domain's guard (if any) is asked without blocking. */
