@@ -2,6 +2,7 @@ package io.livehall.realtime.broker;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.livehall.common.batch.NaturalBatcher;
@@ -109,7 +110,7 @@ class RedisBus {
                 .map(record -> toMessage(destination, record))
                 .collectList()
                 .flatMapMany(newestFirst -> {
-                    java.util.Collections.reverse(newestFirst);
+                    Collections.reverse(newestFirst);
                     return Flux.fromIterable(newestFirst);
                 });
     }
