@@ -128,8 +128,8 @@ export const liveApi = {
 };
 
 export const merchantLiveApi = {
-  list: (after?: string | null, signal?: AbortSignal) =>
-    request<Page<LiveSessionCard>>('/api/merchant/live-sessions', { query: { after, limit: 20 }, signal }),
+  list: (after?: string | null, signal?: AbortSignal, limit = 20) =>
+    request<Page<LiveSessionCard>>('/api/merchant/live-sessions', { query: { after, limit }, signal }),
   get: (id: number, signal?: AbortSignal) => request<LiveSessionDetail>(mine(id), { signal }),
   products: (signal?: AbortSignal) => request<ProductOption[]>('/api/merchant/live-sessions/products', { signal }),
   create: (body: ScheduleRequest) => request<LiveSessionDetail>('/api/merchant/live-sessions', { method: 'POST', body }),

@@ -44,6 +44,7 @@ describe('MerchantOrdersPage', () => {
     const { fetch } = renderWithAuth(<MerchantOrdersPage />, merchant, '/merchant/orders', async (input) => {
       const url = new URL(String(input), 'http://localhost');
       if (url.pathname === '/api/merchant/live-sessions') {
+        expect(url.searchParams.get('limit')).toBe('100');
         return Response.json({ items: [session(7, '开馆首播'), session(6, '冬季专场')], next: null });
       }
       if (url.pathname === '/api/merchant/orders') {

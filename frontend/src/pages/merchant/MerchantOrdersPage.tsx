@@ -38,10 +38,10 @@ export function MerchantOrdersPage() {
     return () => ctrl.abort();
   }, [load]);
 
-  // the merchant's sessions (newest first) to filter by: merchants know their sessions by title, not by number
+  // the merchant's newest 100 sessions (the most one page gives) to filter by: merchants know them by title
   useEffect(() => {
     const ctrl = new AbortController();
-    merchantLiveApi.list(null, ctrl.signal).then((page) => setSessions(page.items), () => setSessions([]));
+    merchantLiveApi.list(null, ctrl.signal, 100).then((page) => setSessions(page.items), () => setSessions([]));
     return () => ctrl.abort();
   }, []);
 

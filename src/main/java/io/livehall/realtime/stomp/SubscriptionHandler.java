@@ -78,10 +78,11 @@ class SubscriptionHandler {
             return Replay.since(since);
         }
         if (last != null) {
-            if (!last.matches("\\d{1,4}") || Integer.parseInt(last) < 1 || Integer.parseInt(last) > REPLAY_LAST_MAX) {
+            int count = last.matches("\\d{1,4}") ? Integer.parseInt(last) : 0;
+            if (count < 1 || count > REPLAY_LAST_MAX) {
                 throw new StompRefusal("Invalid x-replay-last", "Expected a count from 1 to " + REPLAY_LAST_MAX);
             }
-            return Replay.last(Integer.parseInt(last));
+            return Replay.last(count);
         }
         return null;
     }

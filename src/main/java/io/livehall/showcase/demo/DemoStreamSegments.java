@@ -32,10 +32,6 @@ final class DemoStreamSegments {
         return new DemoStreamSegments(List.copyOf(loaded));
     }
 
-    int count() {
-        return segments.size();
-    }
-
     /** Segment {@code k}, or null when there is none. */
     byte[] get(int k) {
         return k >= 0 && k < segments.size() ? segments.get(k) : null;
