@@ -163,7 +163,7 @@ class RealtimeFlowTest extends IntegrationTest {
 
     @Test
     void countsViewersAsTheyComeAndGo() {
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom();
         String viewers = "/topic/live/" + room + "/viewers";
         try (RawStompClient watcher = RawStompClient.open(port)) {
             watcher.connect(null);

@@ -62,7 +62,7 @@ class TwoInstancesTest extends IntegrationTest {
 
     @Test
     void bothInstancesAgreeOnTheViewerCountWithinASecond() {
-        String room = uniqueName("room");
+        String room = new LiveFixtures(http, db).liveRoom();
         String viewers = "/topic/live/" + room + "/viewers";
         try (RawStompClient onA = RawStompClient.open(port); RawStompClient onB = RawStompClient.open(portB)) {
             subscribe(onA, viewers);

@@ -35,6 +35,10 @@ public class AppRoutes {
         routes.add(new Route(parser.parse(pattern), handler));
     }
 
+    public void register(DestinationPattern pattern, Function<AppMessage, Mono<Void>> handler) {
+        register(pattern.pattern(), handler);
+    }
+
     public Optional<Match> match(String destination) {
         if (destination == null || destination.length() > 200) {
             return Optional.empty();

@@ -21,14 +21,21 @@ public class DestinationCatalog {
     }
 
     private static final PathPatternParser PARSER = new PathPatternParser();
+    /** what a destination may be made of (no braces, spaces, escapes or other text a Redis key must not carry) */
+    private static final java.util.regex.Pattern SAFE = java.util.regex.Pattern.compile("[A-Za-z0-9/_.-]+");
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
     public void register(String pattern, DestinationKind kind, Access access) {
         rules.add(new Rule(PARSER.parse(pattern), kind, access));
     }
 
+    public void register(DestinationPattern pattern, DestinationKind kind, Access access) {
+        register(pattern.pattern(), kind, access);
+    }
+
     public Optional<Rule> find(String destination) {
-        if (destination == null || destination.length() > 200 || !destination.startsWith("/topic/")) {
+        if (destination == null || destination.length() > 200 || !destination.startsWith("/topic/")
+                || !SAFE.matcher(destination).matches()) {
             return Optional.empty();
         }
         PathContainer path = PathContainer.parsePath(destination);

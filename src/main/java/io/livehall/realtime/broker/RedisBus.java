@@ -1,11 +1,14 @@
 package io.livehall.realtime.broker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 import io.livehall.common.batch.NaturalBatcher;
+import io.livehall.common.redis.RedisKeys;
+import io.livehall.common.redis.RedisScripts;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.ReactiveSubscription;
@@ -20,7 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Redis as the cross-instance bus. One Lua call per publish (messages to users' queues, which are not kept, are
+ * Redis as the cross-instance bus. One Lua call per publish ({@code redis/rt-publish.lua}) (messages to users' queues, which are not kept, are
  * published many at a time when they come together): EVENT messages are appended to a capped
  * stream (their id becomes the {@code x-stream-id}) and LATEST values are stored, then the message is
  * PUBLISHed on the destination's channel as {@code <streamId or ->|<json>}. Every instance, the publisher
@@ -29,26 +32,13 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class RedisBus {
 
-    static final String CHANNEL = "livehall:rt:ch:";
-    static final String STREAM = "livehall:rt:stream:";
-    static final String LAST = "livehall:rt:last:";
+    static final String CHANNEL = RedisKeys.global("rt", "ch:");
     static final int STREAM_LENGTH = 1000;
+    /** replay streams and latest values are kept this long after a destination's last message */
+    static final Duration KEEP = Duration.ofDays(1);
 
-    private static final RedisScript<String> PUBLISH = RedisScript.of("""
-            local id = '-'
-            if ARGV[1] == 'EVENT' then
-              id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[2])
-            elseif ARGV[1] == 'LATEST' then
-              redis.call('SET', KEYS[2], ARGV[2], 'EX', 86400)
-            end
-            redis.call('PUBLISH', KEYS[3], id .. '|' .. ARGV[2])
-            return id
-            """, String.class);
-
-    private static final RedisScript<Long> PUBLISH_PLAIN = RedisScript.of("""
-            for i = 1, #KEYS do redis.call('PUBLISH', KEYS[i], '-|' .. ARGV[i]) end
-            return #KEYS
-            """, Long.class);
+    private static final RedisScript<String> PUBLISH = RedisScripts.load("rt-publish", String.class);
+    private static final RedisScript<Long> PUBLISH_PLAIN = RedisScripts.load("rt-publish-plain", Long.class);
 
     /** A message to one user's queue: not kept, only PUBLISHed. */
     private record Plain(String channel, String json) {
@@ -71,18 +61,18 @@ class RedisBus {
             // many users' notifications at once (e.g. orders of a flash sale) share one Redis call
             return plain.submit(new Plain(CHANNEL + destination, json));
         }
-        return redis.execute(PUBLISH, List.of(STREAM + destination, LAST + destination, CHANNEL + destination),
-                List.of(mode, json, Integer.toString(STREAM_LENGTH))).next();
+        return redis.execute(PUBLISH, List.of(stream(destination), last(destination)),
+                List.of(mode, json, Integer.toString(STREAM_LENGTH), CHANNEL + destination,
+                        Long.toString(KEEP.toSeconds()))).next();
     }
 
     private Mono<Void> publishPlain(List<NaturalBatcher.Request<Plain, String>> batch) {
-        List<String> channels = new ArrayList<>(batch.size());
-        List<String> messages = new ArrayList<>(batch.size());
+        List<String> channelsAndMessages = new ArrayList<>(batch.size() * 2);
         batch.forEach(r -> {
-            channels.add(r.value().channel());
-            messages.add(r.value().json());
+            channelsAndMessages.add(r.value().channel());
+            channelsAndMessages.add(r.value().json());
         });
-        return redis.execute(PUBLISH_PLAIN, channels, messages).then()
+        return redis.execute(PUBLISH_PLAIN, List.of(), channelsAndMessages).then()
                 .doOnSuccess(done -> batch.forEach(r -> r.sink().success("-")));
     }
 
@@ -100,13 +90,13 @@ class RedisBus {
     /** EVENT messages after {@code sinceId} still in the stream, oldest first. */
     Flux<BrokerMessage> replay(String destination, String sinceId) {
         Range<String> range = Range.rightUnbounded(Range.Bound.exclusive(sinceId.equals("0") ? "0-0" : sinceId));
-        return redis.opsForStream().range(STREAM + destination, range, Limit.limit().count(STREAM_LENGTH))
+        return redis.opsForStream().range(stream(destination), range, Limit.limit().count(STREAM_LENGTH))
                 .map(record -> toMessage(destination, record));
     }
 
     /** The newest {@code count} EVENT messages still in the stream, oldest first. */
     Flux<BrokerMessage> replayLast(String destination, int count) {
-        return redis.opsForStream().reverseRange(STREAM + destination, Range.unbounded(), Limit.limit().count(count))
+        return redis.opsForStream().reverseRange(stream(destination), Range.unbounded(), Limit.limit().count(count))
                 .map(record -> toMessage(destination, record))
                 .collectList()
                 .flatMapMany(newestFirst -> {
@@ -116,8 +106,17 @@ class RedisBus {
     }
 
     Mono<BrokerMessage> lastValue(String destination) {
-        return redis.opsForValue().get(LAST + destination)
+        return redis.opsForValue().get(last(destination))
                 .map(json -> new BrokerMessage(destination, null, json.getBytes(StandardCharsets.UTF_8), DestinationKind.LATEST));
+    }
+
+    /** A destination's replay stream; it shares the destination's hash tag with its latest value. */
+    static String stream(String destination) {
+        return RedisKeys.of("rt", destination, "stream");
+    }
+
+    static String last(String destination) {
+        return RedisKeys.of("rt", destination, "last");
     }
 
     private static BrokerMessage toMessage(String destination, MapRecord<String, Object, Object> record) {

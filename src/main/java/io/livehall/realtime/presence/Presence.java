@@ -7,76 +7,81 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.livehall.realtime.broker.Access;
+import io.livehall.common.schedule.Periodic;
 import io.livehall.realtime.broker.Broker;
-import io.livehall.realtime.broker.DestinationCatalog;
-import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.realtime.broker.RealtimeUser;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.livehall.realtime.stomp.ConnectionListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who is watching which room. A connection joins a room with its first subscription to one of the room's
- * topics and leaves with its last (or when it disconnects). Changes are published on the room's
+ * Who is watching which room. It listens to the STOMP connections ({@link ConnectionListener}): a connection joins
+ * a room with its first subscription to one of the room's topics and leaves with its last (or when it disconnects).
+ * Rooms are those of the types the domains registered ({@link RoomTypes}) that exist. Changes are published on the room's
  * {@code .../viewers} topic at most twice a second. Every instance refreshes its members every 5 s and sweeps
  * members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed instance's viewers stop counting
  * within 20 s and the topic reports it within 25 s.
  */
 @Service
-public class Presence implements SmartLifecycle {
+public class Presence implements SmartLifecycle, ConnectionListener {
 
     static final Duration PUBLISH_INTERVAL = Duration.ofMillis(500);
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(5);
-    private static final Log log = LogFactory.getLog(Presence.class);
 
     private final PresenceStore store;
     private final Broker broker;
+    private final RoomTypes types;
+    private final MeterRegistry meters;
     /** open connection → its rooms */
     private final Map<String, Rooms> connections = new ConcurrentHashMap<>();
     /** room key → this instance's members (a room nobody here is in has no entry) */
     private final Map<String, Set<String>> localMembers = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private volatile Disposable publisher;
-    private volatile Disposable refresher;
+    private volatile Periodic publisher;
+    private volatile Periodic refresher;
 
-    Presence(PresenceStore store, Broker broker, DestinationCatalog catalog) {
+    Presence(PresenceStore store, Broker broker, RoomTypes types, MeterRegistry meters) {
         this.store = store;
         this.broker = broker;
-        for (String type : new String[] {"live", "training", "fair"}) {
-            catalog.register("/topic/" + type + "/{id}/viewers", DestinationKind.LATEST, Access.PUBLIC);
-        }
+        this.types = types;
+        this.meters = meters;
     }
 
     /**
      * A connection opened: only connections known here can join rooms, so a SUBSCRIBE still being handled when
      * its connection closes cannot bring the connection back as a member that nobody removes.
      */
+    @Override
     public void connected(String connection) {
         connections.putIfAbsent(connection, new Rooms(connection));
     }
 
+    /** Joins the room of the destination, if it is in one that exists and the connection is not in it already. */
+    @Override
     public Mono<Void> subscribed(String connection, RealtimeUser user, String destination) {
-        return Mono.justOrEmpty(Room.of(destination)).flatMap(room -> {
-            Rooms rooms = connections.get(connection);
-            if (rooms == null || !rooms.enter(room.key())) {
-                return Mono.empty();
-            }
-            return uncancellable(store.join(room, connection, user.id())).doOnNext(n -> dirty.add(room.key())).then();
-        });
+        return Mono.justOrEmpty(types.roomOf(destination))
+                .filterWhen(room -> !connections.containsKey(connection) ? Mono.just(false) : types.exists(room))
+                .flatMap(room -> {
+                    Rooms rooms = connections.get(connection);
+                    if (rooms == null || !rooms.enter(room.key())) {
+                        return Mono.empty();
+                    }
+                    return uncancellable(store.join(room, connection, user.id())).doOnNext(n -> dirty.add(room.key())).then();
+                });
     }
 
+    @Override
     public Mono<Void> unsubscribed(String connection, String destination) {
-        return Mono.justOrEmpty(Room.of(destination)).flatMap(room -> {
+        return Mono.justOrEmpty(types.roomOf(destination)).flatMap(room -> {
             Rooms rooms = connections.get(connection);
             return rooms != null && rooms.exit(room.key()) ? leave(connection, room) : Mono.empty();
         });
     }
 
+    @Override
     public Mono<Void> disconnected(String connection) {
         Rooms rooms = connections.remove(connection);
         if (rooms == null) {
@@ -119,37 +124,24 @@ public class Presence implements SmartLifecycle {
                 .then();
     }
 
+    /** Puts this instance's rooms back into the index, then refreshes and sweeps every room in it. */
     private Mono<Void> refreshAll() {
-        return store.activeRooms()
+        return store.index(Set.copyOf(localMembers.keySet()))
+                .thenMany(store.activeRooms())
                 .flatMap(room -> store.refresh(room, localMembers.getOrDefault(room.key(), Set.of()))
-                        .doOnNext(swept -> {
-                            if (swept > 0) {
+                        .doOnNext(refreshed -> {
+                            if (refreshed.swept() > 0) {
                                 dirty.add(room.key());
                             }
                         }))
                 .then();
     }
 
-    /**
-     * Ticks skip while the previous run is still busy (a slow Redis, a long GC pause): without the drop,
-     * {@code Flux.interval} fails with an overflow as soon as one run outlasts an interval, and the loop is over.
-     */
+    /** Both loops run on {@link Periodic}: a failed or hung run is logged, counted and run again on the next tick. */
     @Override
     public void start() {
-        publisher = Flux.interval(PUBLISH_INTERVAL)
-                .onBackpressureDrop()
-                .concatMap(n -> publishDirty().onErrorResume(e -> {
-                    log.warn("Publishing presence failed", e);
-                    return Mono.empty();
-                }))
-                .subscribe();
-        refresher = Flux.interval(REFRESH_INTERVAL)
-                .onBackpressureDrop()
-                .concatMap(n -> refreshAll().onErrorResume(e -> {
-                    log.warn("Refreshing presence failed", e);
-                    return Mono.empty();
-                }))
-                .subscribe();
+        publisher = Periodic.start("presence-publish", PUBLISH_INTERVAL, Duration.ofSeconds(10), meters, this::publishDirty);
+        refresher = Periodic.start("presence-refresh", REFRESH_INTERVAL, PresenceStore.WINDOW, meters, this::refreshAll);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package io.livehall.realtime.presence;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.livehall.common.redis.RedisKeys;
+import io.livehall.common.redis.RedisScripts;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -11,10 +16,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Presence in Redis, every change atomic through Lua. Per room: a sorted set member → last heartbeat
- * (members whose heartbeat is older than the window do not count and are swept), a hash member → join
- * time (for watch time), a HyperLogLog of viewers (unique), the peak and the finished watch time.
+ * Presence in Redis, every change of a room atomic through Lua ({@code redis/presence-*.lua}). Per room, under the
+ * room's hash tag: a sorted set member → last refresh (members older than the window do not count and are swept), a
+ * hash member → join time (watch time), a HyperLogLog of viewers (unique), the peak and the finished watch time. All
+ * of them expire {@link #ROOM_TTL} after the room was last used, so rooms nobody visits any more do not stay in Redis.
  * A crashed instance stops refreshing its members, so they leave within the window.
+ * <p>
+ * The index of rooms in use ({@link #ROOMS}) is a key of its own (not in the room's slot), kept with plain commands:
+ * each instance adds its rooms to it on every refresh and a refresh that finds a room empty removes it, so an index
+ * entry lost to a race comes back within one refresh interval.
  */
 @Component
 class PresenceStore {
@@ -24,78 +34,59 @@ class PresenceStore {
      * three; plus one interval until a sweep tells the topic, it stays within the design's 30 s for a crash.
      */
     static final Duration WINDOW = Duration.ofSeconds(20);
-    private static final String PREFIX = "livehall:presence:";
-    static final String ROOMS = PREFIX + "rooms";
+    /** How long a room's figures stay after the last member left (the domain stores them when the session ends). */
+    static final Duration ROOM_TTL = Duration.ofDays(2);
+    static final String ROOMS = RedisKeys.global("presence", "rooms");
 
-    private static final RedisScript<Long> JOIN = RedisScript.of("""
-            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
-            redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2])
-            redis.call('PFADD', KEYS[3], ARGV[3])
-            redis.call('SADD', KEYS[5], ARGV[5])
-            local n = redis.call('ZCOUNT', KEYS[1], tonumber(ARGV[2]) - tonumber(ARGV[4]), '+inf')
-            local peak = tonumber(redis.call('GET', KEYS[4]) or '0')
-            if n > peak then redis.call('SET', KEYS[4], n) end
-            return n
-            """, Long.class);
+    private static final RedisScript<Long> JOIN = RedisScripts.load("presence-join", Long.class);
+    private static final RedisScript<Long> LEAVE = RedisScripts.load("presence-leave", Long.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> REFRESH = RedisScripts.load("presence-refresh", List.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> STATS = RedisScripts.load("presence-stats", List.class);
 
-    private static final RedisScript<Long> LEAVE = RedisScript.of("""
-            local joined = redis.call('HGET', KEYS[2], ARGV[1])
-            if joined then
-              redis.call('INCRBY', KEYS[3], math.max(0, tonumber(ARGV[2]) - tonumber(joined)))
-              redis.call('HDEL', KEYS[2], ARGV[1])
-            end
-            return redis.call('ZREM', KEYS[1], ARGV[1])
-            """, Long.class);
-
-    /**
-     * Refreshes this instance's members (XX: never re-adds one that was swept), sweeps stale ones, and forgets
-     * a room nobody is in any more (a join adds it again), so instances do not refresh every room ever used.
-     */
-    private static final RedisScript<Long> REFRESH_AND_SWEEP = RedisScript.of("""
-            local now = tonumber(ARGV[1])
-            for i = 4, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now, ARGV[i]) end
-            local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - tonumber(ARGV[2])), 'WITHSCORES')
-            for i = 1, #stale, 2 do
-              local joined = redis.call('HGET', KEYS[2], stale[i])
-              if joined then
-                redis.call('INCRBY', KEYS[3], math.max(0, tonumber(stale[i + 1]) - tonumber(joined)))
-                redis.call('HDEL', KEYS[2], stale[i])
-              end
-              redis.call('ZREM', KEYS[1], stale[i])
-            end
-            if redis.call('ZCARD', KEYS[1]) == 0 then redis.call('SREM', KEYS[4], ARGV[3]) end
-            return #stale / 2
-            """, Long.class);
-
-    private static final RedisScript<List> STATS = RedisScript.of("""
-            local now = tonumber(ARGV[1])
-            local n = redis.call('ZCOUNT', KEYS[1], now - tonumber(ARGV[2]), '+inf')
-            local watching = 0
-            for _, joined in ipairs(redis.call('HVALS', KEYS[2])) do watching = watching + (now - tonumber(joined)) end
-            local done = tonumber(redis.call('GET', KEYS[3]) or '0')
-            return {n, tonumber(redis.call('GET', KEYS[4]) or '0'), redis.call('PFCOUNT', KEYS[5]), done + watching}
-            """, List.class);
+    /** What a refresh did: members swept, members left. */
+    record Refreshed(long swept, long left) {
+    }
 
     private final ReactiveStringRedisTemplate redis;
+    private final Clock clock;
 
-    PresenceStore(ReactiveStringRedisTemplate redis) {
+    PresenceStore(ReactiveStringRedisTemplate redis, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
     }
 
     Mono<Long> join(Room room, String member, String viewer) {
-        return redis.execute(JOIN, List.of(members(room), joined(room), unique(room), peak(room), ROOMS),
-                List.of(member, now(), viewer, Long.toString(WINDOW.toMillis()), room.key())).next();
+        return redis.execute(JOIN, List.of(members(room), joined(room), unique(room), peak(room), watched(room)),
+                        List.of(member, now(), viewer, Long.toString(WINDOW.toMillis()), Long.toString(ROOM_TTL.toMillis())))
+                .next()
+                .flatMap(n -> redis.opsForSet().add(ROOMS, room.key()).thenReturn(n));
     }
 
     Mono<Long> leave(Room room, String member) {
         return redis.execute(LEAVE, List.of(members(room), joined(room), watched(room)), List.of(member, now())).next();
     }
 
-    /** Refreshes the given members of a room and sweeps expired ones; answers how many were swept. */
-    Mono<Long> refresh(Room room, Collection<String> localMembers) {
-        List<String> args = new java.util.ArrayList<>(List.of(now(), Long.toString(WINDOW.toMillis()), room.key()));
+    /** Refreshes the given members of a room and sweeps expired ones; an empty room leaves the index. */
+    @SuppressWarnings("unchecked")
+    Mono<Refreshed> refresh(Room room, Collection<String> localMembers) {
+        List<String> args = new ArrayList<>(List.of(now(), Long.toString(WINDOW.toMillis()), Long.toString(ROOM_TTL.toMillis())));
         args.addAll(localMembers);
-        return redis.execute(REFRESH_AND_SWEEP, List.of(members(room), joined(room), watched(room), ROOMS), args).next();
+        return redis.execute(REFRESH, List.of(members(room), joined(room), watched(room), unique(room), peak(room)), args)
+                .next()
+                .map(values -> {
+                    List<Long> v = (List<Long>) (List<?>) values;
+                    return new Refreshed(v.get(0), v.get(1));
+                })
+                .flatMap(r -> r.left() == 0 && localMembers.isEmpty()
+                        ? redis.opsForSet().remove(ROOMS, room.key()).thenReturn(r)
+                        : Mono.just(r));
+    }
+
+    /** Puts rooms this instance has members in (back) into the index. */
+    Mono<Void> index(Collection<String> roomKeys) {
+        return roomKeys.isEmpty() ? Mono.empty() : redis.opsForSet().add(ROOMS, roomKeys.toArray(String[]::new)).then();
     }
 
     @SuppressWarnings("unchecked")
@@ -106,7 +97,7 @@ class PresenceStore {
                 .map(values -> {
                     List<Long> v = (List<Long>) (List<?>) values;
                     return new Viewers(room.key(), v.get(0), Math.max(v.get(0), v.get(1)), v.get(2), v.get(3) / 1000,
-                            java.time.Instant.now());
+                            Instant.ofEpochMilli(clock.millis()));
                 });
     }
 
@@ -116,30 +107,30 @@ class PresenceStore {
 
     /** At most one publish per room per interval across all instances. */
     Mono<Boolean> claimPublish(Room room, Duration interval) {
-        return redis.opsForValue().setIfAbsent(PREFIX + room.key() + ":pub", "1", interval);
+        return redis.opsForValue().setIfAbsent(room.redisKey("pub"), "1", interval);
     }
 
-    private static String now() {
-        return Long.toString(System.currentTimeMillis());
+    private String now() {
+        return Long.toString(clock.millis());
     }
 
     private static String members(Room room) {
-        return PREFIX + room.key() + ":members";
+        return room.redisKey("members");
     }
 
     private static String joined(Room room) {
-        return PREFIX + room.key() + ":joined";
+        return room.redisKey("joined");
     }
 
     private static String unique(Room room) {
-        return PREFIX + room.key() + ":unique";
+        return room.redisKey("unique");
     }
 
     private static String peak(Room room) {
-        return PREFIX + room.key() + ":peak";
+        return room.redisKey("peak");
     }
 
     private static String watched(Room room) {
-        return PREFIX + room.key() + ":watched-ms";
+        return room.redisKey("watched-ms");
     }
 }

@@ -1,19 +1,9 @@
 package io.livehall.realtime.presence;
 
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.livehall.common.redis.RedisKeys;
 
-/** A place people watch together: {@code live:12}, {@code training:3}, {@code fair:7}. */
+/** A place people watch together: {@code live:12}, {@code training:3}, {@code fair:7} (types: {@link RoomTypes}). */
 record Room(String type, String id) {
-
-    private static final Pattern TOPIC = Pattern.compile("^/topic/(live|training|fair)/([A-Za-z0-9_-]{1,64})/");
-
-    /** The room a topic belongs to: any {@code /topic/live/{id}/...} destination is in room {@code live:{id}}. */
-    static Optional<Room> of(String destination) {
-        Matcher m = TOPIC.matcher(destination);
-        return m.find() ? Optional.of(new Room(m.group(1), m.group(2))) : Optional.empty();
-    }
 
     static Room parse(String key) {
         int colon = key.indexOf(':');
@@ -25,6 +15,11 @@ record Room(String type, String id) {
     }
 
     String viewersTopic() {
-        return "/topic/" + type + "/" + id + "/viewers";
+        return RoomTypes.viewersTopic(type).with(id);
+    }
+
+    /** One of this room's Redis keys; all of them share the room's hash tag. */
+    String redisKey(String part) {
+        return RedisKeys.of("presence", key(), part);
     }
 }

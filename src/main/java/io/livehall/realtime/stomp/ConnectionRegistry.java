@@ -1,15 +1,17 @@
 package io.livehall.realtime.stomp;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.livehall.common.schedule.Periodic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The open STOMP connections of this instance. One timer for all of them drives heart-beats: every
@@ -24,10 +26,14 @@ class ConnectionRegistry implements SmartLifecycle {
     static final Duration HEARTBEAT_TICK = Duration.ofMillis(250);
 
     private final Set<StompConnection> connections = ConcurrentHashMap.newKeySet();
+    private final MeterRegistry meters;
+    private final Clock clock;
     private volatile boolean running;
-    private volatile Disposable heartbeats;
+    private volatile Periodic heartbeats;
 
-    ConnectionRegistry(MeterRegistry meters) {
+    ConnectionRegistry(MeterRegistry meters, Clock clock) {
+        this.meters = meters;
+        this.clock = clock;
         Gauge.builder("livehall.realtime.connections", connections, Set::size).register(meters);
     }
 
@@ -42,10 +48,12 @@ class ConnectionRegistry implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        heartbeats = Flux.interval(HEARTBEAT_TICK).subscribe(n -> {
-            long now = System.currentTimeMillis();
-            connections.forEach(c -> c.heartbeatTick(now));
-        });
+        // on Periodic: one connection's failure is logged and the next tick runs (a bare interval would stop for good)
+        heartbeats = Periodic.start("stomp-heartbeats", HEARTBEAT_TICK, Duration.ofSeconds(5), meters,
+                () -> Mono.fromRunnable(() -> {
+                    long now = clock.millis();
+                    connections.forEach(c -> c.heartbeatTick(now));
+                }));
     }
 
     @Override
@@ -57,7 +65,7 @@ class ConnectionRegistry implements SmartLifecycle {
     @Override
     public void stop(Runnable callback) {
         running = false;
-        Disposable h = heartbeats;
+        Periodic h = heartbeats;
         if (h != null) {
             h.dispose();
         }

@@ -1,18 +1,26 @@
 package io.livehall.realtime.stomp;
 
+import java.util.List;
+
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.Replay;
 import io.livehall.realtime.broker.UserDestinations;
-import io.livehall.realtime.presence.Presence;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SUBSCRIBE and UNSUBSCRIBE: who may subscribe to what, limits, replay, and room presence. */
+/**
+ * SUBSCRIBE and UNSUBSCRIBE: who may subscribe to what, limits, replay; the {@link ConnectionListener}s (presence)
+ * are told of every connection, subscription and disconnection.
+ */
 @Component
 class SubscriptionHandler {
 
+    private static final Log log = LogFactory.getLog(SubscriptionHandler.class);
     static final String REPLAY_SINCE = "x-replay-since";
     static final String REPLAY_LAST = "x-replay-last";
     /** as many as the replay buffer holds */
@@ -20,13 +28,14 @@ class SubscriptionHandler {
 
     private final Broker broker;
     private final DestinationCatalog catalog;
-    private final Presence presence;
+    private final List<ConnectionListener> listeners;
     private final RealtimeSettings settings;
 
-    SubscriptionHandler(Broker broker, DestinationCatalog catalog, Presence presence, RealtimeSettings settings) {
+    SubscriptionHandler(Broker broker, DestinationCatalog catalog, List<ConnectionListener> listeners,
+                        RealtimeSettings settings) {
         this.broker = broker;
         this.catalog = catalog;
-        this.presence = presence;
+        this.listeners = List.copyOf(listeners);
         this.settings = settings;
     }
 
@@ -60,7 +69,8 @@ class SubscriptionHandler {
                 broker.unsubscribe(resolved, subscription);
                 return Mono.empty();
             }
-            return subscribing.then(presence.subscribed(connection.id(), connection.user(), destination));
+            return subscribing.then(Flux.fromIterable(listeners)
+                    .concatMap(l -> l.subscribed(connection.id(), connection.user(), destination)).then());
         });
     }
 
@@ -116,16 +126,18 @@ class SubscriptionHandler {
             return Mono.empty();
         }
         broker.unsubscribe(subscription.destination(), subscription);
-        return presence.unsubscribed(connection.id(), subscription.clientDestination());
+        return Flux.fromIterable(listeners)
+                .concatMap(l -> l.unsubscribed(connection.id(), subscription.clientDestination())).then();
     }
 
     void connected(StompConnection connection) {
-        presence.connected(connection.id());
+        listeners.forEach(l -> l.connected(connection.id()));
     }
 
     void unsubscribeAll(StompConnection connection) {
         connection.subscriptions().values().forEach(s -> broker.unsubscribe(s.destination(), s));
         connection.subscriptions().clear();
-        presence.disconnected(connection.id()).subscribe();
+        Flux.fromIterable(listeners).concatMap(l -> l.disconnected(connection.id()))
+                .subscribe(v -> { }, e -> log.warn("A listener failed on the end of connection " + connection.id(), e));
     }
 }

@@ -1,10 +1,12 @@
 package io.livehall.showcase.catalogue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.livehall.common.redis.RedisKeys;
+import io.livehall.common.redis.RedisScripts;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -15,58 +17,44 @@ import reactor.core.publisher.Mono;
 
 /**
  * The catalogue's cache in Redis, shared by every instance (no local copies, so nothing to tell other
- * instances). Keys:
+ * instances). Keys ({@link RedisKeys}):
  * <ul>
- * <li>{@code catalogue:p:{id}} a product page ({@link CachedJson}), TTL {@code livehall.catalogue.product-ttl};</li>
- * <li>{@code catalogue:pv:{id}} the product's change stamp, bumped by every change. A page read from the
- *     database is stored only if the stamp is still the one seen before reading (compare-and-set in Lua),
- *     so a reader that raced a change never puts the old page back;</li>
- * <li>{@code catalogue:gen} the list generation, bumped by every change a list can show;</li>
- * <li>{@code catalogue:l:{gen}:{query}} a list page, TTL {@code livehall.catalogue.list-ttl}. A bump makes
- *     every older list key unreachable at once, on every instance.</li>
+ * <li>{@code livehall:catalogue:{p<id>}:page} a product page ({@link CachedJson}), TTL
+ *     {@code livehall.catalogue.product-ttl};</li>
+ * <li>{@code livehall:catalogue:{p<id>}:stamp} the product's change stamp, bumped by every change. A page read from
+ *     the database is stored only if the stamp is still the one seen before reading (compare-and-set in Lua), so a
+ *     reader that raced a change never puts the old page back;</li>
+ * <li>{@code livehall:catalogue:{lists}:gen} the list generation, bumped by every change a list can show;</li>
+ * <li>{@code livehall:catalogue:{lists}:<gen>:<query>} a list page, TTL {@code livehall.catalogue.list-ttl}. A bump
+ *     makes every older list key unreachable at once, on every instance. All list keys share one hash tag: the read
+ *     script builds the page's key from the generation, and in Redis Cluster both must be in one slot.</li>
  * </ul>
- * Changes are evicted after their transaction commits. Single-node Redis (the list script builds its key).
+ * Changes are evicted after their transaction commits.
  */
 @Component
 class CatalogueCache {
 
-    static final String GENERATION = "catalogue:gen";
+    static final String GENERATION = RedisKeys.of("catalogue", "lists", "gen");
+    private static final String LIST_PAGE = RedisKeys.tagged("catalogue", "lists") + ":";
 
-    private static final RedisScript<Long> STORE_IF_UNCHANGED = RedisScript.of("""
-            if (redis.call('get', KEYS[2]) or '') == ARGV[1] then
-              redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3])
-              return 1
-            end
-            return 0""", Long.class);
-
-    private static final RedisScript<Long> EVICT = RedisScript.of("""
-            redis.call('incr', KEYS[2])
-            redis.call('pexpire', KEYS[2], ARGV[1])
-            redis.call('del', KEYS[1])
-            if ARGV[2] == '1' then redis.call('incr', KEYS[3]) end
-            return 1""", Long.class);
-
+    private static final RedisScript<Long> STORE_IF_UNCHANGED = RedisScripts.load("catalogue-store-if-unchanged", Long.class);
+    private static final RedisScript<Long> EVICT = RedisScripts.load("catalogue-evict-product", Long.class);
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> READ_LIST = RedisScript.of("""
-            local gen = redis.call('get', KEYS[1])
-            if not gen then
-              redis.call('set', KEYS[1], ARGV[3], 'NX')
-              gen = redis.call('get', KEYS[1])
-            end
-            return {gen, redis.call('get', ARGV[1] .. gen .. ':' .. ARGV[2]) or ''}""", List.class);
+    private static final RedisScript<List> READ_LIST = RedisScripts.load("catalogue-read-list", List.class);
 
     private final ReactiveRedisTemplate<String, byte[]> redis;
+    private final Clock clock;
     private final Duration productTtl;
     private final Duration listTtl;
 
-    CatalogueCache(ReactiveRedisConnectionFactory connections,
-                   @Value("${livehall.catalogue.product-ttl:10m}") Duration productTtl,
-                   @Value("${livehall.catalogue.list-ttl:2m}") Duration listTtl) {
+    CatalogueCache(ReactiveRedisConnectionFactory connections, Clock clock,
+                   CatalogueSettings settings) {
         this.redis = new ReactiveRedisTemplate<>(connections,
                 RedisSerializationContext.<String, byte[]>newSerializationContext(RedisSerializer.string())
                         .value(RedisSerializationContext.SerializationPair.byteArray()).build());
-        this.productTtl = productTtl;
-        this.listTtl = listTtl;
+        this.clock = clock;
+        this.productTtl = settings.productTtl();
+        this.listTtl = settings.listTtl();
     }
 
     /** The cached page (null on a miss) and the stamp to store a freshly read page under. */
@@ -92,22 +80,21 @@ class CatalogueCache {
     @SuppressWarnings("unchecked")
     Mono<ListLookup> list(String queryKey) {
         return redis.execute(READ_LIST, List.of(GENERATION),
-                        List.of(ascii("catalogue:l:"), queryKey.getBytes(StandardCharsets.UTF_8),
-                                ascii(System.currentTimeMillis())))
+                        List.of(ascii(LIST_PAGE), queryKey.getBytes(StandardCharsets.UTF_8), ascii(clock.millis())))
                 .next()
                 .map(values -> new ListLookup(CachedJson.decode(empty((byte[]) values.get(1))), (byte[]) values.get(0)));
     }
 
     Mono<Boolean> storeList(byte[] generation, String queryKey, CachedJson page) {
-        String key = "catalogue:l:" + new String(generation, StandardCharsets.US_ASCII) + ":" + queryKey;
+        String key = LIST_PAGE + new String(generation, StandardCharsets.US_ASCII) + ":" + queryKey;
         return redis.opsForValue().set(key, page.encode(), listTtl);
     }
 
     /** Forgets the product's page; with {@code lists}, every cached list page too. */
     Mono<Void> evict(long id, boolean lists) {
-        return redis.execute(EVICT, List.of(productKey(id), stampKey(id), GENERATION),
-                        List.of(ascii(productTtl.toMillis() * 2), ascii(lists ? 1 : 0)))
-                .then();
+        Mono<Void> product = redis.execute(EVICT, List.of(productKey(id), stampKey(id)),
+                List.of(ascii(productTtl.toMillis() * 2))).then();
+        return lists ? product.then(evictLists()) : product;
     }
 
     /** Forgets every cached list page. */
@@ -115,12 +102,12 @@ class CatalogueCache {
         return redis.opsForValue().increment(GENERATION).then();
     }
 
-    private static String productKey(long id) {
-        return "catalogue:p:" + id;
+    static String productKey(long id) {
+        return RedisKeys.of("catalogue", "p" + id, "page");
     }
 
     private static String stampKey(long id) {
-        return "catalogue:pv:" + id;
+        return RedisKeys.of("catalogue", "p" + id, "stamp");
     }
 
     private static byte[] ascii(long value) {

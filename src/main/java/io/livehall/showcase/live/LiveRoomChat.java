@@ -12,6 +12,7 @@ import io.livehall.realtime.broker.AppRoutes;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.showcase.ShowcaseDestinations;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -51,10 +52,10 @@ class LiveRoomChat {
         this.json = json;
         this.chatPerWindow = chatPerWindow;
         this.window = window;
-        catalog.register("/topic/live/{liveId}/chat", DestinationKind.EVENT, Access.PUBLIC);
-        catalog.register("/topic/live/{liveId}/likes", DestinationKind.LATEST, Access.PUBLIC);
-        routes.register("/app/live/{liveId}/chat", this::chat);
-        routes.register("/app/live/{liveId}/like", this::like);
+        catalog.register(ShowcaseDestinations.CHAT, DestinationKind.EVENT, Access.PUBLIC);
+        catalog.register(ShowcaseDestinations.LIKES, DestinationKind.LATEST, Access.PUBLIC);
+        routes.register(ShowcaseDestinations.SEND_CHAT, this::chat);
+        routes.register(ShowcaseDestinations.SEND_LIKE, this::like);
     }
 
     Mono<Void> chat(AppMessage message) {
@@ -75,7 +76,7 @@ class LiveRoomChat {
                 .then(Mono.defer(() -> {
                     ChatMessage chat = new ChatMessage("live:" + liveId, message.user().id(), message.user().name(),
                             banned.mask(trimmed), Instant.now());
-                    return broker.publish("/topic/live/" + liveId + "/chat", chat);
+                    return broker.publish(ShowcaseDestinations.CHAT.with(liveId), chat);
                 }))
                 .then();
     }
@@ -90,7 +91,7 @@ class LiveRoomChat {
         return requireLive(liveId)
                 .then(withinLimit("like:" + message.user().id(), 20, "点赞太频繁，请稍后再试"))
                 .then(redis.opsForValue().increment("livehall:live:" + liveId + ":likes", count))
-                .flatMap(total -> broker.publish("/topic/live/" + liveId + "/likes", Map.of("room", "live:" + liveId, "total", total)))
+                .flatMap(total -> broker.publish(ShowcaseDestinations.LIKES.with(liveId), Map.of("room", "live:" + liveId, "total", total)))
                 .then();
     }
 

@@ -8,6 +8,7 @@ import io.livehall.common.error.ApiProblem;
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.realtime.presence.Presence;
+import io.livehall.showcase.ShowcaseDestinations;
 import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessionViews.Card;
@@ -80,7 +81,7 @@ class LiveSessionQueries {
         if (s.status() == LiveStatus.ENDED) {
             return Mono.just(new Figures(0, s.peakViewers(), s.uniqueViewers(), s.watchSeconds()));
         }
-        return presence.viewers("live", String.valueOf(s.id()))
+        return presence.viewers(ShowcaseDestinations.ROOM_TYPE, String.valueOf(s.id()))
                 .map(v -> new Figures(v.now(), v.peak(), v.unique(), v.watchSeconds()))
                 .onErrorReturn(NO_FIGURES)
                 .defaultIfEmpty(NO_FIGURES);

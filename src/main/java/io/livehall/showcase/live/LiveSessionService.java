@@ -8,6 +8,7 @@ import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.realtime.presence.Presence;
 import io.livehall.realtime.presence.Viewers;
+import io.livehall.showcase.ShowcaseDestinations;
 import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessionViews.Card;
@@ -129,7 +130,7 @@ class LiveSessionService {
 
     /** The room's audience now; zeros (logged) if presence cannot answer, so a session can always end. */
     private Mono<Viewers> figures(long id) {
-        return presence.viewers("live", String.valueOf(id))
+        return presence.viewers(ShowcaseDestinations.ROOM_TYPE, String.valueOf(id))
                 .onErrorResume(e -> {
                     log.warn("Presence figures of live session " + id + " unavailable at its end; storing zeros", e);
                     return Mono.empty();

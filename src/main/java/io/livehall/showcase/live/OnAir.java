@@ -3,10 +3,12 @@ package io.livehall.showcase.live;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.livehall.common.redis.RedisKeys;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.showcase.ShowcaseDestinations;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,7 +23,7 @@ import reactor.core.publisher.Mono;
 class OnAir {
 
     static final Duration TTL = Duration.ofSeconds(15);
-    private static final String KEY = "livehall:live:status:";
+    private static final String KEY = RedisKeys.global("live", "status:");
     private static final String NONE = "NONE";
 
     /** {@code /topic/live/{id}/status} payload. */
@@ -36,26 +38,35 @@ class OnAir {
         this.sessions = sessions;
         this.redis = redis;
         this.broker = broker;
-        catalog.register("/topic/live/{liveId}/status", DestinationKind.LATEST, Access.PUBLIC);
+        catalog.register(ShowcaseDestinations.STATUS, DestinationKind.LATEST, Access.PUBLIC);
     }
 
     /** True when the room's id names a session that is live now. */
     Mono<Boolean> isLive(String liveId) {
+        return status(liveId).map(LiveStatus.LIVE.name()::equals);
+    }
+
+    /** The session's status, {@code NONE} when there is no such session; cached. */
+    private Mono<String> status(String liveId) {
         long id = parse(liveId);
         if (id <= 0) {
-            return Mono.just(false);
+            return Mono.just(NONE);
         }
         String key = KEY + id;
         return redis.opsForValue().get(key)
                 .switchIfEmpty(Mono.defer(() -> sessions.status(id).defaultIfEmpty(NONE)
-                        .flatMap(status -> redis.opsForValue().set(key, status, TTL).thenReturn(status))))
-                .map(LiveStatus.LIVE.name()::equals);
+                        .flatMap(status -> redis.opsForValue().set(key, status, TTL).thenReturn(status))));
+    }
+
+    /** True when the id names a live session of any status (scheduled, live, ended). */
+    Mono<Boolean> exists(String liveId) {
+        return status(liveId).map(status -> !NONE.equals(status));
     }
 
     /** After a committed transition: refresh the cache and tell open rooms. */
     Mono<Void> changed(LiveSession s) {
         return redis.opsForValue().set(KEY + s.id(), s.status().name(), TTL)
-                .then(broker.publish("/topic/live/" + s.id() + "/status",
+                .then(broker.publish(ShowcaseDestinations.STATUS.with(s.id()),
                         new StatusEvent(s.id(), s.status(), s.startedAt(), s.endedAt())))
                 .then();
     }

@@ -8,6 +8,7 @@ import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.showcase.ShowcaseDestinations;
 import io.livehall.showcase.catalogue.LineupProduct;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import org.springframework.http.HttpStatus;
@@ -35,11 +36,11 @@ class PinnedProducts {
         this.catalogue = catalogue;
         this.broker = broker;
         this.tx = tx;
-        catalog.register("/topic/live/{liveId}/pinned", DestinationKind.LATEST, Access.PUBLIC);
+        catalog.register(ShowcaseDestinations.PINNED, DestinationKind.LATEST, Access.PUBLIC);
     }
 
     static String topic(long sessionId) {
-        return "/topic/live/" + sessionId + "/pinned";
+        return ShowcaseDestinations.PINNED.with(sessionId);
     }
 
     static PinnedProduct of(long sessionId, LineupProduct card) {

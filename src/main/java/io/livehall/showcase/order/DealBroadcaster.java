@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.showcase.ShowcaseDestinations;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -21,7 +24,7 @@ import reactor.core.publisher.Mono;
  * otherwise it keeps the deal dirty and tries again on its next tick, so the last change always goes out.
  */
 @Component
-class DealBroadcaster extends Periodic {
+class DealBroadcaster extends PeriodicJob {
 
     static final Duration SLOT = Duration.ofMillis(500);
 
@@ -32,16 +35,17 @@ class DealBroadcaster extends Periodic {
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
 
     DealBroadcaster(Broker broker, DestinationCatalog catalog, FlashDeals deals, DealGate gate,
-                    ReactiveStringRedisTemplate redis) {
+                    ReactiveStringRedisTemplate redis, MeterRegistry meters) {
+        super(meters);
         this.broker = broker;
         this.deals = deals;
         this.gate = gate;
         this.redis = redis;
-        catalog.register("/topic/live/{liveId}/deals", DestinationKind.LATEST, Access.PUBLIC);
+        catalog.register(ShowcaseDestinations.DEALS, DestinationKind.LATEST, Access.PUBLIC);
     }
 
     static String topic(long sessionId) {
-        return "/topic/live/" + sessionId + "/deals";
+        return ShowcaseDestinations.DEALS.with(sessionId);
     }
 
     /** The deal's stock changed: publish within the next slot. */

@@ -2,6 +2,8 @@ package io.livehall.showcase.order;
 
 import java.time.Duration;
 
+import io.livehall.common.schedule.PeriodicJob;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -10,12 +12,13 @@ import reactor.core.publisher.Mono;
  * instances may try the same deal: the conditional {@code update ... where settled_at is null} lets one win.
  */
 @Component
-class DealSettlement extends Periodic {
+class DealSettlement extends PeriodicJob {
 
     private final FlashDealService deals;
     private final OrderSettings settings;
 
-    DealSettlement(FlashDealService deals, OrderSettings settings) {
+    DealSettlement(FlashDealService deals, OrderSettings settings, MeterRegistry meters) {
+        super(meters);
         this.deals = deals;
         this.settings = settings;
     }

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.showcase.ShowcaseDestinations;
 import io.livehall.showcase.live.LiveSessions;
 import io.livehall.showcase.merchant.MerchantAccess;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +38,7 @@ import reactor.core.publisher.Mono;
  * Publishing never fails an order: errors are logged.
  */
 @Component
-class OrderEvents extends Periodic {
+class OrderEvents extends PeriodicJob {
 
     private static final Log log = LogFactory.getLog(OrderEvents.class);
     private static final int NAMES_SHOWN = 3;
@@ -53,11 +56,12 @@ class OrderEvents extends Periodic {
     private final Set<Long> figuresDirty = ConcurrentHashMap.newKeySet();
 
     OrderEvents(Broker broker, DestinationCatalog catalog, OrderRepository orders, MerchantAccess merchants,
-                LiveSessions sessions) {
+                LiveSessions sessions, MeterRegistry meters) {
+        super(meters);
         this.broker = broker;
         this.orders = orders;
-        catalog.register("/topic/live/{liveId}/orders", DestinationKind.EVENT, Access.PUBLIC);
-        catalog.register("/topic/merchant/live/{liveId}/sales", DestinationKind.LATEST,
+        catalog.register(ShowcaseDestinations.ORDERS, DestinationKind.EVENT, Access.PUBLIC);
+        catalog.register(ShowcaseDestinations.MERCHANT_SALES, DestinationKind.LATEST,
                 Access.roles("MERCHANT").guardedBy((user, vars) -> {
                     long sessionId;
                     try {
@@ -72,7 +76,7 @@ class OrderEvents extends Periodic {
     }
 
     static String salesTopic(long sessionId) {
-        return "/topic/merchant/live/" + sessionId + "/sales";
+        return ShowcaseDestinations.MERCHANT_SALES.with(sessionId);
     }
 
     /** Keeps the first character of a display name: 张三 → 张**. */
@@ -151,7 +155,7 @@ class OrderEvents extends Periodic {
         Set<Long> sessions = Set.copyOf(figuresDirty);
         figuresDirty.removeAll(sessions);
         return Flux.fromIterable(due)
-                .concatMap(t -> broker.publish("/topic/live/" + t.sessionId() + "/orders", t))
+                .concatMap(t -> broker.publish(ShowcaseDestinations.ORDERS.with(t.sessionId()), t))
                 .thenMany(Flux.fromIterable(sessions)
                         .concatMap(s -> figures(s).flatMap(f -> broker.publish(salesTopic(s), f))))
                 .then();

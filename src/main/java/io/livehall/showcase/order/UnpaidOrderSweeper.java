@@ -2,6 +2,8 @@ package io.livehall.showcase.order;
 
 import java.time.Duration;
 
+import io.livehall.common.schedule.PeriodicJob;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -11,12 +13,13 @@ import reactor.core.publisher.Mono;
  * (row-locked) lets exactly one cancel it, and the stock goes back in that same transaction.
  */
 @Component
-class UnpaidOrderSweeper extends Periodic {
+class UnpaidOrderSweeper extends PeriodicJob {
 
     private final OrderLifecycle lifecycle;
     private final OrderSettings settings;
 
-    UnpaidOrderSweeper(OrderLifecycle lifecycle, OrderSettings settings) {
+    UnpaidOrderSweeper(OrderLifecycle lifecycle, OrderSettings settings, MeterRegistry meters) {
+        super(meters);
         this.lifecycle = lifecycle;
         this.settings = settings;
     }

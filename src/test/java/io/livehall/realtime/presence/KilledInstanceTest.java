@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.livehall.IntegrationTest;
 import io.livehall.realtime.RawStompClient;
+import io.livehall.showcase.live.LiveFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -30,7 +31,7 @@ class KilledInstanceTest extends IntegrationTest {
 
     @Test
     void viewersOfAKilledInstanceLeaveTheCountWithin30Seconds() throws Exception {
-        String room = uniqueName("crash");
+        String room = new LiveFixtures(http, db).liveRoom(); // viewers count in rooms that exist
         List<RawStompClient> onChild = new ArrayList<>();
         try (ChildInstance child = ChildInstance.start("killed-instance", environment);
              ViewersWatcher watcher = ViewersWatcher.watch(port, room)) {

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.livehall.IntegrationTest;
 import io.livehall.realtime.broker.RealtimeUser;
+import io.livehall.showcase.live.LiveFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import reactor.test.StepVerifier;
@@ -26,7 +27,7 @@ class PresenceBookkeepingTest extends IntegrationTest {
 
     @Test
     void aSubscribeHandledAfterItsConnectionClosedJoinsNothing() {
-        String room = uniqueName("late");
+        String room = new LiveFixtures(http, db).liveRoom();
         String destination = "/topic/live/" + room + "/chat";
         presence.connected("c-late");
         StepVerifier.create(presence.disconnected("c-late")).verifyComplete();
@@ -39,7 +40,7 @@ class PresenceBookkeepingTest extends IntegrationTest {
 
     @Test
     void aConnectionNeverOpenedHereJoinsNothing() {
-        String room = uniqueName("unknown");
+        String room = new LiveFixtures(http, db).liveRoom();
         StepVerifier.create(presence.subscribed("c-unknown", guest("g-unknown"), "/topic/live/" + room + "/chat"))
                 .verifyComplete();
 
@@ -48,7 +49,7 @@ class PresenceBookkeepingTest extends IntegrationTest {
 
     @Test
     void aRoomIsForgottenWhenItsLastLocalMemberLeaves() {
-        String room = uniqueName("forget");
+        String room = new LiveFixtures(http, db).liveRoom();
         String chat = "/topic/live/" + room + "/chat";
         String viewers = "/topic/live/" + room + "/viewers";
         presence.connected("c-a");

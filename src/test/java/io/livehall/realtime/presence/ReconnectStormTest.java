@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.livehall.IntegrationTest;
-import io.livehall.realtime.RawStompClient;
 import io.livehall.realtime.RawStompClient.Frame;
+import io.livehall.realtime.RawStompClient;
 import io.livehall.realtime.SecondInstance;
+import io.livehall.showcase.live.LiveFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -42,7 +43,7 @@ class ReconnectStormTest extends IntegrationTest {
 
     @Test
     void theCountIsExactOnceTheStormSettles() throws Exception {
-        String room = uniqueName("storm");
+        String room = new LiveFixtures(http, db).liveRoom(); // viewers count in rooms that exist
         int[] ports = {port, SecondInstance.port()};
         long seed = System.nanoTime();
         Random random = new Random(seed);

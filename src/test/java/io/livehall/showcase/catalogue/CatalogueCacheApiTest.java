@@ -128,10 +128,10 @@ class CatalogueCacheApiTest extends CatalogueTest {
     void insideATransactionTheEvictionWaitsForTheCommitAndARollbackKeepsThePage() {
         long id = catalogue.onSale(merchant, CatalogueFixtures.product("西凤酒"));
         page(id, "miss");
-        StepVerifier.create(tx.transactional(products.takeStock(id, 1).then(redis.hasKey("catalogue:p:" + id))))
+        StepVerifier.create(tx.transactional(products.takeStock(id, 1).then(redis.hasKey(CatalogueCache.productKey(id)))))
                 .expectNext(true)
                 .verifyComplete();
-        assertThat(redis.hasKey("catalogue:p:" + id).block()).isFalse();
+        assertThat(redis.hasKey(CatalogueCache.productKey(id)).block()).isFalse();
         assertThat(body(page(id, "miss"))).contains("\"stock\":49");
 
         StepVerifier.create(tx.transactional(products.takeStock(id, 1)
