@@ -1,4 +1,5 @@
-// Refused SENDs come back on /user/queue/errors as { destination, code, message } (docs/api.md).
+// Refused SENDs come back on /user/queue/errors as { destination, code, message, receipt-id? } (docs/api.md);
+// a refused SEND gets no RECEIPT, its error carries the SEND's receipt id instead.
 
 export const ERRORS_DESTINATION = '/user/queue/errors';
 
@@ -10,6 +11,8 @@ export interface RealtimeError {
   code: RealtimeErrorCode;
   /** The server's own wording (may be empty). */
   message: string;
+  /** The refused SEND's `receipt` header, when it had one. */
+  receiptId?: string;
 }
 
 export type RealtimeErrorListener = (e: RealtimeError) => void;
@@ -23,6 +26,7 @@ export function toRealtimeError(body: unknown): RealtimeError | null {
     destination: typeof b.destination === 'string' ? b.destination : '',
     code: b.code,
     message: typeof b.message === 'string' ? b.message : '',
+    ...(typeof b['receipt-id'] === 'string' ? { receiptId: b['receipt-id'] } : {}),
   };
 }
 

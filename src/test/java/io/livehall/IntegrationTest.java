@@ -15,7 +15,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * embedded ones otherwise. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s"})
+        properties = {"livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
+                "livehall.realtime.ping-interval=2s", "livehall.realtime.connect-timeout=3s"})
 @AutoConfigureWebTestClient(timeout = "30s") // 5 s by default: too short for password hashing on a busy 2-core machine
 public abstract class IntegrationTest {
 

@@ -28,6 +28,7 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private volatile int heartbeats;
+    private volatile int pings;
     private WebSocket socket;
 
     /** One HTTP client for all test connections (each HttpClient has its own selector thread). */
@@ -137,6 +138,11 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
         return heartbeats;
     }
 
+    /** WebSocket pings received (each answered with a pong by the JDK while the client reads). */
+    public int pings() {
+        return pings;
+    }
+
     /** Stops reading from the socket: the client becomes a slow consumer. */
     public void stopReading() {
         reading = false;
@@ -153,6 +159,15 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void onOpen(WebSocket webSocket) {
         webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        pings++;
+        if (reading) {
+            webSocket.request(1);
+        }
+        return null;
     }
 
     @Override
@@ -225,7 +240,15 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        this.error = error;
         closed.complete(-1);
+    }
+
+    private volatile Throwable error;
+
+    /** Why the connection failed, when {@link #awaitClose()} answered -1. */
+    public Throwable error() {
+        return error;
     }
 
     @Override

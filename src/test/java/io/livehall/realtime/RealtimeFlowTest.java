@@ -47,7 +47,9 @@ class RealtimeFlowTest extends IntegrationTest {
             guest.send("SEND", "{\"text\":\"hi\"}", "destination", "/app/live/" + room + "/chat", "receipt", "sent");
             Frame error = guest.expect("MESSAGE");
             assertThat(error.body()).contains("\"code\":\"unauthenticated\"");
-            assertThat(guest.expect("RECEIPT").header("receipt-id")).isEqualTo("sent");
+            assertThat(error.header("receipt-id")).as("a refused SEND gets no RECEIPT; its error names it").isEqualTo("sent");
+            guest.send("SUBSCRIBE", null, "id", "c", "destination", "/topic/live/" + room + "/chat", "receipt", "still-here");
+            assertThat(guest.expect("RECEIPT").header("receipt-id")).isEqualTo("still-here");
             assertThat(guest.isClosed()).isFalse();
         }
     }

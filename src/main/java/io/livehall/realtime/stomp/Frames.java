@@ -18,6 +18,8 @@ import org.springframework.messaging.support.MessageBuilder;
 final class Frames {
 
     static final byte[] HEARTBEAT = {'\n'};
+    /** not a frame: the outbox's marker for a WebSocket ping (recognised by identity) */
+    static final byte[] PING = new byte[0];
     private static final StompEncoder ENCODER = new StompEncoder();
 
     private Frames() {
@@ -65,12 +67,18 @@ final class Frames {
 
     /** The part of a MESSAGE frame after {@code subscription} and {@code message-id}, shared by all its subscribers. */
     static byte[] messageTail(String destination, String streamId, byte[] body) {
+        return messageTail(destination, streamId, body, Map.of());
+    }
+
+    /** The same with extra headers (e.g. {@code receipt-id} on an error about a SEND). */
+    static byte[] messageTail(String destination, String streamId, byte[] body, Map<String, String> extra) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("destination", destination);
         headers.put("content-type", "application/json");
         if (streamId != null) {
             headers.put("x-stream-id", streamId);
         }
+        headers.putAll(extra);
         headers.put("content-length", Integer.toString(body.length));
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 128);
         headers.forEach((name, value) -> writeHeader(out, name, value));

@@ -4,36 +4,56 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
 /**
- * One connection's outbound frames, bounded. Frames leave only as fast as the WebSocket takes them
- * (downstream demand). A LATEST frame replaces any not-yet-sent frame of the same key, so a slow
- * client gets the newest value, not a backlog. When more than {@code limit} frames wait, the
- * overflow callback runs (the connection is dropped) and the frame is refused. Thread-safe, non-blocking.
+ * One connection's outbound frames, bounded three ways (as Spring's {@code sendBufferSizeLimit} and
+ * {@code sendTimeLimit}, and Centrifuge's {@code ClientQueueMaxSize}): by the number of frames waiting, by their
+ * bytes, and by how long the oldest has waited. Frames leave only as fast as the WebSocket takes them (downstream
+ * demand). A LATEST frame replaces any not-yet-sent frame of the same key, so a slow client gets the newest value,
+ * not a backlog. Past any bound the overflow callback runs (the connection is dropped) and the frame is refused.
+ * The age of the oldest frame is checked on every offer and by {@link #overdue} (the connection's timer), so a
+ * client that stops reading is dropped even when nothing new is sent to it. Thread-safe, non-blocking.
  */
 final class Outbox<M> {
+
+    /** The bounds; {@code maxWaitMillis} 0 means no time bound. */
+    record Limits(int frames, long bytes, long maxWaitMillis) {
+    }
+
+    private record Item(Object payload, long queuedAt) {
+    }
 
     private record Latest(String key) {
     }
 
-    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, byte[]> latest = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
-    private final int limit;
+    private final Limits limits;
+    private final LongSupplier clock;
     private final Function<byte[], M> toMessage;
     private final Runnable onOverflow;
     private volatile FluxSink<M> sink;
     private volatile boolean closed;
 
-    Outbox(int limit, Function<byte[], M> toMessage, Runnable onOverflow) {
-        this.limit = limit;
+    Outbox(Limits limits, LongSupplier clock, Function<byte[], M> toMessage, Runnable onOverflow) {
+        this.limits = limits;
+        this.clock = clock;
         this.toMessage = toMessage;
         this.onOverflow = onOverflow;
+    }
+
+    /** Bounded by frames only (tests). */
+    Outbox(int limit, Function<byte[], M> toMessage, Runnable onOverflow) {
+        this(new Limits(limit, Long.MAX_VALUE, 0), System::currentTimeMillis, toMessage, onOverflow);
     }
 
     Flux<M> flux() {
@@ -46,17 +66,19 @@ final class Outbox<M> {
         }, FluxSink.OverflowStrategy.IGNORE);
     }
 
-    /** Queues a frame that must not be lost; false (and overflow) past the bound. */
+    /** Queues a frame that must not be lost; false (and overflow) past a bound. */
     boolean offer(byte[] frame) {
         if (closed) {
             return false;
         }
-        if (size.incrementAndGet() > limit) {
+        if (size.incrementAndGet() > limits.frames() || bytes.addAndGet(frame.length) > limits.bytes()
+                || overdue(clock.getAsLong())) {
             size.decrementAndGet();
+            bytes.addAndGet(-frame.length);
             onOverflow.run();
             return false;
         }
-        queue.offer(frame);
+        queue.offer(new Item(frame, clock.getAsLong()));
         drain();
         return true;
     }
@@ -66,9 +88,11 @@ final class Outbox<M> {
         if (closed) {
             return;
         }
-        if (latest.put(key, frame) == null) {
+        byte[] replaced = latest.put(key, frame);
+        bytes.addAndGet(frame.length - (replaced == null ? 0 : replaced.length));
+        if (replaced == null) {
             size.incrementAndGet();
-            queue.offer(new Latest(key));
+            queue.offer(new Item(new Latest(key), clock.getAsLong()));
         }
         drain();
     }
@@ -83,6 +107,19 @@ final class Outbox<M> {
         return size.get();
     }
 
+    long pendingBytes() {
+        return bytes.get();
+    }
+
+    /** True when the oldest waiting frame has waited longer than the time bound. */
+    boolean overdue(long now) {
+        if (limits.maxWaitMillis() <= 0) {
+            return false;
+        }
+        Item oldest = queue.peek();
+        return oldest != null && now - oldest.queuedAt() > limits.maxWaitMillis();
+    }
+
     private void drain() {
         if (wip.getAndIncrement() != 0) {
             return;
@@ -92,13 +129,14 @@ final class Outbox<M> {
             FluxSink<M> s = sink;
             if (s != null) {
                 while (s.requestedFromDownstream() > 0) {
-                    Object item = queue.poll();
+                    Item item = queue.poll();
                     if (item == null) {
                         break;
                     }
                     size.decrementAndGet();
-                    byte[] frame = item instanceof Latest l ? latest.remove(l.key()) : (byte[]) item;
+                    byte[] frame = item.payload() instanceof Latest l ? latest.remove(l.key()) : (byte[]) item.payload();
                     if (frame != null) {
+                        bytes.addAndGet(-frame.length);
                         s.next(toMessage.apply(frame));
                     }
                 }

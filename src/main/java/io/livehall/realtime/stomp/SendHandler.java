@@ -7,7 +7,6 @@ import io.livehall.realtime.broker.AppMessage;
 import io.livehall.realtime.broker.AppRejection;
 import io.livehall.realtime.broker.AppRoutes;
 import io.livehall.realtime.broker.Broker;
-import io.livehall.realtime.broker.BrokerMessage;
 import io.livehall.realtime.broker.DestinationKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,8 +16,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SEND: {@code /app/...} goes to the domain handler registered for it. A handler's refusal is told to
- * the sending connection on {@code /user/queue/errors} and the connection stays open.
+ * SEND: {@code /app/...} goes to the domain handler registered for it. The frame's RECEIPT (if it asked for one) is
+ * sent once the handler succeeded. A handler's refusal gets no RECEIPT: it is told to the sending connection on
+ * {@code /user/queue/errors}, carrying the SEND's {@code receipt-id} (header and field) when it had one, and the
+ * connection stays open.
  */
 @Component
 class SendHandler {
@@ -43,33 +44,41 @@ class SendHandler {
         this.json = json;
     }
 
-    Mono<Void> send(StompConnection connection, StompHeaderAccessor headers, byte[] body) {
+    Mono<Void> send(StompConnection connection, StompHeaderAccessor headers, byte[] body, String receipt) {
         String destination = headers.getDestination();
         if (destination == null) {
             throw new StompRefusal("SEND needs a destination", null);
         }
         if (settings.benchTopic() && destination.equals(BENCH_TOPIC)) {
-            return broker.publish(BENCH_TOPIC, new String(body, StandardCharsets.UTF_8)).then();
+            return broker.publish(BENCH_TOPIC, new String(body, StandardCharsets.UTF_8)).then(connection.receipt(receipt));
         }
         AppRoutes.Match match = routes.match(destination)
                 .orElseThrow(() -> new StompRefusal("Unknown destination", "Nothing handles SEND to " + destination));
         AppMessage message = new AppMessage(connection.user(), destination, match.variables(),
                 new String(body, StandardCharsets.UTF_8));
         return Mono.defer(() -> match.handler().apply(message))
-                .onErrorResume(AppRejection.class, r -> tell(connection, destination, r.code(), r.getMessage()))
+                .then(connection.receipt(receipt))
+                .onErrorResume(AppRejection.class, r -> tell(connection, destination, r.code(), r.getMessage(), receipt))
                 .onErrorResume(e -> {
                     log.warn("Handler of " + destination + " failed", e);
-                    return tell(connection, destination, "invalid", "请求无法处理");
+                    return tell(connection, destination, "invalid", "请求无法处理", receipt);
                 });
     }
 
     /** Delivers an error to this connection's own {@code /user/queue/errors} subscription, if it has one. */
-    private Mono<Void> tell(StompConnection connection, String destination, String code, String message) {
-        byte[] body = json.writeValueAsBytes(Map.of("destination", destination, "code", code, "message", message));
-        BrokerMessage error = new BrokerMessage(ERRORS, null, body, DestinationKind.EVENT);
+    private Mono<Void> tell(StompConnection connection, String destination, String code, String message,
+                            String receipt) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("destination", destination);
+        fields.put("code", code);
+        fields.put("message", message);
+        if (receipt != null) {
+            fields.put("receipt-id", receipt);
+        }
+        byte[] body = json.writeValueAsBytes(fields);
         connection.subscriptions().values().stream()
                 .filter(s -> s.clientDestination().equals(ERRORS))
-                .forEach(s -> s.deliver(error));
+                .forEach(s -> s.deliverDirect(body, receipt == null ? Map.of() : Map.of("receipt-id", receipt)));
         return Mono.empty();
     }
 }

@@ -44,20 +44,32 @@ final class StompConnection {
     private volatile boolean ended;
     private final java.util.concurrent.atomic.AtomicLong messageIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile RealtimeUser user;
-    private volatile long lastInbound = System.currentTimeMillis();
+    private final long openedAt;
+    private volatile long lastInbound;
     /** negotiated heart-beat intervals in ms (0 = none), and when the next one is due */
     private volatile long sendEvery;
     private volatile long expectEvery;
     private volatile long nextBeat;
+    /** WebSocket ping interval for a client that sends no heart-beats (0 = it does), and when the next is due */
+    private volatile long pingEvery;
+    private volatile long nextPing;
 
     StompConnection(WebSocketSession ws, StompServices services) {
         this.ws = ws;
         this.services = services;
         this.settings = services.settings();
         this.reader = new FrameReader(settings.maxFrameBytes());
-        this.outbox = new Outbox<>(settings.outboundLimit(),
-                bytes -> new WebSocketMessage(WebSocketMessage.Type.TEXT, ws.bufferFactory().wrap(bytes)),
-                this::slowConsumer);
+        this.openedAt = services.clock().millis();
+        this.lastInbound = openedAt;
+        this.outbox = new Outbox<>(settings.outboxLimits(), services.clock()::millis, this::toMessage, this::slowConsumer);
+    }
+
+    /** A WebSocket ping where the outbox holds {@link Frames#PING}, else the frame as text. */
+    private WebSocketMessage toMessage(byte[] bytes) {
+        if (bytes == Frames.PING) {
+            return ws.pingMessage(factory -> factory.wrap(new byte[0]));
+        }
+        return new WebSocketMessage(WebSocketMessage.Type.TEXT, ws.bufferFactory().wrap(bytes));
     }
 
     String id() {
@@ -73,7 +85,12 @@ final class StompConnection {
         services.subscriptions().connected(this);
         // copy each payload while it is delivered: Reactor Netty releases the pooled buffer when onNext returns,
         // and concatMap may hold the message while an earlier frame is still being handled
-        Mono<Void> inbound = ws.receive().map(StompConnection::copy).concatMap(this::onMessage, 1).then();
+        // any frame, a pong included, shows the client is alive; pings are answered by Reactor Netty
+        Mono<Void> inbound = ws.receive()
+                .doOnNext(message -> lastInbound = services.clock().millis())
+                .filter(message -> message.getType() == WebSocketMessage.Type.TEXT
+                        || message.getType() == WebSocketMessage.Type.BINARY)
+                .map(StompConnection::copy).concatMap(this::onMessage, 1).then();
         Mono<Void> outbound = ws.send(outbox.flux());
         return Mono.firstWithSignal(inbound, outbound)
                 .onErrorResume(e -> Mono.empty())
@@ -116,7 +133,6 @@ final class StompConnection {
     }
 
     private Mono<Void> onMessage(ByteBuffer bytes) {
-        lastInbound = System.currentTimeMillis();
         if (closing.get()) {
             return Mono.empty();
         }
@@ -161,7 +177,8 @@ final class StompConnection {
                 case SUBSCRIBE -> services.subscriptions().subscribe(this, headers).then(receipt(receipt))
                         .onErrorResume(StompRefusal.class, refusal -> fail(refusal.getMessage(), refusal.detail(), receipt));
                 case UNSUBSCRIBE -> services.subscriptions().unsubscribe(this, headers).then(receipt(receipt));
-                case SEND -> services.sends().send(this, headers, frame.getPayload()).then(receipt(receipt));
+                // a SEND's RECEIPT comes only once it was handled; a refusal is told on /user/queue/errors instead
+                case SEND -> services.sends().send(this, headers, frame.getPayload(), receipt);
                 case DISCONNECT -> Mono.fromRunnable(() -> endWith(receipt == null ? null : Frames.receipt(receipt),
                         CloseStatus.NORMAL));
                 case CONNECT, STOMP -> fail("Already connected", null, receipt);
@@ -185,14 +202,20 @@ final class StompConnection {
         long offer = settings.heartbeat().toMillis();
         long sendEvery = client[1] > 0 ? Math.max(offer, client[1]) : 0;
         long expectEvery = client[0] > 0 ? Math.max(offer, client[0]) : 0;
+        // a client that sends no heart-beats (or too seldom to tell a dead one in time) is pinged instead
+        long pingEvery = expectEvery == 0 || expectEvery > settings.maxHeartbeat().toMillis()
+                ? settings.pingInterval().toMillis() : 0;
         return services.authenticator().authenticate(authorization, headers.getPasscode())
                 .flatMap(u -> {
                     user = u;
                     outbox.offer(Frames.connected(version, sendEvery == 0 ? 0 : offer, expectEvery == 0 ? 0 : offer,
                             id, u.guest() ? u.id() : u.name()));
-                    this.nextBeat = System.currentTimeMillis() + sendEvery;
+                    long now = services.clock().millis();
+                    this.nextBeat = now + sendEvery;
                     this.sendEvery = sendEvery;
-                    this.expectEvery = expectEvery;
+                    this.expectEvery = pingEvery > 0 ? 0 : expectEvery;
+                    this.nextPing = now + pingEvery;
+                    this.pingEvery = pingEvery;
                     return Mono.<Void>empty();
                 })
                 .onErrorResume(e -> fail("Authentication failed", "The access token is invalid, expired or revoked", null));
@@ -208,15 +231,38 @@ final class StompConnection {
 
     /** Called by {@link ConnectionRegistry} every {@link ConnectionRegistry#HEARTBEAT_TICK}. */
     void heartbeatTick(long now) {
+        if (closing.get()) {
+            return;
+        }
+        if (user == null && now - openedAt > settings.connectTimeout().toMillis()) {
+            endWith(Frames.error("CONNECT expected", "No CONNECT frame within " + settings.connectTimeout().toSeconds()
+                    + " s", null), CloseStatus.PROTOCOL_ERROR);
+            return;
+        }
         long send = sendEvery;
         if (send > 0 && now >= nextBeat) {
             nextBeat = now + send;
             outbox.offerLatest("\n", Frames.HEARTBEAT);
         }
-        long expect = expectEvery;
-        if (expect > 0 && now - lastInbound > 2 * expect) {
-            log.debug("Closing silent connection " + id);
-            close(CloseStatus.POLICY_VIOLATION.withReason("heart-beat timeout"));
+        long ping = pingEvery;
+        if (ping > 0 && now >= nextPing) {
+            nextPing = now + ping;
+            outbox.offerLatest("ping", Frames.PING);
+        }
+        long silentFor = expectEvery > 0 ? 2 * expectEvery : 2 * ping;
+        if (silentFor > 0 && now - lastInbound > silentFor) {
+            if (outbox.pending() > 0) {
+                // frames (the ping among them) are waiting: the client is not reading at all
+                slowConsumer();
+            } else {
+                log.debug("Closing silent connection " + id);
+                services.metrics().silentConnectionClosed();
+                close(CloseStatus.POLICY_VIOLATION.withReason("heart-beat timeout"));
+            }
+            return;
+        }
+        if (outbox.overdue(now)) {
+            slowConsumer();
         }
     }
 
@@ -245,7 +291,11 @@ final class StompConnection {
     }
 
     private void slowConsumer() {
-        log.info("Dropping slow consumer " + id + " (" + outbox.pending() + " frames waiting)");
+        if (closing.get()) {
+            return;
+        }
+        log.info("Dropping slow consumer " + id + " (" + outbox.pending() + " frames, " + outbox.pendingBytes()
+                + " bytes waiting)");
         services.metrics().slowConsumerDropped();
         close(CloseStatus.POLICY_VIOLATION.withReason("slow consumer"));
     }
@@ -267,6 +317,7 @@ final class StompConnection {
         ended = true;
         sendEvery = 0;
         expectEvery = 0;
+        pingEvery = 0;
         outbox.complete();
         services.subscriptions().unsubscribeAll(this);
         services.connections().remove(this);

@@ -6,5 +6,5 @@ import org.springframework.stereotype.Component;
 @Component
 record StompServices(RealtimeSettings settings, ConnectionAuthenticator authenticator,
                      SubscriptionHandler subscriptions, SendHandler sends, ConnectionRegistry connections,
-                     RealtimeMetrics metrics) {
+                     RealtimeMetrics metrics, java.time.Clock clock) {
 }

@@ -27,6 +27,12 @@ final class StompSubscription implements Subscriber {
         return clientDestination;
     }
 
+    /** A message for this connection alone (not from the broker), with extra headers such as {@code receipt-id}. */
+    void deliverDirect(byte[] body, java.util.Map<String, String> headers) {
+        connection.outbox().offer(Frames.message(id, connection.nextMessageId(),
+                Frames.messageTail(clientDestination, null, body, headers)));
+    }
+
     @Override
     public void deliver(BrokerMessage message) {
         byte[] tail = message.encoded(m -> Frames.messageTail(clientDestination, m.streamId(), m.body()));

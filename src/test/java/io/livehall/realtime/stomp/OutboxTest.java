@@ -57,6 +57,49 @@ class OutboxTest {
                 .verifyComplete();
     }
 
+    @Test
+    void isBoundedByBytesAsWellAsFrames() {
+        Outbox<String> small = new Outbox<>(new Outbox.Limits(100, 10, 0), () -> 0L,
+                b -> new String(b, StandardCharsets.UTF_8), overflows::incrementAndGet);
+        StepVerifier.create(small.flux(), 0)
+                .then(() -> {
+                    assertThat(small.offer(bytes("12345"))).isTrue();
+                    small.offerLatest("viewers", bytes("123"));
+                    small.offerLatest("viewers", bytes("12")); // replaces 3 bytes: 7 waiting
+                    assertThat(small.pendingBytes()).isEqualTo(7);
+                    assertThat(small.offer(bytes("1234"))).as("11 bytes > 10").isFalse();
+                })
+                .thenRequest(10)
+                .expectNext("12345", "12")
+                .then(() -> assertThat(small.pendingBytes()).isZero())
+                .then(small::complete)
+                .verifyComplete();
+        assertThat(overflows).hasValue(1);
+    }
+
+    @Test
+    void isBoundedByHowLongTheOldestFrameHasWaited() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000);
+        Outbox<String> timed = new Outbox<>(new Outbox.Limits(100, 1000, 5_000), now::get,
+                b -> new String(b, StandardCharsets.UTF_8), overflows::incrementAndGet);
+        StepVerifier.create(timed.flux(), 0)
+                .then(() -> {
+                    assertThat(timed.offer(bytes("first"))).isTrue();
+                    now.addAndGet(5_000);
+                    assertThat(timed.overdue(now.get())).as("exactly the limit").isFalse();
+                    assertThat(timed.offer(bytes("second"))).isTrue();
+                    now.addAndGet(1);
+                    assertThat(timed.overdue(now.get())).isTrue();
+                    assertThat(timed.offer(bytes("third"))).as("the client has not read for too long").isFalse();
+                })
+                .thenRequest(1)
+                .expectNext("first")
+                .then(() -> assertThat(timed.overdue(now.get())).as("the oldest now waited 1 ms").isFalse())
+                .thenCancel()
+                .verify();
+        assertThat(overflows).hasValue(1);
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -3,8 +3,8 @@ package io.livehall.realtime.stomp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livehall.IntegrationTest;
-import io.livehall.realtime.RawStompClient;
 import io.livehall.realtime.RawStompClient.Frame;
+import io.livehall.realtime.RawStompClient;
 import org.junit.jupiter.api.Test;
 
 /** STOMP 1.2 rules of the /ws endpoint, frame by frame, with a raw WebSocket client. */
@@ -224,6 +224,66 @@ class StompProtocolTest extends IntegrationTest {
             good.connect(null);
             good.send("SUBSCRIBE", null, "id", "1", "destination", "/topic/live/1/chat", "receipt", "ok");
             good.expect("RECEIPT");
+        }
+    }
+
+    @Test
+    void closesAWebSocketThatSendsNoConnectInTime() {
+        // the test context's connect-timeout is 3 s (10 s by default)
+        try (RawStompClient idle = RawStompClient.open(port)) {
+            assertThat(idle.expect("ERROR").header("message")).isEqualTo("CONNECT expected");
+            assertThat(idle.awaitClose()).isEqualTo(1002);
+        }
+    }
+
+    @Test
+    void pingsAClientThatSendsNoHeartbeats() {
+        // the test context pings every 2 s a client that offers no heart-beats (RawStompClient says 0,0)
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(null);
+            org.awaitility.Awaitility.await("two pings answered").atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> client.pings() >= 2);
+            assertThat(client.isClosed()).as("a client that answers pings stays connected").isFalse();
+        }
+    }
+
+    @Test
+    void closesAClientThatSendsNoHeartbeatsAndAnswersNoPings() {
+        // Reactor Netty's client with handlePing(true) hands pings to the test instead of answering them
+        java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+        io.netty.handler.codec.http.websocketx.WebSocketCloseStatus status = reactor.netty.http.client.HttpClient.create()
+                .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().protocols("v12.stomp").handlePing(true).build())
+                .uri("ws://127.0.0.1:" + port + "/ws")
+                .handle((in, out) -> {
+                    in.receiveFrames().subscribe(frame -> {
+                        if (frame instanceof io.netty.handler.codec.http.websocketx.PingWebSocketFrame) {
+                            pings.incrementAndGet();
+                        }
+                    });
+                    return out.sendString(reactor.core.publisher.Mono.just(
+                                    "CONNECT\naccept-version:1.2\nhost:x\nheart-beat:0,0\n\n\0"))
+                            .then()
+                            .then(in.receiveCloseStatus());
+                })
+                .blockLast(java.time.Duration.ofSeconds(20));
+
+        assertThat(pings.get()).isGreaterThanOrEqualTo(1);
+        assertThat(status.code()).isEqualTo(1008);
+    }
+
+    @Test
+    void aRefusedSendGetsNoReceiptButAnErrorCarryingItsReceiptId() throws InterruptedException {
+        try (RawStompClient guest = RawStompClient.open(port)) {
+            guest.connect(null);
+            guest.subscribe("e", "/user/queue/errors");
+            // chat needs an account: the handler refuses the guest's SEND
+            guest.send("SEND", "{\"text\":\"你好\"}", "destination", "/app/live/1/chat", "receipt", "chat-1");
+
+            Frame error = guest.expect("MESSAGE");
+            assertThat(error.header("destination")).isEqualTo("/user/queue/errors");
+            assertThat(error.header("receipt-id")).isEqualTo("chat-1");
+            assertThat(error.body()).contains("\"receipt-id\":\"chat-1\"").contains("\"code\":\"unauthenticated\"");
+            assertThat(guest.poll(java.time.Duration.ofMillis(300))).as("no RECEIPT for the refused SEND").isNull();
         }
     }
 }
