@@ -1,37 +1,174 @@
 package io.livehall.realtime.broker;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The subscribers of this instance, by destination, and the Redis channel subscription each destination
  * with local subscribers holds (and releases when its last local subscriber leaves).
+ * <p>
+ * Pub/sub loses what is published while a channel is down. Two faults are recovered, each counted:
+ * <ul>
+ * <li>a channel whose subscription fails or ends while it still has subscribers is subscribed again (backing off up
+ *     to {@link #MAX_BACKOFF}; {@code livehall.realtime.channel.failures});</li>
+ * <li>Redis or the pub/sub connection goes away and Lettuce reconnects and resubscribes by itself
+ *     ({@link RedisReconnects}; {@code livehall.realtime.redis.reconnects}).</li>
+ * </ul>
+ * Either way the destination then <em>catches up</em>: an EVENT destination reads its replay stream after the newest
+ * message it delivered, a LATEST destination its current value, while live messages are held back; so subscribers
+ * get what they missed, in order, once (messages to users' queues are not kept and cannot be recovered).
  */
 @Component
 class LocalSubscriptions {
 
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Log log = LogFactory.getLog(LocalSubscriptions.class);
 
     private final class Destination {
         final String name;
+        final DestinationKind kind;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
         final Mono<Void> ready;
         volatile Disposable channel;
+        volatile boolean closed;
+        /** the newest stream id delivered (EVENT); starts at the destination's creation */
+        private String lastStreamId;
+        /** live messages held while catching up; null otherwise */
+        private List<BrokerMessage> held;
 
         Destination(String name, DestinationKind kind) {
             this.name = name;
-            this.ready = bus.channel(name, kind)
-                    .doOnNext(flux -> channel = flux.subscribe(this::fanOut,
-                            e -> log.warn("Redis channel of " + name + " failed", e)))
-                    .then()
-                    .cache();
+            this.kind = kind;
+            this.lastStreamId = clock.millis() + "-0";
+            this.ready = listen().cache();
+        }
+
+        private Mono<Void> listen() {
+            return bus.channel(name, kind)
+                    .doOnNext(flux -> {
+                        Disposable d = flux.subscribe(this::onLive, this::failed, this::ended);
+                        channel = d;
+                        if (closed) {
+                            d.dispose();
+                        }
+                    })
+                    .then();
+        }
+
+        private void failed(Throwable e) {
+            log.warn("Redis channel of " + name + " failed; subscribing again", e);
+            resubscribe(FIRST_BACKOFF);
+        }
+
+        private void ended() {
+            if (!closed) {
+                log.warn("Redis channel of " + name + " ended while it has subscribers; subscribing again");
+                resubscribe(FIRST_BACKOFF);
+            }
+        }
+
+        private void resubscribe(Duration backoff) {
+            if (closed) {
+                return;
+            }
+            channelFailures.increment();
+            Mono.delay(backoff)
+                    .then(Mono.defer(this::listen))
+                    .subscribe(v -> { }, e -> {
+                        log.warn("Subscribing again to " + name + " failed; next try in " + backoff.multipliedBy(2), e);
+                        resubscribe(min(backoff.multipliedBy(2), MAX_BACKOFF));
+                    }, this::catchUp);
+        }
+
+        void onLive(BrokerMessage message) {
+            synchronized (this) {
+                if (held != null) {
+                    held.add(message);
+                    return;
+                }
+                if (!advance(message)) {
+                    return;
+                }
+            }
+            fanOut(message);
+        }
+
+        /** Delivers what was missed (replay stream or current value), holding live messages until it is done. */
+        void catchUp() {
+            String since;
+            synchronized (this) {
+                if (held != null || closed) {
+                    return;
+                }
+                held = new ArrayList<>();
+                since = lastStreamId;
+            }
+            Flux<BrokerMessage> missed = switch (kind) {
+                case EVENT -> UserDestinations.isUserDestination(name) ? Flux.empty() : bus.replay(name, since);
+                case LATEST -> bus.lastValue(name).flux();
+            };
+            missed.doOnNext(m -> {
+                        boolean deliver;
+                        synchronized (this) {
+                            deliver = advance(m);
+                        }
+                        if (deliver) {
+                            fanOut(m);
+                        }
+                    })
+                    .doFinally(signal -> release())
+                    .subscribe(v -> { }, e -> log.warn("Catching up " + name + " failed", e));
+        }
+
+        private void release() {
+            while (true) {
+                List<BrokerMessage> batch;
+                synchronized (this) {
+                    batch = held;
+                    if (batch.isEmpty()) {
+                        held = null;
+                        return;
+                    }
+                    held = new ArrayList<>();
+                }
+                for (BrokerMessage m : batch) {
+                    boolean deliver;
+                    synchronized (this) {
+                        deliver = advance(m);
+                    }
+                    if (deliver) {
+                        fanOut(m);
+                    }
+                }
+            }
+        }
+
+        /** True when the message is new here (not older than the newest delivered); moves the mark. */
+        private boolean advance(BrokerMessage message) {
+            String id = message.streamId();
+            if (id == null) {
+                return true;
+            }
+            if (RedisBus.compareIds(id, lastStreamId) <= 0) {
+                return false;
+            }
+            lastStreamId = id;
+            return true;
         }
 
         void fanOut(BrokerMessage message) {
@@ -45,6 +182,7 @@ class LocalSubscriptions {
         }
 
         void close() {
+            closed = true;
             Disposable d = channel;
             if (d != null) {
                 d.dispose();
@@ -53,10 +191,16 @@ class LocalSubscriptions {
     }
 
     private final RedisBus bus;
+    private final Clock clock;
+    private final Counter channelFailures;
+    private final Counter reconnects;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
-    LocalSubscriptions(RedisBus bus) {
+    LocalSubscriptions(RedisBus bus, Clock clock, MeterRegistry meters) {
         this.bus = bus;
+        this.clock = clock;
+        this.channelFailures = meters.counter("livehall.realtime.channel.failures");
+        this.reconnects = meters.counter("livehall.realtime.redis.reconnects");
     }
 
     /** Adds a subscriber; the Mono completes when the destination's Redis channel is subscribed. */
@@ -95,5 +239,20 @@ class LocalSubscriptions {
                 : d.subscribers.stream().filter(s -> s instanceof GaplessSubscriber g && g.wraps(subscriber))
                         .findFirst().orElse(subscriber);
         remove(destination, registered);
+    }
+
+    /** Redis came back (Lettuce reconnected and resubscribed): every destination catches up on what it missed. */
+    void reconnected() {
+        reconnects.increment();
+        catchUpAll();
+    }
+
+    /** Every destination catches up on what it missed (a destination already catching up is left to finish). */
+    void catchUpAll() {
+        destinations.values().forEach(Destination::catchUp);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }
