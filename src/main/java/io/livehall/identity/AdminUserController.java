@@ -2,6 +2,7 @@ package io.livehall.identity;
 
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
+import io.livehall.common.text.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +34,7 @@ class AdminUserController {
     Mono<Page<UserView>> list(@RequestParam(required = false) String q,
                               @RequestParam(required = false) String after,
                               @RequestParam(required = false) Integer limit) {
-        return accounts.list(q, PageRequest.of(after, limit));
+        return accounts.list(TextRules.requireLine("q", q), PageRequest.of(after, limit));
     }
 
     @PutMapping("/{id}/roles")
