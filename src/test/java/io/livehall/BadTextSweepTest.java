@@ -66,7 +66,7 @@ class BadTextSweepTest extends IntegrationTest {
         // anyone
         fields.add(new Field(null, HttpMethod.POST, "/api/auth/login", "username",
                 Map.of("username", BAD, "password", "secret-123"), List.of()));
-        for (String f : List.of("username", "displayName", "phone")) {
+        for (String f : List.of("username", "password", "displayName", "phone")) {
             fields.add(new Field(null, HttpMethod.POST, "/api/auth/register", f, registration(f, null), List.of("app_user", "enterprise")));
         }
         for (String f : List.of("name", "creditCode", "region", "industry")) {

@@ -13,7 +13,7 @@ record RegisterRequest(
         @PlainText
         String username,
         @NotBlank(message = "请填写密码")
-        @Size(min = 8, max = 72, message = "密码长度需为 8-72 位")
+        @ValidPassword
         String password,
         @NotBlank(message = "请填写姓名或昵称")
         @Size(max = 40, message = "姓名不能超过 40 个字") @PlainText
