@@ -7,6 +7,7 @@ import {
   validatePhone,
   validateRegisterForm,
   validateUsername,
+  utf8Bytes,
 } from './validation';
 import type { RegisterForm } from './validation';
 
@@ -30,12 +31,27 @@ describe('field rules from docs/api.md', () => {
     expect(validateUsername('')).toBe('请输入用户名');
   });
 
-  it('password: 8-72 characters', () => {
+  it('password: at least 8 characters, at most 72 UTF-8 bytes as bcrypt reads them', () => {
     expect(validatePassword('12345678')).toBeNull();
     expect(validatePassword('x'.repeat(72))).toBeNull();
-    expect(validatePassword('1234567')).toBe('密码长度需为 8-72 位');
-    expect(validatePassword('x'.repeat(73))).toBe('密码长度需为 8-72 位');
+    expect(validatePassword('1234567')).toBe('密码至少 8 位');
+    expect(validatePassword('x'.repeat(73))).toBe('密码不能超过 72 字节（约 24 个汉字）');
     expect(validatePassword('密码密码密码密码')).toBeNull();
+    // 24 Chinese characters are 72 bytes; 25 (or 30) are over, though far fewer than 72 characters
+    expect(validatePassword('陕'.repeat(24))).toBeNull();
+    expect(validatePassword('陕'.repeat(25))).toBe('密码不能超过 72 字节（约 24 个汉字）');
+    expect(validatePassword('陕'.repeat(30))).toBe('密码不能超过 72 字节（约 24 个汉字）');
+    // an emoji is one character for the minimum (two UTF-16 units) and 4 bytes for the maximum
+    expect(validatePassword('😀'.repeat(8))).toBeNull();
+    expect(validatePassword('😀'.repeat(4))).toBe('密码至少 8 位');
+    expect(validatePassword('😀'.repeat(18))).toBeNull();
+    expect(validatePassword('😀'.repeat(19))).toBe('密码不能超过 72 字节（约 24 个汉字）');
+  });
+
+  it('utf8Bytes counts as the server does', () => {
+    expect(utf8Bytes('abc')).toBe(3);
+    expect(utf8Bytes('陕西')).toBe(6);
+    expect(utf8Bytes('😀')).toBe(4);
   });
 
   it('displayName: 1-40 characters, counted as characters not bytes', () => {

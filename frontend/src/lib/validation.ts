@@ -17,10 +17,24 @@ export function validateUsername(v: string): string | null {
   return USERNAME_RE.test(v) ? null : '用户名需为 3-32 位字母、数字、下划线、点或横线';
 }
 
+export const PASSWORD_MIN_CHARS = 8;
+/** bcrypt reads at most 72 bytes of a password; the server counts UTF-8 bytes the same way. */
+export const PASSWORD_MAX_BYTES = 72;
+
+/** Characters as the server counts them for the minimum: code points (an emoji is one). */
+function codePoints(s: string): number {
+  return Array.from(s).length;
+}
+
+/** UTF-8 bytes, the unit of bcrypt's limit (an ASCII letter 1, a Chinese character 3, an emoji 4). */
+export function utf8Bytes(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
 export function validatePassword(v: string): string | null {
   if (!v) return '请输入密码';
-  const n = len(v);
-  return n >= 8 && n <= 72 ? null : '密码长度需为 8-72 位';
+  if (codePoints(v) < PASSWORD_MIN_CHARS) return `密码至少 ${PASSWORD_MIN_CHARS} 位`;
+  return utf8Bytes(v) <= PASSWORD_MAX_BYTES ? null : `密码不能超过 ${PASSWORD_MAX_BYTES} 字节（约 24 个汉字）`;
 }
 
 export function validateDisplayName(v: string): string | null {

@@ -40,9 +40,19 @@ describe('RegisterPage', () => {
     fill('confirm', 'other');
     fireEvent.click(screen.getByTestId('register-submit'));
     expect(screen.getByTestId('error-username').textContent).toMatch(/3-32/);
-    expect(screen.getByTestId('error-password').textContent).toBe('密码长度需为 8-72 位');
+    expect(screen.getByTestId('error-password').textContent).toBe('密码至少 8 位');
     expect(screen.getByTestId('error-confirm').textContent).toBe('两次输入的密码不一致');
     expect(screen.getByTestId('error-displayName').textContent).toBe('请输入昵称');
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('counts the password in UTF-8 bytes, as the server and bcrypt do', () => {
+    const { fetch } = renderPage();
+    fillValid();
+    fill('password', '陕'.repeat(30));
+    fill('confirm', '陕'.repeat(30));
+    fireEvent.click(screen.getByTestId('register-submit'));
+    expect(screen.getByTestId('error-password').textContent).toBe('密码不能超过 72 字节（约 24 个汉字）');
     expect(fetch).not.toHaveBeenCalled();
   });
 

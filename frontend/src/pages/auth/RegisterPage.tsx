@@ -91,7 +91,7 @@ export function RegisterPage() {
           <div className="field-row">
             <TextField id="password" label="密码" type="password" value={f.password}
               onChange={set('password')} onBlur={() => touch('password')} error={errors.password}
-              autoComplete="new-password" hint="8-72 位" maxLength={72} />
+              autoComplete="new-password" hint="至少 8 位，最多 72 字节（约 24 个汉字）" maxLength={72} />
             <TextField id="confirm" label="确认密码" type="password" value={f.confirm}
               onChange={set('confirm')} onBlur={() => touch('confirm')} error={errors.confirm}
               autoComplete="new-password" maxLength={72} />

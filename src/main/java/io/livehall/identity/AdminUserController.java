@@ -2,6 +2,7 @@ package io.livehall.identity;
 
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
+import io.livehall.common.text.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +31,7 @@ class AdminUserController {
 
     @GetMapping
     @Operation(summary = "用户列表（新注册在前，keyset 分页，q 按用户名或姓名搜索）")
-    Mono<Page<UserView>> list(@RequestParam(required = false) String q,
+    Mono<Page<UserView>> list(@RequestParam(required = false) @PlainText String q,
                               @RequestParam(required = false) String after,
                               @RequestParam(required = false) Integer limit) {
         return accounts.list(q, PageRequest.of(after, limit));

@@ -27,6 +27,12 @@ class LoginService {
 
     Mono<LoginResult> login(LoginRequest request, String address) {
         String username = request.username().strip();
+        if (!Passwords.fitsBcrypt(request.password())) {
+            // no account can have it (registration refuses it), and bcrypt would compare only its first 72 bytes
+            return limiter.checkAllowed(username, address)
+                    .then(limiter.recordFailure(username, address))
+                    .then(Mono.error(badCredentials()));
+        }
         return limiter.checkAllowed(username, address)
                 .then(users.findByUsername(username).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
                 .flatMap(user -> hasher.matches(request.password(), user.map(User::passwordHash).orElse(null))

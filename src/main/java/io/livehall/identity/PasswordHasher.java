@@ -22,9 +22,11 @@ class PasswordHasher {
         return Mono.fromCallable(() -> encoder.encode(rawPassword)).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** False for a password longer than bcrypt reads: a match of its first 72 bytes is no match. */
     Mono<Boolean> matches(String rawPassword, String hash) {
         String against = hash == null ? unknownUserHash : hash;
-        return Mono.fromCallable(() -> encoder.matches(rawPassword, against) && hash != null)
+        return Mono.fromCallable(() -> encoder.matches(rawPassword, against) && hash != null
+                        && Passwords.fitsBcrypt(rawPassword))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 }

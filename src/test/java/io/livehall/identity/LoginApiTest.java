@@ -122,6 +122,26 @@ class LoginApiTest extends IntegrationTest {
                 .expectHeader().contentType("application/problem+json");
     }
 
+    /**
+     * Issue 11 A4: bcrypt compares only the first 72 bytes, so the password plus anything logged in before; a password
+     * over 72 bytes (30 Chinese characters) is a wrong password: 401, never 500, never a match of its prefix.
+     */
+    @Test
+    void refusesAPasswordLongerThanBcryptReadsEvenWhenItsFirst72BytesMatch() {
+        String username = uniqueName("long");
+        String password = "p".repeat(72);
+        registerAndLogin(username, password);
+        for (String tooLong : List.of(password + "extra", password + "陕", "陕".repeat(30), "😀".repeat(19))) {
+            http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(java.util.Map.of("username", username, "password", tooLong))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType("application/problem+json")
+                    .expectBody().jsonPath("$.type").isEqualTo("https://livehall.io/problems/bad-credentials");
+        }
+        login(username, password);
+    }
+
     @Test
     void logoutRevokesTheTokenAtOnce() {
         String token = registerAndLogin(uniqueName("logout"), "secret-123");

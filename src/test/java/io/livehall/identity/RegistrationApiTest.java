@@ -31,6 +31,33 @@ class RegistrationApiTest extends IntegrationTest {
                 .jsonPath("$.passwordHash").doesNotExist();
     }
 
+    /** Issue 11 A4: bcrypt reads 72 bytes, so the limit is 72 UTF-8 bytes (30 Chinese characters gave 500). */
+    @Test
+    void measuresThePasswordInUtf8BytesAsBcryptReadsIt() {
+        String longest = "陕".repeat(24); // 72 bytes
+        String username = uniqueName("bytes");
+        registerAndLogin(username, longest);
+        for (String tooLong : java.util.List.of("陕".repeat(25), "陕".repeat(30), "😀".repeat(19), "x".repeat(73))) {
+            register(uniqueName("bytes"), tooLong)
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("password")
+                    .jsonPath("$.errors[0].message").isEqualTo("密码不能超过 72 字节（约 24 个汉字）");
+        }
+        register(uniqueName("short"), "陕西12345")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("密码至少 8 位");
+        // the minimum counts characters (an emoji is one), the maximum bytes
+        registerAndLogin(uniqueName("emoji"), "😀".repeat(8));
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec register(String username, String password) {
+        return http.post().uri("/api/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("username", username, "password", password, "displayName", "测试用户"))
+                .exchange();
+    }
+
     @Test
     void storesOnlyAPasswordHash() {
         String username = uniqueName("hash");

@@ -9,16 +9,24 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
@@ -56,11 +64,17 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ex instanceof WebExchangeBindException bind) {
             return validation(bind);
         }
-        if (ex instanceof ServerWebInputException input && hasCause(input, DecodingException.class)) {
-            return ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-json", "请求体不是有效的 JSON：" + rootMessage(input));
+        if (ex instanceof ServerWebInputException input) {
+            return InputProblems.of(input);
         }
-        if (ex instanceof ServerWebInputException input && input.getMethodParameter() != null) {
-            return ApiProblem.problem(HttpStatus.BAD_REQUEST, "bad-request", "请求参数有误：" + input.getReason());
+        if (ex instanceof DecodingException) {
+            // a body no reader could parse outside a controller argument: broken multipart (no boundary, no end)
+            log.debug("Undecodable request body", ex);
+            return ApiProblem.problem(HttpStatus.BAD_REQUEST, "malformed-body", "请求体格式错误，无法解析");
+        }
+        if (ex instanceof ServerExchangeRejectedException) {
+            log.debug("Request rejected by the firewall", ex);
+            return ApiProblem.problem(HttpStatus.BAD_REQUEST, FirewallRejections.TYPE, FirewallRejections.DETAIL);
         }
         if (ex instanceof AuthenticationException) {
             return ApiProblem.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录");
@@ -69,7 +83,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             return ApiProblem.problem(HttpStatus.FORBIDDEN, "forbidden", "没有权限执行此操作");
         }
         if (ex instanceof ErrorResponse response) {
-            return normalise(response.getBody(), response.getStatusCode().value());
+            return normalise(ex, response.getBody(), response.getStatusCode().value());
+        }
+        if (unstorableText(ex)) {
+            log.info("Text PostgreSQL cannot store reached a statement: " + ex.getMessage());
+            return ApiProblem.problem(HttpStatus.BAD_REQUEST, "unstorable-text", "请求中含有无法保存的字符（如控制字符）");
         }
         if (ex instanceof DataIntegrityViolationException) {
             log.warn("Unmapped constraint violation", ex);
@@ -89,19 +107,61 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         return problem;
     }
 
-    private static ProblemDetail normalise(ProblemDetail body, int status) {
-        if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
-            HttpStatus known = HttpStatus.resolve(status);
-            String type = status == 404 ? "not-found" : status == 405 ? "method-not-allowed" : "http-" + status;
-            body.setType(java.net.URI.create(ApiProblem.TYPE_BASE + type));
-            if (body.getTitle() == null && known != null) {
-                body.setTitle(known.getReasonPhrase());
-            }
-            if (status == 404) {
-                body.setDetail("请求的资源不存在");
+    /**
+     * The framework's own errors (no route, wrong method or media type, a parameter that failed validation) carry
+     * English texts that may name classes: they get a fixed Chinese detail; the original is logged at debug.
+     */
+    private static ProblemDetail normalise(Throwable ex, ProblemDetail body, int status) {
+        if (body.getType() != null && !"about:blank".equals(body.getType().toString())) {
+            return body;
+        }
+        log.debug("Framework error answered with a fixed text", ex);
+        HttpStatus known = HttpStatus.resolve(status);
+        String type = status == 404 ? "not-found" : status == 405 ? "method-not-allowed" : "http-" + status;
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(java.net.URI.create(ApiProblem.TYPE_BASE + type));
+        problem.setTitle(known != null ? known.getReasonPhrase() : body.getTitle());
+        String detail;
+        if (ex instanceof MethodNotAllowedException e) {
+            detail = "不支持该请求方法" + listed("可用", e.getSupportedMethods().stream().map(HttpMethod::name).sorted().toList());
+        } else if (ex instanceof NotAcceptableStatusException e) {
+            detail = "无法以请求的格式（Accept）答复" + listed("可用", mediaTypes(e.getSupportedMediaTypes()));
+        } else if (ex instanceof UnsupportedMediaTypeStatusException e) {
+            detail = "不支持该请求体格式（Content-Type）" + listed("可用", mediaTypes(e.getSupportedMediaTypes()));
+        } else if (ex instanceof HandlerMethodValidationException e) {
+            problem.setType(java.net.URI.create(ApiProblem.TYPE_BASE + "validation"));
+            problem.setProperty("errors", InputProblems.fieldProblems(e));
+            detail = "请求参数有误";
+        } else {
+            detail = STATUS_TEXTS.getOrDefault(status, "请求无法处理");
+        }
+        problem.setDetail(detail);
+        return problem;
+    }
+
+    private static final java.util.Map<Integer, String> STATUS_TEXTS = java.util.Map.of(
+            400, "请求有误", 401, "请先登录", 403, "没有权限执行此操作", 404, "请求的资源不存在",
+            405, "不支持该请求方法", 406, "无法以请求的格式答复", 409, "数据冲突，请刷新后重试",
+            413, "请求体过大", 415, "不支持该请求体格式", 429, "请求太频繁，请稍后再试");
+
+    private static List<String> mediaTypes(List<MediaType> types) {
+        return types.stream().filter(t -> !t.isWildcardType() && !t.isWildcardSubtype())
+                .map(t -> t.getType() + "/" + t.getSubtype()).distinct().toList();
+    }
+
+    private static String listed(String label, List<String> values) {
+        return values.isEmpty() ? "" : "，" + label + "：" + String.join("、", values);
+    }
+
+    /** PostgreSQL's answer to NUL (22021, invalid byte sequence) or text the encoding lacks (22P05). */
+    private static boolean unstorableText(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof R2dbcException r2dbc
+                    && ("22021".equals(r2dbc.getSqlState()) || "22P05".equals(r2dbc.getSqlState()))) {
+                return true;
             }
         }
-        return body;
+        return false;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
@@ -111,15 +171,5 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable ex) {
-        Throwable root = ex;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : root.getMessage();
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
     }
 }

@@ -28,7 +28,11 @@ public class ProblemWriter {
             return Mono.empty();
         }
         if (problem.getInstance() == null) {
-            problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+            try {
+                problem.setInstance(exchange.getRequest().getURI().resolve(exchange.getRequest().getPath().value()));
+            } catch (IllegalArgumentException notAUri) {
+                // a path the firewall refused (a raw backslash, a broken escape) is no URI: no instance then
+            }
         }
         response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -107,7 +107,9 @@ class FileController {
     }
 
     private static String displayName(String filename) {
-        String name = filename == null ? "" : filename.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        // control characters (C0, DEL, C1) and bidi overrides/isolates (a name that displays as "txt.exe") become "_"
+        String name = filename == null ? "" : filename
+                .replaceAll("[\\\\/\\p{Cntrl}\\x{80}-\\x{9F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]", "_").strip();
         if (name.isEmpty()) {
             return "upload";
         }

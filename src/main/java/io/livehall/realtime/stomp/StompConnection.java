@@ -31,6 +31,9 @@ import reactor.core.publisher.Mono;
 final class StompConnection {
 
     private static final Log log = LogFactory.getLog(StompConnection.class);
+    /** ERROR {@code message} for a frame that does not parse (StompDecoder looks commands up with valueOf). */
+    static final String MALFORMED = "帧格式错误";
+    static final String UNKNOWN_COMMAND = "不支持的命令";
 
     private final WebSocketSession ws;
     private final StompServices services;
@@ -143,7 +146,12 @@ final class StompConnection {
         try {
             frames = reader.read(bytes);
         } catch (RuntimeException e) {
-            return fail("Malformed frame", e.getMessage(), null);
+            // the decoder's own text names classes and echoes the input: it is logged, the client gets a fixed one
+            log.debug("Undecodable frame on connection " + id, e);
+            if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
+                return fail(UNKNOWN_COMMAND, "仅支持 STOMP 1.2 的 CONNECT、STOMP、SUBSCRIBE、UNSUBSCRIBE、SEND、DISCONNECT", null);
+            }
+            return fail(MALFORMED, "无法解析该 STOMP 帧（命令行、头部或正文格式错误）", null);
         }
         Integer announced = reader.expectedContentLength();
         if (announced != null && announced > settings.maxFrameBytes()) {
@@ -182,7 +190,7 @@ final class StompConnection {
                 case DISCONNECT -> Mono.fromRunnable(() -> endWith(receipt == null ? null : Frames.receipt(receipt),
                         CloseStatus.NORMAL));
                 case CONNECT, STOMP -> fail("Already connected", null, receipt);
-                default -> fail("Unsupported command " + command, "ACK, NACK and transactions are not supported", receipt);
+                default -> fail(UNKNOWN_COMMAND, "不支持 ACK、NACK 与事务（BEGIN、COMMIT、ABORT）", receipt);
             };
         } catch (StompRefusal refusal) {
             return fail(refusal.getMessage(), refusal.detail(), receipt);

@@ -6,6 +6,7 @@ import java.util.List;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
 import io.livehall.common.paging.PageRequest;
+import io.livehall.common.text.TextRules;
 import io.livehall.showcase.ProductCategory;
 import org.springframework.http.HttpStatus;
 
@@ -22,7 +23,10 @@ record ProductQuery(ProductCategory category, String region, SalesChannel channe
                            Long minPrice, Long maxPrice, String q, String after, Integer limit) {
         List<FieldProblem> errors = new ArrayList<>();
         String regionValue = region == null || region.isBlank() ? null : region.strip();
-        if (regionValue != null && !ShaanxiRegion.ALL.contains(regionValue)) {
+        String regionText = TextRules.problem(regionValue, false);
+        if (regionText != null) {
+            errors.add(new FieldProblem("region", regionText));
+        } else if (regionValue != null && !ShaanxiRegion.ALL.contains(regionValue)) {
             errors.add(new FieldProblem("region", "产地须为陕西省的地级市或杨凌示范区"));
         }
         if (minPrice != null && minPrice < 0) {
@@ -35,7 +39,10 @@ record ProductQuery(ProductCategory category, String region, SalesChannel channe
             errors.add(new FieldProblem("maxPrice", "最高价不能低于最低价"));
         }
         String text = q == null || q.isBlank() ? null : q.strip();
-        if (text != null && text.codePointCount(0, text.length()) > MAX_QUERY_LENGTH) {
+        String queryText = TextRules.problem(text, false);
+        if (queryText != null) {
+            errors.add(new FieldProblem("q", queryText));
+        } else if (text != null && text.codePointCount(0, text.length()) > MAX_QUERY_LENGTH) {
             errors.add(new FieldProblem("q", "搜索词不能超过 " + MAX_QUERY_LENGTH + " 个字"));
         }
         if (!errors.isEmpty()) {

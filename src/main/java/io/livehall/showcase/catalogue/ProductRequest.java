@@ -2,6 +2,7 @@ package io.livehall.showcase.catalogue;
 
 import java.util.List;
 
+import io.livehall.common.text.PlainText;
 import io.livehall.showcase.ProductCategory;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -17,14 +18,14 @@ import jakarta.validation.groups.Default;
  */
 record ProductRequest(
         @NotBlank(message = "请填写商品名称")
-        @Size(max = 100, message = "商品名称不能超过 100 个字")
+        @Size(max = 100, message = "商品名称不能超过 100 个字") @PlainText
         String name,
         @NotNull(message = "请选择品类")
         ProductCategory category,
         @NotBlank(message = "请选择产地")
-        @ShaanxiRegion
+        @ShaanxiRegion @PlainText
         String region,
-        @Size(max = 5000, message = "商品介绍不能超过 5000 个字")
+        @Size(max = 5000, message = "商品介绍不能超过 5000 个字") @PlainText(multiline = true)
         String description,
         @NotNull(message = "请填写价格")
         @Positive(message = "价格须大于 0")

@@ -1,4 +1,8 @@
 package io.livehall.showcase.live;
 
-record ChatRequest(String text) {
+import io.livehall.common.text.PlainText;
+
+
+/** A chat line; STOMP bodies meet no Bean Validation, so {@link LiveRoomChat} checks the same rules itself. */
+record ChatRequest(@PlainText String text) {
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.livehall.common.ratelimit.FixedWindowCounter;
+import io.livehall.common.text.TextRules;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.AppMessage;
 import io.livehall.realtime.broker.AppRejection;
@@ -69,6 +70,10 @@ class LiveRoomChat {
         }
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
             return Mono.error(new AppRejection("too-long", "发言不能超过 " + MAX_LENGTH + " 个字"));
+        }
+        String refused = TextRules.problem(trimmed, false);
+        if (refused != null) {
+            return Mono.error(new AppRejection("invalid", "发言" + refused));
         }
         String liveId = message.variable("liveId");
         return requireLive(liveId)

@@ -2,6 +2,7 @@ package io.livehall.showcase.merchant;
 
 import java.util.List;
 
+import io.livehall.common.text.PlainText;
 import io.livehall.showcase.ProductCategory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,14 +17,15 @@ import jakarta.validation.constraints.Size;
  */
 record ApplicationRequest(
         Long roundId,
-        @NotBlank(message = "请填写联系人") @Size(max = 40, message = "联系人不能超过 40 个字")
+        @NotBlank(message = "请填写联系人") @Size(max = 40, message = "联系人不能超过 40 个字") @PlainText
         String contactName,
         @NotBlank(message = "请填写联系电话")
         @Pattern(regexp = "^1[3-9][0-9]{9}$", message = "请填写有效的手机号")
+        @PlainText
         String contactPhone,
         @NotNull(message = "请选择产品类别")
         ProductCategory category,
-        @NotBlank(message = "请填写拟上架产品") @Size(max = 2000, message = "拟上架产品不能超过 2000 个字")
+        @NotBlank(message = "请填写拟上架产品") @Size(max = 2000, message = "拟上架产品不能超过 2000 个字") @PlainText(multiline = true)
         String proposedProducts,
         @NotEmpty(message = "请上传资质文件（至少包括营业执照）")
         @Size(max = ApplicationRequest.MAX_DOCUMENTS, message = "资质文件不能超过 20 个")

@@ -86,14 +86,40 @@ class StompProtocolTest extends IntegrationTest {
         }
     }
 
+    /** Issue 11 A5: the decoder's text ("No enum constant org.springframework…StompCommand.FROB") stays in the log. */
     @Test
-    void closesOnAnUnknownCommand() {
+    void closesOnAnUnknownCommandWithAFixedText() {
         try (RawStompClient client = RawStompClient.open(port)) {
             client.connect(null);
             client.send("FROB", null, "x", "y");
-            assertThat(client.expect("ERROR").header("message")).isEqualTo("Malformed frame");
+            Frame error = client.expect("ERROR");
+            assertThat(error.header("message")).isEqualTo("不支持的命令");
+            assertNoInternals(error);
             assertThat(client.awaitClose()).isEqualTo(1002);
         }
+    }
+
+    /** Issue 11 A5: "Illegal header: 'nocolon'. A header must be of the form …" and the like are not echoed. */
+    @Test
+    void closesOnAMalformedFrameWithAFixedText() {
+        for (String frame : java.util.List.of("SEND\nnocolon\n\n\0", "SEND\ndest\\xination:/app/x\n\n\0")) {
+            try (RawStompClient client = RawStompClient.open(port)) {
+                client.connect(null);
+                client.send(frame);
+                Frame error = client.expect("ERROR");
+                assertThat(error.header("message")).isEqualTo("帧格式错误");
+                assertNoInternals(error);
+                assertThat(client.awaitClose()).isEqualTo(1002);
+            }
+        }
+    }
+
+    private static void assertNoInternals(Frame error) {
+        String text = error.headers() + error.body();
+        assertThat(text).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]").doesNotContain("Exception")
+                .doesNotContain("org.springframework").doesNotContain("No enum constant").doesNotContain("Illegal")
+                .doesNotContain("nocolon");
+        assertThat(error.body()).containsPattern("\\p{IsHan}");
     }
 
     @Test

@@ -124,6 +124,34 @@ class LiveRoomRealtimeTest extends LiveTestSupport {
         }
     }
 
+    /**
+     * Issue 11 A3: a chat line with a control character, a bidi override or isolate, a lone surrogate or a line break
+     * is refused on /user/queue/errors and never reaches the room; a clean line after them does.
+     */
+    @Test
+    void chatRefusesUnstorableAndDeceptiveText() {
+        Shop shop = shop("chattext");
+        long id = schedule(shop.merchant(), List.of(shop.tea()));
+        start(shop.merchant(), id);
+        String token = fixtures().viewer("texter").token();
+        try (RawStompClient chatter = RawStompClient.open(port)) {
+            chatter.connect(token);
+            chatter.subscribe("e", "/user/queue/errors");
+            chatter.subscribe("c", "/topic/live/" + id + "/chat");
+            for (String bad : List.of("\\u0000", "\\u0007", "\\u007f", "\\u0085", "\\u202e", "\\u2066", "\\ud800", "\\udc00",
+                    "\\n")) {
+                chatter.send("SEND", "{\"text\":\"坏" + bad + "话\"}", "destination", "/app/live/" + id + "/chat");
+                Frame refusal = chatter.expect("MESSAGE");
+                assertThat(refusal.header("destination")).as(bad).isEqualTo("/user/queue/errors");
+                assertThat(refusal.body()).as(bad).contains("\"code\":\"invalid\"").containsPattern("发言.*(字符|换行)");
+            }
+            chatter.send("SEND", "{\"text\":\"好茶😀\"}", "destination", "/app/live/" + id + "/chat");
+            Frame line = chatter.expect("MESSAGE");
+            assertThat(line.header("destination")).isEqualTo("/topic/live/" + id + "/chat");
+            assertThat(line.body()).contains("好茶😀");
+        }
+    }
+
     /** Reads MESSAGE frames until one's body contains {@code text} (other frames, e.g. current values, are skipped). */
     static String awaitMessage(RawStompClient client, String text) {
         for (int i = 0; i < 20; i++) {
