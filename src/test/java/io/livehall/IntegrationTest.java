@@ -49,6 +49,15 @@ public abstract class IntegrationTest {
                 .expectBody(LoginBody.class).returnResult().getResponseBody().accessToken();
     }
 
+    /** A signed guest id, as the web client gets it once ({@code POST /api/auth/guest}); CONNECT sends it in {@code x-guest}. */
+    protected String guestPass() {
+        return http.post().uri("/api/auth/guest").exchange().expectStatus().isOk()
+                .expectBody(GuestPassBody.class).returnResult().getResponseBody().pass();
+    }
+
+    protected record GuestPassBody(String guestId, String pass) {
+    }
+
     /** Gives a user roles directly in the database (how a test gets an admin without demo data). */
     protected void grantRoles(String username, String... roles) {
         db.sql("update app_user set roles = :roles where lower(username) = lower(:u)")

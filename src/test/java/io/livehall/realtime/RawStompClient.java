@@ -91,6 +91,12 @@ public final class RawStompClient implements WebSocket.Listener, AutoCloseable {
         return expect("CONNECTED");
     }
 
+    /** CONNECT as a guest with a signed guest id (see {@code IntegrationTest.guestPass()}). */
+    public Frame connectAsGuest(String pass) {
+        send("CONNECT", null, "accept-version", "1.2", "host", "livehall", "heart-beat", "0,0", "x-guest", pass);
+        return expect("CONNECTED");
+    }
+
     /** Subscribes with a receipt and waits for it (any MESSAGE that arrives first, e.g. a current value, is skipped). */
     public RawStompClient subscribe(String id, String destination) {
         send("SUBSCRIBE", null, "id", id, "destination", destination, "receipt", "sub-" + id);

@@ -132,7 +132,7 @@ class SpringStompClientTest extends IntegrationTest {
     @Test
     void aGuestsRefusedSendComesBackOnItsErrorQueueAndTheSessionStays() throws Exception {
         Connection c = connect(new StompHeaders());
-        assertThat(c.connected.getFirst("user-name")).startsWith("guest-");
+        assertThat(c.connected.getFirst("user-name")).startsWith("anon-");
         Inbox errors = c.subscribe("/user/queue/errors");
         String room = new LiveFixtures(http, db).liveRoom(); // chat is open in live sessions only
         c.session.send("/app/live/" + room + "/chat", Map.of("text", "游客想说话"));

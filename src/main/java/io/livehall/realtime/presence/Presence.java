@@ -69,7 +69,9 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                     if (rooms == null || !rooms.enter(room.key())) {
                         return Mono.empty();
                     }
-                    return uncancellable(store.join(room, connection, user.id())).doOnNext(n -> dirty.add(room.key())).then();
+                    // unique viewers are people: an anonymous guest (a new id per connection) would count again on every reconnect
+                    String viewer = user.identified() ? user.id() : "";
+                    return uncancellable(store.join(room, connection, viewer)).doOnNext(n -> dirty.add(room.key())).then();
                 });
     }
 

@@ -45,6 +45,20 @@ class ConnectionRegistry implements SmartLifecycle {
         connections.remove(connection);
     }
 
+    /**
+     * Ends this instance's connections opened with a revoked token: {@code jti} for one token (logout), else every
+     * token of the user whose version is below {@code version} (role change, suspension). Answers how many.
+     */
+    int revoke(String userId, String jti, long version) {
+        int closed = 0;
+        for (StompConnection c : connections) {
+            if (c.revokeIfMatches(userId, jti, version)) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     @Override
     public void start() {
         running = true;

@@ -47,6 +47,8 @@ final class StompConnection {
     private volatile boolean ended;
     private final java.util.concurrent.atomic.AtomicLong messageIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile RealtimeUser user;
+    /** the access token the connection was opened with (null for guests) */
+    private volatile TokenDetails token;
     private final long openedAt;
     private volatile long lastInbound;
     /** negotiated heart-beat intervals in ms (0 = none), and when the next one is due */
@@ -213,11 +215,14 @@ final class StompConnection {
         // a client that sends no heart-beats (or too seldom to tell a dead one in time) is pinged instead
         long pingEvery = expectEvery == 0 || expectEvery > settings.maxHeartbeat().toMillis()
                 ? settings.pingInterval().toMillis() : 0;
-        return services.authenticator().authenticate(authorization, headers.getPasscode())
-                .flatMap(u -> {
+        return services.authenticator().authenticate(authorization, headers.getPasscode(),
+                        headers.getFirstNativeHeader(ConnectionAuthenticator.GUEST_HEADER))
+                .flatMap(authenticated -> {
+                    RealtimeUser u = authenticated.user();
+                    token = authenticated.token() == null ? null : TokenDetails.of(authenticated.token());
                     user = u;
                     outbox.offer(Frames.connected(version, sendEvery == 0 ? 0 : offer, expectEvery == 0 ? 0 : offer,
-                            id, u.guest() ? u.id() : u.name()));
+                            id, u.id()));
                     long now = services.clock().millis();
                     this.nextBeat = now + sendEvery;
                     this.sendEvery = sendEvery;
@@ -245,6 +250,12 @@ final class StompConnection {
         if (user == null && now - openedAt > settings.connectTimeout().toMillis()) {
             endWith(Frames.error("CONNECT expected", "No CONNECT frame within " + settings.connectTimeout().toSeconds()
                     + " s", null), CloseStatus.PROTOCOL_ERROR);
+            return;
+        }
+        TokenDetails t = token;
+        if (t != null && t.expiresAtMillis() <= now) {
+            endWith(Frames.error("token expired", "The access token has expired; connect again with a new one", null),
+                    CloseStatus.POLICY_VIOLATION.withReason("token expired"));
             return;
         }
         long send = sendEvery;
@@ -290,6 +301,21 @@ final class StompConnection {
         if (closing.compareAndSet(false, true)) {
             ws.close(status).subscribe(v -> { }, e -> { });
         }
+    }
+
+    /**
+     * The user's tokens were revoked (logout of this token: {@code jti}; a role change or suspension: every token up
+     * to {@code version}): a connection opened with such a token gets ERROR "token revoked" and is closed, so it keeps
+     * no rights the account no longer has. Answers whether it was.
+     */
+    boolean revokeIfMatches(String userId, String jti, long version) {
+        TokenDetails t = token;
+        if (t == null || !t.subject().equals(userId) || !t.revokedBy(jti, version)) {
+            return false;
+        }
+        endWith(Frames.error("token revoked", "The access token was revoked; log in again", null),
+                CloseStatus.POLICY_VIOLATION.withReason("token revoked"));
+        return true;
     }
 
     /** On shutdown: tell the client to reconnect elsewhere, then close with 1012 (service restart). */

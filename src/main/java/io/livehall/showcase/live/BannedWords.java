@@ -3,7 +3,6 @@ package io.livehall.showcase.live;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** A simple banned-words filter: each listed word (case-insensitive) is replaced by asterisks. */
@@ -12,8 +11,8 @@ class BannedWords {
 
     private final List<String> words;
 
-    BannedWords(@Value("${livehall.chat.banned-words:傻逼,操你,fuck,shit,赌博,代开发票}") List<String> words) {
-        this.words = words.stream().map(String::strip).filter(w -> !w.isEmpty()).toList();
+    BannedWords(ChatSettings settings) {
+        this.words = settings.bannedWords().stream().map(String::strip).filter(w -> !w.isEmpty()).toList();
     }
 
     String mask(String text) {

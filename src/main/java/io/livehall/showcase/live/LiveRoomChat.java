@@ -1,10 +1,13 @@
 package io.livehall.showcase.live;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.livehall.common.ratelimit.FixedWindowCounter;
+import io.livehall.common.redis.RedisKeys;
+import io.livehall.common.redis.RedisScripts;
 import io.livehall.common.text.TextRules;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.AppMessage;
@@ -14,8 +17,8 @@ import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.showcase.ShowcaseDestinations;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -24,13 +27,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Chat and likes of a live room, over the realtime layer: {@code SEND /app/live/{liveId}/chat} and
  * {@code /like}; viewers receive {@code /topic/live/{liveId}/chat} (replayable) and {@code /likes}
- * (latest total). Chat needs an account, is limited per user and in length, and banned words are masked.
+ * (latest total). Chat needs an account, is limited per user and in length, and banned words are masked. Likes
+ * need an account or a signed guest id ({@code x-guest}), and are limited per viewer (counting likes, not SENDs).
  * Both are refused ({@code not-live}) unless the room's session exists and is live.
  */
 @Component
 class LiveRoomChat {
 
     static final int MAX_LENGTH = 200;
+    /** a room's like total is kept this long after its last like */
+    static final Duration LIKES_KEPT = Duration.ofDays(7);
+    private static final RedisScript<Long> ADD = RedisScripts.load("counter-add", Long.class);
 
     private final Broker broker;
     private final ReactiveStringRedisTemplate redis;
@@ -38,21 +45,24 @@ class LiveRoomChat {
     private final BannedWords banned;
     private final OnAir onAir;
     private final JsonMapper json;
+    private final Clock clock;
     private final int chatPerWindow;
+    private final int likesPerWindow;
     private final Duration window;
 
     LiveRoomChat(Broker broker, AppRoutes routes, DestinationCatalog catalog, ReactiveStringRedisTemplate redis,
-                 FixedWindowCounter counter, BannedWords banned, OnAir onAir, JsonMapper json,
-                 @Value("${livehall.chat.max-per-window:5}") int chatPerWindow,
-                 @Value("${livehall.chat.window:10s}") Duration window) {
+                 FixedWindowCounter counter, BannedWords banned, OnAir onAir, JsonMapper json, Clock clock,
+                 ChatSettings settings) {
         this.broker = broker;
         this.redis = redis;
         this.counter = counter;
         this.banned = banned;
         this.onAir = onAir;
         this.json = json;
-        this.chatPerWindow = chatPerWindow;
-        this.window = window;
+        this.clock = clock;
+        this.chatPerWindow = settings.maxPerWindow();
+        this.likesPerWindow = settings.likesPerWindow();
+        this.window = settings.window();
         catalog.register(ShowcaseDestinations.CHAT, DestinationKind.EVENT, Access.PUBLIC);
         catalog.register(ShowcaseDestinations.LIKES, DestinationKind.LATEST, Access.PUBLIC);
         routes.register(ShowcaseDestinations.SEND_CHAT, this::chat);
@@ -77,10 +87,10 @@ class LiveRoomChat {
         }
         String liveId = message.variable("liveId");
         return requireLive(liveId)
-                .then(withinLimit("chat:" + message.user().id(), chatPerWindow, "发言太频繁，请稍后再试"))
+                .then(withinLimit(message.user().id(), "chat", 1, chatPerWindow, "发言太频繁，请稍后再试"))
                 .then(Mono.defer(() -> {
                     ChatMessage chat = new ChatMessage("live:" + liveId, message.user().id(), message.user().name(),
-                            banned.mask(trimmed), Instant.now());
+                            banned.mask(trimmed), clock.instant());
                     return broker.publish(ShowcaseDestinations.CHAT.with(liveId), chat);
                 }))
                 .then();
@@ -92,10 +102,15 @@ class LiveRoomChat {
         if (count < 1 || count > 20) {
             return Mono.error(new AppRejection("invalid", "点赞数需为 1-20"));
         }
+        if (!message.user().identified()) {
+            // a guest without a signed guest id would get a fresh like budget with every connection
+            return Mono.error(new AppRejection("unauthenticated", "请刷新页面后再点赞"));
+        }
         String liveId = message.variable("liveId");
         return requireLive(liveId)
-                .then(withinLimit("like:" + message.user().id(), 20, "点赞太频繁，请稍后再试"))
-                .then(redis.opsForValue().increment("livehall:live:" + liveId + ":likes", count))
+                .then(withinLimit(message.user().id(), "likes", count, likesPerWindow, "点赞太频繁，请稍后再试"))
+                .then(redis.execute(ADD, List.of(RedisKeys.of("live", liveId, "likes")),
+                        List.of(Integer.toString(count), Long.toString(LIKES_KEPT.toMillis()))).next())
                 .flatMap(total -> broker.publish(ShowcaseDestinations.LIKES.with(liveId), Map.of("room", "live:" + liveId, "total", total)))
                 .then();
     }
@@ -106,9 +121,10 @@ class LiveRoomChat {
                 : Mono.error(new AppRejection("not-live", "直播未开始或已结束")));
     }
 
-    private Mono<Void> withinLimit(String who, int max, String refusal) {
-        return counter.hit("livehall:ratelimit:" + who, window)
-                .flatMap(n -> n > max
+    /** Counts {@code amount} against the user's budget of {@code what} in the window; refuses past {@code max}. */
+    private Mono<Void> withinLimit(String who, String what, int amount, int max, String refusal) {
+        return counter.hit(RedisKeys.of("ratelimit", who, what), window, amount)
+                .flatMap(w -> w.hits() > max
                         ? Mono.error(new AppRejection("rate-limited", refusal))
                         : Mono.empty());
     }

@@ -22,7 +22,7 @@ class PresenceBookkeepingTest extends IntegrationTest {
     Presence presence;
 
     private static RealtimeUser guest(String id) {
-        return new RealtimeUser(id, "游客", Set.of(), true);
+        return RealtimeUser.guest(id, "游客", true);
     }
 
     @Test

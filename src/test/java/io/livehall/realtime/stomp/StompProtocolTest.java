@@ -38,7 +38,7 @@ class StompProtocolTest extends IntegrationTest {
             assertThat(connected.header("heart-beat")).isEqualTo("1000,1000");
             assertThat(connected.header("server")).startsWith("livehall/");
             assertThat(connected.header("session")).isNotBlank();
-            assertThat(connected.header("user-name")).startsWith("guest-");
+            assertThat(connected.header("user-name")).startsWith("anon-");
         }
     }
 
@@ -55,7 +55,9 @@ class StompProtocolTest extends IntegrationTest {
         String username = uniqueName("stomp");
         String token = registerAndLogin(username, "secret-123");
         try (RawStompClient client = RawStompClient.open(port)) {
-            assertThat(client.connect(token).header("user-name")).isEqualTo("测试用户");
+            String id = String.valueOf(db.sql("select id from app_user where username = :u").bind("u", username)
+                    .map(row -> row.get(0, Long.class)).one().block());
+            assertThat(client.connect(token).header("user-name")).as("the account's id").isEqualTo(id);
         }
     }
 

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.livehall.realtime.RawStompClient;
 import io.livehall.realtime.RawStompClient.Frame;
+import io.livehall.realtime.RawStompClient;
 import io.livehall.realtime.presence.Presence;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +66,9 @@ class LiveRoomRealtimeTest extends LiveTestSupport {
         start(shop.merchant(), id);
         String room = String.valueOf(id);
         try (RawStompClient a = RawStompClient.open(port); RawStompClient b = RawStompClient.open(port)) {
-            a.connect(null);
+            a.connectAsGuest(guestPass());
             a.subscribe("s", "/topic/live/" + id + "/status");
-            b.connect(null);
+            b.connectAsGuest(guestPass());
             b.subscribe("v", "/topic/live/" + id + "/viewers");
             await().atMost(Duration.ofSeconds(10)).until(() -> {
                 var v = presence.viewers("live", room).block();
