@@ -5,6 +5,7 @@ import { isApiError } from '../../api/errors';
 import { FormAlert } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 import { AGREEMENT_KIND_LABELS, MERCHANT_STATUS_LABELS } from './labels';
+import { SuspendedNotice } from './SuspendedBanner';
 
 /**
  * The merchant's standing and its agreements: every current version it has not accepted is shown in full
@@ -47,7 +48,7 @@ export function MerchantAgreements() {
       </div>
       <FormAlert message={error} />
       {suspended && (
-        <p className="card notice warn">商家已被组织方暂停，暂停期间不能上架商品和开播，如有疑问请联系组织方。</p>
+        <SuspendedNotice />
       )}
       {pending.length === 0 ? (
         <div className="card notice ok" data-testid="all-accepted">

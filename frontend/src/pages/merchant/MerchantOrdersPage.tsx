@@ -7,6 +7,7 @@ import type { LiveSessionCard } from '../../api/live';
 import { FormAlert } from '../../components/Field';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { SuspendedBanner } from './SuspendedBanner';
 
 const STATUSES: Array<OrderStatus | ''> = ['', 'CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED'];
 
@@ -65,6 +66,7 @@ export function MerchantOrdersPage() {
           导出 CSV
         </button>
       </div>
+      <SuspendedBanner />
       <div className="filters">
         <select aria-label="状态" value={status} onChange={(e) => setStatus(e.target.value as OrderStatus | '')}>
           {STATUSES.map((s) => <option key={s} value={s}>{s ? ORDER_STATUS_LABEL[s] : '全部状态'}</option>)}

@@ -37,5 +37,7 @@ describe('BuyAttempt', () => {
     expect(buyErrorText(p('limit-reached'), 2)).toBe('每人限购 2 件，您已达上限');
     expect(buyErrorText(p('deal-ended'))).toBe('秒杀已结束');
     expect(buyErrorText(new ApiError({ status: 429 }))).toBe('操作太频繁，请稍后再试');
+    expect(buyErrorText(p('merchant-suspended', 403))).toBe('该商家已暂停营业，暂时不能下单');
+    expect(buyErrorText(p('own-product'))).toBe('不能购买自家商品');
   });
 });

@@ -70,6 +70,10 @@ export function buyErrorText(e: unknown, limit?: number): string {
       return '秒杀尚未开始';
     case 'out-of-stock':
       return '库存不足';
+    case 'merchant-suspended':
+      return '该商家已暂停营业，暂时不能下单';
+    case 'own-product':
+      return '不能购买自家商品';
     default:
       break;
   }

@@ -29,7 +29,7 @@ export function MerchantsPanel() {
 
   const toggle = async (m: MerchantSummary) => {
     const status: MerchantStatus = m.status === 'ACTIVE' ? 'SUSPENDED' : 'ACTIVE';
-    if (status === 'SUSPENDED' && !window.confirm(`暂停「${m.displayName}」？暂停期间不能上架商品和开播。`)) return;
+    if (status === 'SUSPENDED' && !window.confirm(`暂停「${m.displayName}」？暂停后该商家不能上架、开播、接单和报价，正在进行的直播和秒杀立即结束，未付款订单自动取消；已付款订单仍可发货。`)) return;
     setBusy(m.id);
     setError(null);
     try {

@@ -6,6 +6,7 @@ import { FormAlert } from '../../components/Field';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { yuanToFen } from '../merchant/OpenDealForm';
+import { SuspendedBanner } from '../merchant/SuspendedBanner';
 
 /** /merchant/quotes — quote requests from group customers; answer with a unit price and how many days it holds. */
 export function MerchantQuotesPage() {
@@ -43,6 +44,7 @@ export function MerchantQuotesPage() {
   return (
     <section className="container page quotes-page" data-testid="merchant-quotes">
       <h1>集团客户询价</h1>
+      <SuspendedBanner />
       <FormAlert message={error} />
       <ul className="order-list">
         {quotes.map((q) => (

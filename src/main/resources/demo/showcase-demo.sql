@@ -104,9 +104,13 @@ select m.id, '格兰纳护肤 冬季保湿专场',
        '/demo/stream/live.m3u8', 'SCHEDULED'
 from merchant m where m.display_name = '格兰纳护肤';
 
+-- only the two sessions above: a database that already holds other sessions (tests share one) keeps them as they are
 insert into live_session_product (session_id, product_id, position)
 select s.id, p.id, row_number() over (partition by s.id order by p.id) - 1
-from live_session s join product p on p.merchant_id = s.merchant_id;
+from live_session s join product p on p.merchant_id = s.merchant_id
+where s.merchant_id in (select m.id from merchant m where m.display_name in ('东裕茗茶', '格兰纳护肤'))
+  and not exists (select 1 from live_session_product l where l.session_id = s.id);
 
 update live_session s set pinned_product_id = (select min(p.id) from product p where p.merchant_id = s.merchant_id)
-where s.status = 'LIVE' and s.pinned_product_id is null;
+where s.status = 'LIVE' and s.pinned_product_id is null
+  and s.merchant_id in (select m.id from merchant m where m.display_name = '东裕茗茶');

@@ -7,6 +7,7 @@ import { FormAlert } from '../../../components/Field';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { STATUS_LABELS } from '../labels';
 import { formatPrice } from '../price';
+import { SuspendedBanner } from '../../merchant/SuspendedBanner';
 
 const TABS: Array<{ value: ProductStatus | null; label: string }> = [
   { value: null, label: '全部' },
@@ -72,6 +73,7 @@ export function MerchantProductsPage() {
         <h1>商品管理</h1>
         <Link className="btn btn-primary" to="/merchant/products/new" data-testid="new-product">新建商品</Link>
       </div>
+      <SuspendedBanner />
       {saved && <p className="form-ok" role="status">已保存“{saved}”</p>}
       {needsAgreements && (
         <div className="form-alert" role="alert" data-testid="agreements-needed">

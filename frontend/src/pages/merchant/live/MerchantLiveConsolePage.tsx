@@ -12,6 +12,7 @@ import { useLatest } from '../../../realtime/useTopic';
 import { liveTopics } from '../../live/liveTopics';
 import { MerchantCommerceSlot } from './MerchantCommerceSlot';
 import { ScheduleForm } from './ScheduleForm';
+import { SuspendedBanner } from '../SuspendedBanner';
 import { ProductMonogram } from '../../catalogue/ProductMonogram';
 
 const minutes = (s: number) => (s < 60 ? `${s} 秒` : `${formatCount(Math.round(s / 60))} 分钟`);
@@ -92,6 +93,7 @@ export function MerchantLiveConsolePage() {
       <p className="muted small">
         {formatDateTime(s.startsAt)} 开播 · {s.reminderCount} 人预约 · <Link to={`/live/${s.id}`}>打开直播间</Link>
       </p>
+      <SuspendedBanner />
 
       <div className="console-figures" data-testid="console-figures">
         <div className="figure">

@@ -7,6 +7,7 @@ import { FormAlert } from '../../../components/Field';
 import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { ScheduleForm } from './ScheduleForm';
+import { SuspendedBanner } from '../SuspendedBanner';
 
 /** /merchant/live — the merchant's sessions, newest first, and scheduling a new one. */
 export function MerchantLiveListPage() {
@@ -46,6 +47,7 @@ export function MerchantLiveListPage() {
           </button>
         )}
       </div>
+      <SuspendedBanner />
       {creating && <ScheduleForm onSaved={(s) => navigate(`/merchant/live/${s.id}`)} onCancel={() => setCreating(false)} />}
       <FormAlert message={error} />
       {!loading && !error && items.length === 0 && <p className="muted">还没有直播场次。</p>}

@@ -29,6 +29,8 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 
 /**
  * The one place where exceptions become HTTP errors: every error leaves as RFC 9457
@@ -63,6 +65,13 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         }
         if (ex instanceof WebExchangeBindException bind) {
             return validation(bind);
+        }
+        if (ex instanceof ServerWebInputException input && numberOutOfRange(input) != null) {
+            // e.g. 3074457345618258603 for a quantity: the field is named, as Bean Validation would
+            String message = "数值超出允许范围";
+            ProblemDetail problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "validation", "请求参数有误");
+            problem.setProperty("errors", List.of(new FieldProblem(numberOutOfRange(input), message)));
+            return problem;
         }
         if (ex instanceof ServerWebInputException input) {
             return InputProblems.of(input);
@@ -162,6 +171,27 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             }
         }
         return false;
+    }
+
+    /** The JSON field ({@code a.b[0]}) whose number does not fit its type, or null if that is not the problem. */
+    private static String numberOutOfRange(Throwable ex) {
+        if (!hasCause(ex, InputCoercionException.class)) {
+            return null;
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
+                StringBuilder field = new StringBuilder();
+                for (JacksonException.Reference ref : json.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        field.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return field.isEmpty() ? null : field.toString();
+            }
+        }
+        return null;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -2,6 +2,7 @@ package io.livehall.showcase.catalogue;
 
 import java.util.List;
 
+import io.livehall.common.money.MoneyBounds;
 import io.livehall.common.text.PlainText;
 import io.livehall.showcase.ProductCategory;
 import jakarta.validation.constraints.Max;
@@ -29,7 +30,7 @@ record ProductRequest(
         String description,
         @NotNull(message = "请填写价格")
         @Positive(message = "价格须大于 0")
-        @Max(value = 1_000_000_000L, message = "价格不能超过 1000 万元")
+        @Max(value = MoneyBounds.MAX_PRICE_FEN, message = "价格不能超过 1000 万元")
         Long priceFen,
         @NotNull(message = "请填写库存")
         @PositiveOrZero(message = "库存不能为负数")

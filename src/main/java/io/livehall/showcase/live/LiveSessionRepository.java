@@ -102,6 +102,12 @@ class LiveSessionRepository {
                 .map(LiveSessionRepository::session).one();
     }
 
+    /** The merchant's sessions that are live now. */
+    Flux<Long> liveOf(long merchantId) {
+        return db.sql("select id from live_session where merchant_id = :merchant and status = 'LIVE' order by id")
+                .bind("merchant", merchantId).map(row -> row.get("id", Long.class)).all();
+    }
+
     /**
      * Pins a lineup product (or unpins with null) while the session is live; 0 rows when it is not live, not the
      * merchant's, or the product is not in its lineup. The row stays locked until the caller's transaction ends.
@@ -120,13 +126,17 @@ class LiveSessionRepository {
                 .bind("product", productId).bind("id", id).bind("merchant", merchantId).fetch().rowsUpdated();
     }
 
-    /** Public schedule: live and upcoming sessions by start time (scheduled ones more than a day overdue drop out). */
+    /**
+     * Public schedule: live and upcoming sessions of ACTIVE merchants by start time (scheduled ones more than a day
+     * overdue drop out; a suspended merchant's scheduled sessions are hidden until it is reactivated).
+     */
     Flux<ScheduleRow> schedule(ScheduleCursor after, int limit, Long userId) {
         String keyset = after == null ? "" : " and (s.starts_at, s.id) > (:afterAt, :afterId)";
         DatabaseClient.GenericExecuteSpec spec = db.sql("select " + LIST_COLUMNS + """
                          from live_session s
                         where s.status in ('SCHEDULED', 'LIVE')
-                          and (s.status = 'LIVE' or s.starts_at > now() - interval '1 day')""" + keyset + """
+                          and (s.status = 'LIVE' or s.starts_at > now() - interval '1 day')
+                          and exists (select 1 from merchant m where m.id = s.merchant_id and m.status = 'ACTIVE')""" + keyset + """
                          order by s.starts_at, s.id limit :limit""")
                 .bind("limit", limit + 1).bind("user", userId == null ? -1L : userId);
         if (after != null) {

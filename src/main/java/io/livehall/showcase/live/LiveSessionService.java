@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * A merchant's sessions: schedule, edit and cancel while scheduled, go live, end, pin. Only the owning
  * merchant may touch a session (someone else's answers 404); scheduling, editing and going live need a
- * trading merchant. State changes are conditional updates, so a repeated or raced change answers 409.
+ * trading merchant, pinning an active one. State changes are conditional updates, so a repeated or raced
+ * change answers 409. Suspending a merchant ends its live sessions ({@link #endAllOf}).
  */
 @Service
 class LiveSessionService {
@@ -120,12 +121,25 @@ class LiveSessionService {
                 .flatMap(s -> onAir.changed(s).then(pinned.clear(id)).then(queries.detail(s, null)));
     }
 
+    /** Pins a lineup product; a suspended merchant may not (403), though it may still unpin and end. */
     Mono<PinnedProduct> pin(long userId, long id, long productId) {
-        return merchant(userId).flatMap(m -> pinned.pin(id, m.id(), productId));
+        return merchants.requireActive(userId).flatMap(m -> pinned.pin(id, m.id(), productId));
     }
 
     Mono<Void> unpin(long userId, long id) {
         return merchant(userId).flatMap(m -> pinned.unpin(id, m.id()));
+    }
+
+    /**
+     * Ends every live session of a merchant that was suspended, as its own "下播" would (audience figures kept,
+     * rooms told, pinned product cleared). Sessions still scheduled stay scheduled: going live needs an active
+     * merchant, and the public schedule hides them meanwhile.
+     */
+    Mono<Void> endAllOf(long merchantId) {
+        return sessions.liveOf(merchantId)
+                .concatMap(id -> figures(id).flatMap(figures -> sessions.end(id, merchantId, figures))
+                        .flatMap(s -> onAir.changed(s).then(pinned.clear(id))))
+                .then();
     }
 
     /** The room's audience now; zeros (logged) if presence cannot answer, so a session can always end. */

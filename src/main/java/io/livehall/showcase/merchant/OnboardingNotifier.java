@@ -49,9 +49,10 @@ class OnboardingNotifier {
 
     Mono<Void> merchantStatus(long userId, long merchantId, MerchantStatus status) {
         MerchantNotification n = status == MerchantStatus.SUSPENDED
-                ? new MerchantNotification("merchant", "商家已被暂停", "暂停期间不能上架商品和开播，如有疑问请联系组织方。",
+                ? new MerchantNotification("merchant", "商家已被暂停", "暂停期间不能上架商品、开播、发起秒杀、接单和报价；正在进行的直播和秒杀已结束，"
+                        + "未付款的订单已取消，已付款的订单请照常发货。如有疑问请联系组织方。",
                         "/merchant", Instant.now(), merchantId, status)
-                : new MerchantNotification("merchant", "商家已恢复", "您可以继续上架商品和开播。", "/merchant",
+                : new MerchantNotification("merchant", "商家已恢复", "您可以继续上架商品、开播和接单。", "/merchant",
                         Instant.now(), merchantId, status);
         return send(userId, n);
     }

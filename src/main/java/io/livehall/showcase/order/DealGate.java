@@ -18,9 +18,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The Redis gate in front of flash-deal orders, and the idempotency markers of all orders. Per deal:
- * {@code livehall:deal:{id}:stock} (units the gate still lets through) and {@code livehall:deal:{id}:buyers}
- * (buyer → units held). One Lua script checks the buyer's idempotency marker, the stock and the buyer's limit,
- * then takes: a refusal costs one Redis call and no PostgreSQL work. The same call counts the buyer's order
+ * {@code livehall:deal:{id}:stock} (units the gate still lets through), {@code livehall:deal:{id}:buyers}
+ * (buyer → units held) and, once the deal was closed early, {@code livehall:deal:{id}:closed} (why). One Lua
+ * script checks the buyer's idempotency marker, whether the deal was closed, the stock and the buyer's limit, then
+ * takes: a refusal costs one Redis call and no PostgreSQL work. The same call counts the buyer's order
  * attempt for the rate limit ({@link OrderAttempts}). PostgreSQL stays the truth: an order that
  * passed the gate still has to take a shard row and the buyer's holding in its transaction, and if that fails the
  * gate is given back.
@@ -36,7 +37,7 @@ import reactor.core.publisher.Mono;
 @Component
 class DealGate {
 
-    enum Outcome { PASSED, SOLD_OUT, SHORT, LIMIT_REACHED, NOT_LOADED, KNOWN, TOO_MANY }
+    enum Outcome { PASSED, SOLD_OUT, SHORT, LIMIT_REACHED, NOT_LOADED, KNOWN, TOO_MANY, CLOSED }
 
     /**
      * The gate's answer; {@code value} is the stock left after a pass, the marker of a known key, or the
@@ -51,6 +52,7 @@ class DealGate {
 
     static final Duration PENDING_TTL = Duration.ofSeconds(30);
     static final Duration MARKER_TTL = Duration.ofHours(24);
+    static final Duration CLOSED_TTL = Duration.ofHours(2);
 
     private static final RedisScript<String> TAKE = RedisScript.of("""
             if ARGV[5] ~= '' then
@@ -60,6 +62,8 @@ class DealGate {
             end
             local marker = redis.call('GET', KEYS[3])
             if marker then return 'KNOWN:' .. marker end
+            local closed = redis.call('GET', KEYS[5])
+            if closed then return 'CLOSED:' .. closed end
             local stock = redis.call('GET', KEYS[1])
             if not stock then return 'NOT_LOADED:' end
             stock = tonumber(stock)
@@ -136,6 +140,11 @@ class DealGate {
         return "livehall:deal:{" + dealId + "}:buyers";
     }
 
+    /** Set when the deal was closed early (its merchant was suspended): the gate answers CLOSED before the stock. */
+    static String closedKey(long dealId) {
+        return "livehall:deal:{" + dealId + "}:closed";
+    }
+
     static String markerKey(long buyerId, String idempotencyKey) {
         return "livehall:order:key:" + buyerId + ":" + sha256(idempotencyKey);
     }
@@ -147,7 +156,7 @@ class DealGate {
     Mono<Answer> take(FlashDeal deal, long buyerId, int n, String idempotencyKey, AttemptCount count) {
         String countKey = count == null ? "livehall:ratelimit:order:" + buyerId : count.key();
         return redis.execute(TAKE, List.of(stockKey(deal.id()), buyersKey(deal.id()), markerKey(buyerId, idempotencyKey),
-                                countKey),
+                                countKey, closedKey(deal.id())),
                         List.of(Long.toString(buyerId), Integer.toString(n), Integer.toString(deal.perBuyerLimit()),
                                 Long.toString(PENDING_TTL.toMillis()),
                                 count == null ? "" : Long.toString(count.windowMillis()),
@@ -234,6 +243,15 @@ class DealGate {
                 })
                 .then(redis.execute(LOAD_STOCK, List.of(stockKey(deal.id())),
                         List.of(Long.toString(remaining), expiry)).then());
+    }
+
+    /**
+     * Closes the gate at once, on every instance, whatever their cached copy of the deal says: every later attempt
+     * (but the repeat of a placed order) answers CLOSED with {@code reason}. Kept past the latest end a deal can
+     * have (an hour's lead plus five minutes), after which the cached deals have ended anyway.
+     */
+    Mono<Void> closeEarly(long dealId, String reason) {
+        return redis.opsForValue().set(closedKey(dealId), reason, CLOSED_TTL).then();
     }
 
     /** After settlement the gate lets nothing through. */

@@ -4,14 +4,18 @@ import java.time.Instant;
 
 import io.r2dbc.spi.Readable;
 
-/** A flash deal as stored. Everything but the settlement is fixed when it opens, so instances cache it. */
+/**
+ * A flash deal as stored. Everything but the settlement is fixed when it opens, so instances cache it; the one
+ * exception, closing it early ({@code closedAt}, its merchant was suspended), reaches other instances through the
+ * gate ({@link DealGate#closeEarly}).
+ */
 record FlashDeal(long id, long sessionId, long merchantId, long productId, String productName, long listPriceFen,
                  long priceFen, int quantity, int perBuyerLimit, int shardCount, Instant startsAt, Instant endsAt,
-                 Instant settledAt, Integer unsoldReturned) {
+                 Instant settledAt, Integer unsoldReturned, Instant closedAt) {
 
     static final String COLUMNS = " " + """
             id, session_id, merchant_id, product_id, product_name, list_price_fen, price_fen, quantity,
-            per_buyer_limit, shard_count, starts_at, ends_at, settled_at, unsold_returned""";
+            per_buyer_limit, shard_count, starts_at, ends_at, settled_at, unsold_returned, closed_at""";
 
     static FlashDeal map(Readable row) {
         return new FlashDeal(row.get("id", Long.class), row.get("session_id", Long.class),
@@ -20,7 +24,8 @@ record FlashDeal(long id, long sessionId, long merchantId, long productId, Strin
                 row.get("price_fen", Long.class), row.get("quantity", Integer.class),
                 row.get("per_buyer_limit", Integer.class), row.get("shard_count", Short.class).intValue(),
                 row.get("starts_at", Instant.class), row.get("ends_at", Instant.class),
-                row.get("settled_at", Instant.class), row.get("unsold_returned", Integer.class));
+                row.get("settled_at", Instant.class), row.get("unsold_returned", Integer.class),
+                row.get("closed_at", Instant.class));
     }
 
     boolean upcoming(Instant now) {

@@ -64,6 +64,24 @@ class FlashDealRepository {
                 .bind("s", sessionId).bind("l", limit).map(FlashDeal::map).all();
     }
 
+    /** The merchant's deals that have not ended (running or about to start). */
+    Flux<Long> notEndedOf(long merchantId) {
+        return db.sql("select id from flash_deal where merchant_id = :m and settled_at is null and ends_at > now() order by id")
+                .bind("m", merchantId).map(row -> row.get(0, Long.class)).all();
+    }
+
+    /**
+     * Ends the deal now, before its time (its merchant was suspended): {@code closed_at} says so and {@code ends_at}
+     * moves to now, so settlement returns its unsold quantity. Empty if it had ended already.
+     */
+    Mono<FlashDeal> closeEarly(long dealId) {
+        return db.sql("""
+                        update flash_deal set closed_at = now(), ends_at = least(ends_at, now())
+                        where id = :id and settled_at is null and ends_at > now()
+                        returning""" + FlashDeal.COLUMNS)
+                .bind("id", dealId).map(FlashDeal::map).one();
+    }
+
     /** Deals whose end has passed and whose unsold quantity has not gone back yet. */
     Flux<Long> endedUnsettled(int limit) {
         return db.sql("select id from flash_deal where settled_at is null and ends_at <= now() order by ends_at limit :l")

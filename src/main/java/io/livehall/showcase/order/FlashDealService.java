@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
+import io.livehall.common.money.MoneyBounds;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessions;
 import io.livehall.showcase.merchant.MerchantAccess;
@@ -59,6 +60,10 @@ class FlashDealService {
             return Mono.error(invalid("startsAt", "开始时间须在一小时内"));
         }
         Instant endsAt = startsAt.plusSeconds(request.durationSeconds());
+        // both are bounded by validation, so the product fits a long; one buyer's order must fit an order's total
+        if (request.priceFen() * request.perBuyerLimit() > MoneyBounds.MAX_TOTAL_FEN) {
+            return Mono.error(invalid("perBuyerLimit", "秒杀价 × 每人限购不能超过 1 亿元"));
+        }
         return merchants.requireTrading(userId).flatMap(merchant -> sessions.find(request.sessionId())
                 .filter(s -> s.merchantId() == merchant.id())
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("直播")))
@@ -135,9 +140,23 @@ class FlashDealService {
                                 .thenReturn(new FlashDeal(deal.id(), deal.sessionId(), deal.merchantId(), deal.productId(),
                                         deal.productName(), deal.listPriceFen(), deal.priceFen(), deal.quantity(),
                                         deal.perBuyerLimit(), deal.shardCount(), deal.startsAt(), deal.endsAt(),
-                                        deal.settledAt(), unsold))));
+                                        deal.settledAt(), unsold, deal.closedAt()))));
         return tx.transactional(settling)
                 .flatMap(deal -> gate.close(deal).then(broadcaster.publishNow(deal)))
+                .then();
+    }
+
+    /**
+     * Closes the merchant's deals that have not ended (it was suspended): the gate first, so no instance lets
+     * another order through, then PostgreSQL (the deal ends now), then settlement returns the unsold units to the
+     * product and viewers see the deal end. Orders placed before keep their units.
+     */
+    Mono<Void> closeAllOf(long merchantId) {
+        return repository.notEndedOf(merchantId)
+                .concatMap(id -> gate.closeEarly(id, "SUSPENDED")
+                        .then(repository.closeEarly(id))
+                        .doOnNext(deals::put)
+                        .then(settle(id)))
                 .then();
     }
 

@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A merchant's orders: list and filter, confirm payment, ship, cancel, export, live figures. Another merchant's order is 404. */
+/**
+ * A merchant's orders: list and filter, confirm payment, ship, cancel, export, live figures. Another merchant's order
+ * is 404. A suspended merchant may still see, ship and cancel its orders, but not confirm a payment (403).
+ */
 @RestController
 @RequestMapping("/api/merchant/orders")
 @Tag(name = "商家订单 Merchant orders", description = "商家：订单管理、确认收款、发货、导出、直播销售数据")
@@ -87,10 +90,11 @@ class MerchantOrderController {
     }
 
     @PostMapping("/{id}/confirm-payment")
-    @Operation(summary = "确认已收款（线下付款）：待付款 → 已付款")
+    @Operation(summary = "确认已收款（线下付款）：待付款 → 已付款；暂停营业的商家不能确认收款")
     Mono<Order> confirmPayment(@AuthenticationPrincipal Jwt jwt, @PathVariable long id,
                                @Valid @RequestBody OrderRequests.ConfirmPayment body) {
-        return merchant(jwt).flatMap(m -> payments.confirmByMerchant(m.id(), id, body.reference().strip()));
+        return merchants.requireActive(OrderController.userId(jwt))
+                .flatMap(m -> payments.confirmByMerchant(m.id(), id, body.reference().strip()));
     }
 
     @PostMapping("/{id}/ship")

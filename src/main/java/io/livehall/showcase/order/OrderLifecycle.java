@@ -73,6 +73,19 @@ class OrderLifecycle {
                                 "订单当前状态为" + OrderCsv.statusLabel(o.status()) + "，只有已发货的订单可以确认收货")))));
     }
 
+    /**
+     * Cancels every unpaid order of a suspended merchant (by SYSTEM, the buyers are told why), each in its own
+     * transaction with its stock returned, so nobody pays a merchant that may not trade; paid orders stay and are
+     * still shipped. Answers how many this call cancelled.
+     */
+    Mono<Long> cancelUnpaidOf(long merchantId) {
+        return orders.unpaidOfMerchant(merchantId)
+                .concatMap(id -> cancelled(orders.cancel(id, "merchant_id", merchantId, "SYSTEM", SUSPENDED_REASON)))
+                .count();
+    }
+
+    static final String SUSPENDED_REASON = "商家已暂停营业，未付款的订单已自动取消";
+
     /** Cancels unpaid orders past their deadline, one transaction each; answers how many this call cancelled. */
     Mono<Long> expireDue(int batch) {
         return orders.dueUnpaid(batch)

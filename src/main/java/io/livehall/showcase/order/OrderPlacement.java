@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.money.MoneyBounds;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessions;
+import io.livehall.showcase.merchant.MerchantAccess;
 import io.livehall.showcase.order.OrderProblems.Signal;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,6 +22,10 @@ import reactor.core.publisher.Mono;
  * then one shard row and the buyer's holding in PostgreSQL) and, for the quote feature, at a quoted price.
  * Every order carries the buyer's Idempotency-Key: the unique (buyer, key) constraint makes a repeat return the
  * first order, whatever the concurrency; a repeat that asks for something else is refused with 422.
+ * <p>
+ * A new order is refused when its merchant is suspended (403; for a flash deal the gate says so, see
+ * {@link DealGate#closeEarly}), when the buyer acts for the merchant itself (409 {@code own-product}, before the
+ * gate takes anything), and when its total is above {@link MoneyBounds#MAX_TOTAL_FEN} (400).
  */
 @Service
 public class OrderPlacement {
@@ -41,12 +47,14 @@ public class OrderPlacement {
     private final OrderSettings settings;
     private final OrderEvents events;
     private final DealOrderBatches batches;
+    private final MerchantAccess merchants;
 
     OrderPlacement(OrderRepository orders, FlashDealRepository dealRows, FlashDeals deals, FlashDealService dealService,
                    DealGate gate, DealBroadcaster broadcaster, ProductCatalogue catalogue, LiveSessions sessions,
                    OrderAttempts attempts, TransactionalOperator tx, OrderSettings settings, OrderEvents events,
-                   DealOrderBatches batches) {
+                   DealOrderBatches batches, MerchantAccess merchants) {
         this.orders = orders;
+        this.merchants = merchants;
         this.batches = batches;
         this.dealRows = dealRows;
         this.deals = deals;
@@ -82,9 +90,11 @@ public class OrderPlacement {
     public Mono<PlacedOrder> placeQuoted(long buyerId, String buyerName, String key, QuotedItem item, Recipient recipient) {
         String hash = quoteHash(item, recipient);
         return catalogue.find(item.productId()).flatMap(product -> {
+            MoneyBounds.total(item.unitPriceFen(), item.quantity(), "unitPriceFen");
             NewOrder order = new NewOrder(buyerId, item.merchantId(), product.id(), product.name(), null, null, null,
                     item.quoteId(), item.quantity(), item.unitPriceFen(), key, hash, recipient, "OFFLINE", payBy());
-            return insertTakingStock(order, catalogue.takeStock(product.id(), item.quantity()));
+            return merchants.checkSale(item.merchantId(), buyerId)
+                    .then(insertTakingStock(order, catalogue.takeStock(product.id(), item.quantity())));
         }).doOnNext(placed -> {
             if (placed.created()) {
                 events.placed(placed.order(), buyerName);
@@ -110,17 +120,20 @@ public class OrderPlacement {
                     if (!product.onSale()) {
                         return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "product-not-on-sale", "商品已下架"));
                     }
+                    MoneyBounds.total(product.priceFen(), request.quantity(), "quantity");
                     Mono<Long> session = request.sessionId() == null ? Mono.empty()
                             : sessions.find(request.sessionId())
                                     .filter(s -> s.merchantId() == product.merchantId())
                                     .switchIfEmpty(Mono.error(() -> OrderProblems.invalid("sessionId", "该直播不属于此商品的商家")))
                                     .map(s -> s.id());
-                    return session.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(sid -> {
-                        NewOrder order = new NewOrder(buyer.id(), product.merchantId(), product.id(), product.name(), null,
-                                null, sid.orElse(null), null, request.quantity(), product.priceFen(), key, hash,
-                                request.recipient(), "OFFLINE", payBy());
-                        return insertTakingStock(order, catalogue.takeStock(product.id(), request.quantity()));
-                    });
+                    return merchants.checkSale(product.merchantId(), buyer.id())
+                            .then(session.map(Optional::of).defaultIfEmpty(Optional.empty()))
+                            .flatMap(sid -> {
+                                NewOrder order = new NewOrder(buyer.id(), product.merchantId(), product.id(),
+                                        product.name(), null, null, sid.orElse(null), null, request.quantity(),
+                                        product.priceFen(), key, hash, request.recipient(), "OFFLINE", payBy());
+                                return insertTakingStock(order, catalogue.takeStock(product.id(), request.quantity()));
+                            });
                 })));
     }
 
@@ -142,16 +155,20 @@ public class OrderPlacement {
     private Mono<PlacedOrder> placeDeal(Buyer buyer, String key, String hash, PlaceOrderRequest request) {
         return deals.find(request.dealId()).flatMap(deal -> {
             Instant now = Instant.now();
-            if (deal.upcoming(now) || deal.ended(now)) {
-                ApiProblem closed = deal.upcoming(now)
-                        ? new ApiProblem(HttpStatus.CONFLICT, "deal-not-started", "秒杀尚未开始")
+            if (deal.closedAt() != null || deal.upcoming(now) || deal.ended(now)) {
+                ApiProblem closed = deal.closedAt() != null ? MerchantAccess.closedForBusiness()
+                        : deal.upcoming(now) ? new ApiProblem(HttpStatus.CONFLICT, "deal-not-started", "秒杀尚未开始")
                         : new ApiProblem(HttpStatus.CONFLICT, "deal-ended", "秒杀已结束");
                 return attempts.count(buyer.id()).then(knownOrder(buyer.id(), key, hash)).switchIfEmpty(Mono.error(closed));
             }
             if (request.quantity() > deal.perBuyerLimit()) {
                 return Mono.error(OrderProblems.limitReached(deal.perBuyerLimit()));
             }
-            return attempt(new Attempt(buyer, key, hash, request, deal), 0);
+            MoneyBounds.total(deal.priceFen(), request.quantity(), "quantity");
+            Attempt a = new Attempt(buyer, key, hash, request, deal);
+            // a merchant's own account is refused before the gate takes anything (viewers skip the query)
+            return buyer.merchant() ? merchants.refuseOwn(buyer.id(), deal.merchantId()).then(Mono.defer(() -> attempt(a, 0)))
+                    : attempt(a, 0);
         });
     }
 
@@ -164,6 +181,7 @@ public class OrderPlacement {
             case SOLD_OUT -> Mono.error(OrderProblems.soldOut());
             case SHORT -> Mono.error(OrderProblems.notEnough(answer.value()));
             case LIMIT_REACHED -> Mono.error(OrderProblems.limitReached(a.deal().perBuyerLimit()));
+            case CLOSED -> Mono.error(MerchantAccess.closedForBusiness());
             case NOT_LOADED -> round < 2 ? dealService.rebuildGate(a.deal()).then(Mono.defer(() -> attempt(a, round + 1)))
                     : Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "系统繁忙，请稍后重试"));
             case KNOWN -> "P".equals(answer.value()) ? awaitFirst(a, round, 0)

@@ -186,6 +186,12 @@ class OrderRepository {
                 .map(Order::map).one();
     }
 
+    /** A merchant's unpaid orders, oldest first (candidates: the cancellation itself is conditional). */
+    Flux<Long> unpaidOfMerchant(long merchantId) {
+        return db.sql("select id from customer_order where merchant_id = :m and status = 'CREATED' order by id")
+                .bind("m", merchantId).map(row -> row.get(0, Long.class)).all();
+    }
+
     /** Unpaid orders past their deadline (candidates; {@link #expire} decides under the row lock). */
     Flux<Long> dueUnpaid(int batch) {
         return db.sql("select id from customer_order where status = 'CREATED' and pay_by < now() order by pay_by limit :batch")

@@ -3,6 +3,8 @@ package io.livehall.showcase.order;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.error.FieldProblem;
+import io.livehall.common.money.MoneyBounds;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -32,6 +34,11 @@ public class Payments {
 
     /** A provider's notification (already verified by its gateway): the amount must match the order's total. */
     public Mono<Order> confirmPaid(long orderId, String method, String reference, long amountFen) {
+        if (amountFen < 1 || amountFen > MoneyBounds.MAX_TOTAL_FEN) {
+            String message = "支付金额超出允许范围";
+            return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", message,
+                    List.of(new FieldProblem("amountFen", message))));
+        }
         return orders.find(orderId)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("订单")))
                 .flatMap(row -> {

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
+import io.livehall.common.money.MoneyBounds;
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.identity.AccountService;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
  * Group-customer procurement (集团客户采购): a user of an enterprise asks a merchant for a quote on a product and
  * quantity; the merchant answers with a unit price and a validity; the buyer accepts (an order at the quoted
  * price through the order path: Idempotency-Key, stock taken in the same transaction as the acceptance) or
- * declines. An expired answer cannot be accepted.
+ * declines. An expired answer cannot be accepted. A suspended merchant is asked nothing, answers nothing and its
+ * answers cannot be accepted (403); an answer whose total (unit price × quantity) is above 1 亿元 is refused (400).
  */
 @Service
 class QuoteService {
@@ -60,7 +62,8 @@ class QuoteService {
                 if (!product.onSale()) {
                     return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "product-not-on-sale", "商品未上架"));
                 }
-                return merchants.merchantOf(userId).filter(m -> m.id() == product.merchantId()).hasElement()
+                return merchants.requireOpen(product.merchantId())
+                        .then(merchants.merchantOf(userId).filter(m -> m.id() == product.merchantId()).hasElement())
                         .flatMap(own -> own
                                 ? Mono.error(new ApiProblem(HttpStatus.CONFLICT, "own-product", "不能向本企业的商品询价"))
                                 : quotes.insert(userId, user.displayName(), user.enterprise().id(), user.enterprise().name(),
@@ -94,8 +97,12 @@ class QuoteService {
         if (!answer.validUntil().isAfter(now) || answer.validUntil().isAfter(now.plus(MAX_VALIDITY))) {
             return Mono.error(invalid("validUntil", "有效期须晚于现在且不超过 90 天"));
         }
-        return ofMerchant(userId, id).flatMap(q -> quotes.answer(id, q.merchantId(), answer.unitPriceFen(),
-                        answer.validUntil(), answer.note() == null ? null : answer.note().strip()))
+        return merchants.requireActive(userId).then(ofMerchant(userId, id))
+                .flatMap(q -> {
+                    MoneyBounds.total(answer.unitPriceFen(), q.quantity(), "unitPriceFen");
+                    return quotes.answer(id, q.merchantId(), answer.unitPriceFen(), answer.validUntil(),
+                            answer.note() == null ? null : answer.note().strip());
+                })
                 .flatMap(rows -> rows == 1 ? quotes.find(id) : ofMerchant(userId, id).flatMap(q -> Mono.error(
                         wrongStatus("报价单当前状态不能再报价"))));
     }
