@@ -37,6 +37,9 @@ class SpaFallbackFilter implements WebFilter {
             return false;
         }
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (path.contains("//")) {
+            return false; // no route of the app has an empty segment ("//api/products" is not an app page either)
+        }
         if (path.equals("/api") || SERVER_PREFIXES.stream().anyMatch(path::startsWith)) {
             return false;
         }

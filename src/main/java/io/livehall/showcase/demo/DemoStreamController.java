@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import io.livehall.common.error.ApiProblem;
 import io.swagger.v3.oas.annotations.Hidden;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -36,12 +35,8 @@ class DemoStreamController {
     private final DemoStreamPlaylist playlist;
     private final DemoStreamSegments segments;
 
-    /**
-     * The clock is the application's {@link Clock} bean when there is one (tests set it), else the system's; its
-     * time now is the anchor of the discontinuity numbers ({@link DemoStreamPlaylist}).
-     */
-    DemoStreamController(ObjectProvider<Clock> clocks) {
-        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+    /** The application's clock (tests set it); its time now is the anchor of the discontinuity numbers. */
+    DemoStreamController(Clock clock) {
         this.playlist = new DemoStreamPlaylist(clock, SEGMENTS, SEGMENT_MILLIS, clock.millis());
         this.segments = DemoStreamSegments.load("demo/stream", SEGMENTS);
     }

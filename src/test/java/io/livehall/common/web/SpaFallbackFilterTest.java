@@ -24,10 +24,12 @@ class SpaFallbackFilterTest {
             "GET, /swagger-ui.html, false",
             "GET, /ws, false",
             "GET, /assets/index-abc.js, false",
-            "GET, /favicon.svg, false"})
+            "GET, /favicon.svg, false",
+            "GET, //api/products, false",
+            "GET, /live//1, false"})
     void routesOnlyAppPagesToIndexHtml(String method, String path, boolean appRoute) {
         MockServerWebExchange exchange = MockServerWebExchange.from(
-                MockServerHttpRequest.method(HttpMethod.valueOf(method), path).build());
+                MockServerHttpRequest.method(HttpMethod.valueOf(method), java.net.URI.create("http://localhost" + path)).build());
         assertThat(SpaFallbackFilter.isAppRoute(exchange)).isEqualTo(appRoute);
     }
 }
