@@ -3,13 +3,16 @@ package io.livehall.common.error;
 import java.util.Comparator;
 import java.util.List;
 
+import io.livehall.common.batch.NaturalBatcher;
+import io.r2dbc.spi.R2dbcException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import io.r2dbc.spi.R2dbcException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,7 +59,11 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ErrorResponse response) {
             exchange.getResponse().getHeaders().addAll(response.getHeaders());
         }
-        return writer.write(exchange, toProblem(ex));
+        ProblemDetail problem = toProblem(ex);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            exchange.getResponse().getHeaders().set("Retry-After", "2");
+        }
+        return writer.write(exchange, problem);
     }
 
     ProblemDetail toProblem(Throwable ex) {
@@ -101,6 +108,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         if (ex instanceof DataIntegrityViolationException) {
             log.warn("Unmapped constraint violation", ex);
             return ApiProblem.problem(HttpStatus.CONFLICT, "conflict", "数据冲突，请刷新后重试");
+        }
+        if (unavailable(ex)) {
+            log.warn("A store did not answer in time: " + ex);
+            return ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "服务繁忙，请稍后重试");
         }
         log.error("Unhandled error", ex);
         return ApiProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，请稍后重试");
@@ -192,6 +203,26 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             }
         }
         return null;
+    }
+
+    /**
+     * PostgreSQL or Redis did not answer in time, a lock was not granted within the lock timeout, a pool had no
+     * connection, or a batch queue was full: the request may well succeed a moment later (503, Retry-After), and
+     * nothing was half-written (the transaction rolled back).
+     */
+    private static boolean unavailable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof java.util.concurrent.TimeoutException || t instanceof io.r2dbc.spi.R2dbcTransientException
+                    || t instanceof io.lettuce.core.RedisCommandTimeoutException || t instanceof NaturalBatcher.Full) {
+                return true;
+            }
+            if (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+                    && (r2dbc.getSqlState().equals("55P03") || r2dbc.getSqlState().equals("57014"))) {
+                return true; // lock_not_available (lock timeout), query_canceled (statement timeout)
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

@@ -68,4 +68,33 @@ class NaturalBatcherTest {
 
         assertThat(outcomes).containsExactly("failed redis gone", "ok 5");
     }
+
+    @Test
+    void refusesAtOnceWhenTooManyWaitForAStalledWrite() {
+        NaturalBatcher<Integer, Integer> batcher = new NaturalBatcher<>(1, 2, 3, java.time.Duration.ofMinutes(1), this::write);
+        batcher.submit(0).subscribe(); // in flight, never finished: the store stalled
+        List<Integer> answers = new CopyOnWriteArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            batcher.submit(i).subscribe(answers::add);
+        }
+        assertThat(batcher.waiting()).isEqualTo(3);
+
+        StepVerifier.create(batcher.submit(4)).expectError(NaturalBatcher.Full.class).verify();
+
+        pending.get(0).tryEmitEmpty();
+        pending.get(1).tryEmitEmpty();
+        pending.get(2).tryEmitEmpty();
+        assertThat(answers).containsExactly(2, 4, 6);
+        assertThat(batcher.waiting()).isZero();
+    }
+
+    @Test
+    void aWriteThatNeverAnswersFailsItsRequestsAfterTheTimeoutAndFreesItsSlot() {
+        NaturalBatcher<Integer, Integer> batcher = new NaturalBatcher<>(1, 10, 100, java.time.Duration.ofMillis(200),
+                this::write);
+        StepVerifier.create(batcher.submit(1))
+                .expectError(java.util.concurrent.TimeoutException.class)
+                .verify(java.time.Duration.ofSeconds(5));
+        StepVerifier.create(batcher.submit(2)).then(() -> pending.get(1).tryEmitEmpty()).expectNext(4).verifyComplete();
+    }
 }

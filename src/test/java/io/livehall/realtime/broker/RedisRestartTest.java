@@ -22,9 +22,9 @@ import org.springframework.core.env.Environment;
 import redis.embedded.RedisServer;
 
 /**
- * Redis restarts, or drops the pub/sub connection, under a running instance (its own Redis, shared PostgreSQL):
- * subscribers that were live before keep receiving, without reconnecting, and get what was published while the
- * instance was not listening.
+ * Redis restarts, drops the pub/sub connection, or stops answering, under a running instance (its own Redis, shared
+ * PostgreSQL): subscribers that were live before keep receiving, without reconnecting, and get what was published
+ * while the instance was not listening; a request that needs Redis while it does not answer gets 503 in time.
  */
 class RedisRestartTest extends IntegrationTest {
 
@@ -67,6 +67,24 @@ class RedisRestartTest extends IntegrationTest {
             b.publish(chat, "{\"text\":\"live again\"}").block(Duration.ofSeconds(5));
             assertThat(viewer.expect("MESSAGE").body()).contains("live again");
             assertThat(viewer.poll(Duration.ofMillis(2500))).as("nothing twice (the second look finds nothing new)").isNull();
+
+            // Redis stops answering for 4 s: a request that needs it answers 503 after the 2 s command timeout
+            io.lettuce.core.RedisClient sleeper = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + redisPort);
+            try (var connection = sleeper.connect()) {
+                var utf8 = io.lettuce.core.codec.StringCodec.UTF8;
+                connection.async().dispatch(io.lettuce.core.protocol.CommandType.DEBUG,
+                        new io.lettuce.core.output.StatusOutput<>(utf8),
+                        new io.lettuce.core.protocol.CommandArgs<>(utf8).add("SLEEP").add(4));
+                long started = System.nanoTime();
+                org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                        .baseUrl("http://127.0.0.1:" + port(instance)).responseTimeout(Duration.ofSeconds(10)).build()
+                        .post().uri("/api/auth/guest").exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectHeader().valueEquals("Retry-After", "2");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(3900));
+            } finally {
+                sleeper.shutdown();
+            }
         } finally {
             redis.stop();
         }
