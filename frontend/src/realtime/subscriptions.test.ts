@@ -140,4 +140,22 @@ describe('SubscriptionRegistry', () => {
     expect(good).toHaveBeenCalledWith({ now: 1 }, expect.anything());
     expect(error).toHaveBeenCalled();
   });
+  it('drops a repeat of a message the server sends at least once (same eventId)', () => {
+    const reg = new SubscriptionRegistry();
+    const stomp = connected();
+    reg.attach(stomp);
+    const got = vi.fn();
+    reg.add('/user/queue/notifications', got);
+
+    stomp.deliver('/user/queue/notifications', { type: 'live-started', eventId: 41 });
+    stomp.deliver('/user/queue/notifications', { type: 'live-started', eventId: 41 });
+    stomp.deliver('/user/queue/notifications', { type: 'order', eventId: 42 });
+    stomp.deliver('/user/queue/notifications', { type: 'order' }); // no eventId: always delivered
+
+    expect(got.mock.calls.map((c) => c[0])).toEqual([
+      { type: 'live-started', eventId: 41 },
+      { type: 'order', eventId: 42 },
+      { type: 'order' },
+    ]);
+  });
 });

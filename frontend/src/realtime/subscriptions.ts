@@ -48,7 +48,12 @@ interface Entry {
   stomp: StompSubscription | null;
   lastStreamId: string | null;
   latest: unknown;
+  /** eventIds already delivered (messages the server sends at least once, e.g. notifications); newest last */
+  seenEvents: number[];
 }
+
+/** How many eventIds a destination remembers to drop repeats of messages delivered at least once. */
+export const SEEN_EVENTS = 200;
 
 export interface RegistryHooks {
   /** The first non-internal destination was added. */
@@ -68,7 +73,15 @@ export class SubscriptionRegistry {
     let entry = this.entries.get(destination);
     if (!entry) {
       const wasActive = this.activeCount() > 0;
-      entry = { destination, listeners: new Set(), options, stomp: null, lastStreamId: null, latest: undefined };
+      entry = {
+        destination,
+        listeners: new Set(),
+        options,
+        stomp: null,
+        lastStreamId: null,
+        latest: undefined,
+        seenEvents: [],
+      };
       this.entries.set(destination, entry);
       if (this.client) this.subscribeEntry(entry);
       if (!wasActive && !options.internal) this.hooks.onActive?.();
@@ -157,6 +170,12 @@ export class SubscriptionRegistry {
     } catch {
       console.warn(`[realtime] ignoring a non-JSON message on ${e.destination}`);
       return;
+    }
+    const eventId = body && typeof body === 'object' ? (body as { eventId?: unknown }).eventId : undefined;
+    if (typeof eventId === 'number') {
+      if (e.seenEvents.includes(eventId)) return; // a repeat of a message sent at least once
+      e.seenEvents.push(eventId);
+      if (e.seenEvents.length > SEEN_EVENTS) e.seenEvents.shift();
     }
     e.latest = body;
     const meta: MessageMeta = { destination: e.destination, streamId, headers: m.headers };

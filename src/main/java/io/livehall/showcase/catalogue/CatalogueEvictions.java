@@ -1,11 +1,9 @@
 package io.livehall.showcase.catalogue;
 
+import io.livehall.common.events.AfterCommit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,8 +18,11 @@ class CatalogueEvictions {
 
     private final CatalogueCache cache;
 
-    CatalogueEvictions(CatalogueCache cache) {
+    private final AfterCommit afterCommit;
+
+    CatalogueEvictions(CatalogueCache cache, AfterCommit afterCommit) {
         this.cache = cache;
+        this.afterCommit = afterCommit;
     }
 
     /** Evicts now (the change is already committed). */
@@ -29,22 +30,9 @@ class CatalogueEvictions {
         return cache.evict(productId, lists).onErrorResume(e -> failed(productId, e));
     }
 
-    /** Runs {@code evict} when the current transaction commits, or now if there is none. */
+    /** Runs {@code evict} when the current transaction commits, or now if there is none (best effort). */
     Mono<Void> afterCommit(Mono<Void> evict) {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-                .flatMap(sync -> {
-                    if (!sync.isSynchronizationActive()) {
-                        return evict;
-                    }
-                    sync.registerSynchronization(new TransactionSynchronization() {
-                        @Override
-                        public Mono<Void> afterCommit() {
-                            return evict;
-                        }
-                    });
-                    return Mono.<Void>empty();
-                })
-                .onErrorResume(NoTransactionException.class, e -> evict);
+        return afterCommit.run("catalogue-eviction", () -> evict);
     }
 
     /** Every list page (a merchant's name or status changed). */

@@ -1,36 +1,33 @@
 package io.livehall.showcase.live;
 
-import java.util.List;
+import java.time.Instant;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.notification.Notification;
-import io.livehall.realtime.broker.Broker;
+import io.livehall.realtime.broker.UserNotifications;
 import io.livehall.showcase.live.LiveSessionViews.Reminder;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * "Remind me": a logged-in viewer asks to be told when a scheduled session starts. Going live claims the
- * session's unnotified reminders in PostgreSQL ({@code notified_at}), inside the go-live transaction, so
- * each user is notified exactly once however many requests or instances race; the notifications go out on
- * {@code /user/queue/notifications} after the commit.
+ * session's unnotified reminders in PostgreSQL ({@code notified_at}) and writes each user's notification to the
+ * outbox, all inside the go-live transaction: each user is claimed once however many requests or instances race, and
+ * the notification is delivered on {@code /user/queue/notifications} after the commit, at least once (with its
+ * {@code eventId}, so a repeat is dropped by the client), even if Redis is down for a while.
  */
 @Component
 class LiveReminders {
 
     static final String TYPE = "live-started";
-    private static final Log log = LogFactory.getLog(LiveReminders.class);
 
     private final LiveSessionRepository sessions;
-    private final Broker broker;
+    private final UserNotifications notifications;
 
-    LiveReminders(LiveSessionRepository sessions, Broker broker) {
+    LiveReminders(LiveSessionRepository sessions, UserNotifications notifications) {
         this.sessions = sessions;
-        this.broker = broker;
+        this.notifications = notifications;
     }
 
     Mono<Reminder> remind(long sessionId, long userId) {
@@ -50,23 +47,17 @@ class LiveReminders {
                 .then(state(sessionId, false));
     }
 
-    /** Inside the go-live transaction: the users to notify, each claimed once for good. */
-    Mono<List<Long>> claim(long sessionId) {
-        return sessions.claimReminders(sessionId).collectList();
-    }
-
-    /** After the commit: tells each claimed user the session started. A failed delivery is logged, not retried. */
-    Mono<Void> notifyStarted(LiveSession s, String merchantName, List<Long> userIds) {
-        Notification n = Notification.of(TYPE, "「" + s.title() + "」开播了",
+    /**
+     * Inside the go-live transaction: claims the session's reminders for good and queues each reminded user's
+     * notification in the outbox; answers how many users will be told.
+     */
+    Mono<Long> claimAndNotify(LiveSession s, String merchantName, Instant now) {
+        Notification n = new Notification(TYPE, "「" + s.title() + "」开播了",
                 (merchantName == null || merchantName.isBlank() ? "" : merchantName + " ") + "正在直播，快来看看吧",
-                "/live/" + s.id());
-        return Flux.fromIterable(userIds)
-                .flatMap(user -> broker.publishToUser(String.valueOf(user), Notification.QUEUE, n)
-                        .onErrorResume(e -> {
-                            log.warn("Live reminder to user " + user + " for session " + s.id() + " failed", e);
-                            return Mono.empty();
-                        }), 16)
-                .then();
+                "/live/" + s.id(), now);
+        return sessions.claimReminders(s.id())
+                .concatMap(user -> notifications.send(String.valueOf(user), Notification.QUEUE, n).thenReturn(user))
+                .count();
     }
 
     private Mono<Reminder> state(long sessionId, boolean reminded) {

@@ -1,9 +1,10 @@
 package io.livehall.showcase.live;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.events.AfterCommit;
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.realtime.presence.Presence;
@@ -43,10 +44,13 @@ class LiveSessionService {
     private final Presence presence;
     private final ProductCatalogue catalogue;
     private final TransactionalOperator tx;
+    private final AfterCommit afterCommit;
+    private final Clock clock;
 
     LiveSessionService(LiveSessionRepository sessions, LiveSessionQueries queries, ScheduleCheck check,
                        MerchantAccess merchants, LiveReminders reminders, PinnedProducts pinned, OnAir onAir,
-                       Presence presence, ProductCatalogue catalogue, TransactionalOperator tx) {
+                       Presence presence, ProductCatalogue catalogue, TransactionalOperator tx,
+                       AfterCommit afterCommit, Clock clock) {
         this.sessions = sessions;
         this.queries = queries;
         this.check = check;
@@ -57,6 +61,8 @@ class LiveSessionService {
         this.presence = presence;
         this.catalogue = catalogue;
         this.tx = tx;
+        this.afterCommit = afterCommit;
+        this.clock = clock;
     }
 
     Mono<Page<Card>> mine(long userId, PageRequest page) {
@@ -95,19 +101,20 @@ class LiveSessionService {
         return merchant(userId)
                 .flatMap(m -> sessions.transition(id, m.id(), LiveStatus.SCHEDULED, LiveStatus.CANCELLED)
                         .switchIfEmpty(refusal(id, m.id(), "取消")))
-                .flatMap(s -> onAir.changed(s).then(queries.detail(s, null)));
+                .flatMap(s -> told(s).then(queries.detail(s, null)));
     }
 
-    /** Goes live and notifies, exactly once, everyone who asked to be reminded. */
+    /**
+     * Goes live; in the same transaction everyone who asked to be reminded is claimed and their notification queued
+     * in the outbox (delivered after the commit, at least once). Rooms are told after the commit, best effort.
+     */
     Mono<Detail> goLive(long userId, long id) {
         return merchants.requireTrading(userId).flatMap(m -> tx.transactional(
                         sessions.transition(id, m.id(), LiveStatus.SCHEDULED, LiveStatus.LIVE)
                                 .switchIfEmpty(refusal(id, m.id(), "开播"))
-                                .flatMap(s -> reminders.claim(id).map(users -> new Started(s, users))))
-                .flatMap(started -> onAir.changed(started.session())
-                        .then(pinned.clear(id))
-                        .then(reminders.notifyStarted(started.session(), m.displayName(), started.reminded()))
-                        .then(queries.detail(started.session(), null))));
+                                .flatMap(s -> reminders.claimAndNotify(s, m.displayName(), clock.instant()).thenReturn(s)))
+                .flatMap(s -> afterCommit.run("live-status", () -> onAir.changed(s).then(pinned.clear(id)))
+                        .then(queries.detail(s, null))));
     }
 
     /** Ends a live session and keeps its audience figures (peak, unique viewers, watch time) from presence. */
@@ -118,7 +125,8 @@ class LiveSessionService {
                         .then(figures(id))
                         .flatMap(figures -> sessions.end(id, m.id(), figures))
                         .switchIfEmpty(refusal(id, m.id(), "下播")))
-                .flatMap(s -> onAir.changed(s).then(pinned.clear(id)).then(queries.detail(s, null)));
+                .flatMap(s -> afterCommit.run("live-status", () -> onAir.changed(s).then(pinned.clear(id)))
+                        .then(queries.detail(s, null)));
     }
 
     /** Pins a lineup product; a suspended merchant may not (403), though it may still unpin and end. */
@@ -138,7 +146,7 @@ class LiveSessionService {
     Mono<Void> endAllOf(long merchantId) {
         return sessions.liveOf(merchantId)
                 .concatMap(id -> figures(id).flatMap(figures -> sessions.end(id, merchantId, figures))
-                        .flatMap(s -> onAir.changed(s).then(pinned.clear(id))))
+                        .flatMap(s -> afterCommit.run("live-status", () -> onAir.changed(s).then(pinned.clear(id)))))
                 .then();
     }
 
@@ -149,14 +157,16 @@ class LiveSessionService {
                     log.warn("Presence figures of live session " + id + " unavailable at its end; storing zeros", e);
                     return Mono.empty();
                 })
-                .defaultIfEmpty(new Viewers("live:" + id, 0, 0, 0, 0, Instant.now()));
+                .defaultIfEmpty(new Viewers("live:" + id, 0, 0, 0, 0, clock.instant()));
     }
 
-    private record Started(LiveSession session, List<Long> reminded) {
+    /** Rooms and the status cache learn of a committed transition (best effort: the change is committed). */
+    private Mono<Void> told(LiveSession s) {
+        return afterCommit.run("live-status", () -> onAir.changed(s));
     }
 
     private Mono<Detail> changed(long id) {
-        return sessions.find(id).flatMap(s -> onAir.changed(s).then(queries.detail(s, null)));
+        return sessions.find(id).flatMap(s -> told(s).then(queries.detail(s, null)));
     }
 
     /** The user's merchant (any status: a suspended merchant may still end or look at its sessions). */

@@ -9,6 +9,7 @@ import io.livehall.common.paging.PageRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,11 +24,14 @@ class MerchantAdminService {
     private static final Log log = LogFactory.getLog(MerchantAdminService.class);
     private static final Duration LISTENER_TIMEOUT = Duration.ofMinutes(2);
 
+    private final TransactionalOperator tx;
     private final MerchantRepository merchants;
     private final OnboardingNotifier notifier;
     private final List<MerchantStatusListener> listeners;
 
-    MerchantAdminService(MerchantRepository merchants, OnboardingNotifier notifier, List<MerchantStatusListener> listeners) {
+    MerchantAdminService(MerchantRepository merchants, OnboardingNotifier notifier, List<MerchantStatusListener> listeners,
+                         TransactionalOperator tx) {
+        this.tx = tx;
         this.merchants = merchants;
         this.notifier = notifier;
         this.listeners = listeners;
@@ -42,9 +46,10 @@ class MerchantAdminService {
         return merchants.find(merchantId)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("商家")))
                 .flatMap(before -> before.status() == status ? Mono.just(before)
-                        : merchants.setStatus(merchantId, status)
+                        : tx.transactional(merchants.setStatus(merchantId, status)
                                 .thenMany(merchants.usersOf(merchantId))
                                 .concatMap(user -> notifier.merchantStatus(user, merchantId, status))
+                                .then())
                                 .then(merchants.find(merchantId)))
                 .flatMap(after -> statusChanged(merchantId, status).thenReturn(after));
     }

@@ -70,9 +70,9 @@ class ReviewService {
                 .flatMap(app -> applications.decide(app.id(), outcome, reason)
                         .then(applications.recordChange(app.id(), ApplicationStatus.SUBMITTED, outcome, reason,
                                 organiserId))
+                        .then(notifier.decided(app.applicantId(), app.id(), outcome, reason))
                         .thenReturn(app));
         return tx.transactional(decided)
-                .flatMap(app -> notifier.decided(app.applicantId(), app.id(), outcome, reason))
                 .then(find(applicationId));
     }
 
