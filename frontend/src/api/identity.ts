@@ -1,5 +1,5 @@
 import { request } from './client';
-import type { LoginRequest, LoginResult, Page, RegisterRequest, Role, User, UserQuery } from './types';
+import type { GuestPass, LoginRequest, LoginResult, Page, RegisterRequest, Role, User, UserQuery } from './types';
 
 export const authApi = {
   /** POST /api/auth/register → 201 User (role VIEWER) */
@@ -10,6 +10,8 @@ export const authApi = {
     request<LoginResult>('/api/auth/login', { method: 'POST', body, auth: false }),
   /** POST /api/auth/logout → 204; the token is revoked at once */
   logout: () => request<void>('/api/auth/logout', { method: 'POST' }),
+  /** POST /api/auth/guest → a signed guest id for a browser without an account (sent as x-guest on CONNECT) */
+  guest: () => request<GuestPass>('/api/auth/guest', { method: 'POST', auth: false }),
   /** GET /api/me → User */
   me: (signal?: AbortSignal) => request<User>('/api/me', { signal }),
 };

@@ -110,3 +110,9 @@ export interface LikesTotal {
   room: string;
   total: number;
 }
+
+/** POST /api/auth/guest: who a browser without an account is, kept in localStorage and sent with every CONNECT. */
+export interface GuestPass {
+  guestId: string;
+  pass: string;
+}

@@ -16,6 +16,7 @@ function setup(initialToken: string | null = null) {
   const rt = new RealtimeClient({
     createClient: () => fake,
     getToken: () => token,
+    getGuestPass: async () => 'guest-pass.sig',
     subscribeSession: (l) => {
       sessionListeners.add(l);
       return () => sessionListeners.delete(l);
@@ -103,7 +104,7 @@ describe('RealtimeClient', () => {
     await settle();
     expect(fake.activations).toBe(2);
     expect(rt.getStatus()).toBe('connecting');
-    expect(fake.attempts[1]).toEqual({});
+    expect(fake.attempts[1]).toEqual({ 'x-guest': 'guest-pass.sig' }); // a guest keeps its signed id
     fake.accept();
     expect(fake.live(CHAT)).toHaveLength(1);
 

@@ -1,7 +1,8 @@
 // The app's one STOMP connection (docs/api.md "Realtime").
 // - Lazy: it connects when the first topic is subscribed and disconnects LINGER_MS after the last
 //   one goes (so the home page reads 未连接 and a quick page change keeps the socket).
-// - Logged in → CONNECT carries `Authorization: Bearer <token>`; a login/logout reconnects at once.
+// - Logged in → CONNECT carries `Authorization: Bearer <token>`; a login/logout reconnects at once. Without an
+//   account it carries the browser's signed guest id (`x-guest`, guestPass.ts).
 // - Reconnects with exponential backoff + jitter (backoff.ts); stompjs' own reconnect is off
 //   (`reconnectDelay: 0`) because it latches its delay and has no jitter.
 // - Every active topic is resubscribed on reconnect, event topics with x-replay-since (subscriptions.ts).
@@ -11,6 +12,7 @@ import type { IFrame } from '@stomp/stompjs';
 import { authApi } from '../api/identity';
 import { getToken, subscribeSession } from '../auth/session';
 import { backoffDelay } from './backoff';
+import { guestPass } from './guestPass';
 import { setConnectionStatus } from './connectionStatus';
 import type { ConnectionStatus } from './connectionStatus';
 import { ERRORS_DESTINATION, toRealtimeError } from './errors';
@@ -28,6 +30,8 @@ export const LINGER_MS = 5_000;
 export interface RealtimeOptions {
   createClient?: () => StompLike;
   getToken?: () => string | null;
+  /** The browser's signed guest id, sent when there is no token (guestPass.ts). */
+  getGuestPass?: () => Promise<string | null>;
   subscribeSession?: (listener: () => void) => () => void;
   /** Where connection states go (the app: the connectionStatus store). */
   onStatus?: (status: ConnectionStatus) => void;
@@ -55,6 +59,7 @@ export class RealtimeClient {
   constructor(options: RealtimeOptions = {}) {
     this.opts = {
       getToken: options.getToken ?? getToken,
+      getGuestPass: options.getGuestPass ?? (() => guestPass()),
       onStatus: options.onStatus ?? setConnectionStatus,
       onAuthRejected: options.onAuthRejected ?? (() => void authApi.me().catch(() => undefined)),
       random: options.random ?? Math.random,
@@ -62,10 +67,15 @@ export class RealtimeClient {
     };
     this.registry = new SubscriptionRegistry({ onActive: () => this.start(), onIdle: () => this.scheduleStop() });
     const stomp = (this.stomp = (options.createClient ?? defaultClient)());
-    stomp.beforeConnect = () => {
+    stomp.beforeConnect = async () => {
       const token = this.opts.getToken();
       this.tokenInUse = token;
-      stomp.connectHeaders = token ? { Authorization: `Bearer ${token}` } : {};
+      if (token) {
+        stomp.connectHeaders = { Authorization: `Bearer ${token}` };
+        return;
+      }
+      const pass = await this.opts.getGuestPass();
+      stomp.connectHeaders = pass ? { 'x-guest': pass } : {};
     };
     stomp.onConnect = () => {
       this.attempt = 0;
