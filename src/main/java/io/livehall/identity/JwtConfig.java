@@ -21,17 +21,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * Nimbus JWT encoder and (resource-server) decoder over one RSA key; the decoder remembers the tokens it verified
- * ({@link VerifiedTokens}) and checks revocation on every request.
+ * ({@link VerifiedTokens}) and checks revocation on every request ({@link TokenRevocations}).
  */
 @Configuration(proxyBeanMethods = false)
 class JwtConfig {
-
-    @Bean
-    JwtProperties jwtProperties(@Value("${livehall.jwt.issuer:livehall}") String issuer,
-                                @Value("${livehall.jwt.ttl:8h}") java.time.Duration ttl,
-                                @Value("${livehall.jwt.key-file:}") String keyFile) {
-        return new JwtProperties(issuer, ttl, keyFile);
-    }
 
     @Bean
     RSAKey jwtSigningKey(JwtProperties properties, @Value("${livehall.data-dir:./data}") String dataDir) {
