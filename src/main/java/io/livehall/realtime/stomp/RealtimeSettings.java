@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSubscriptions   per connection
  * @param outboundLimit      frames waiting for a slow client before it is disconnected
  * @param heartbeat          interval the server offers both ways
- * @param allowedOrigins     origins besides the app's own that may open {@code /ws}
+ * @param allowedOrigins     browser origins that may open {@code /ws}: the app's public origin(s) in production
+ *                           ({@code https://hall.example.com}); {@code scheme://host:*} allows any port. By default
+ *                           only pages served from this machine (loopback, any port: the app itself, the Vite dev
+ *                           server, the browser tests). An Origin is never accepted merely because it equals Host
  * @param benchTopic         lets clients SEND to {@code /topic/bench} (load tests only)
  */
 @ConfigurationProperties("livehall.realtime")
@@ -21,6 +24,6 @@ record RealtimeSettings(@DefaultValue("65536") int maxFrameBytes,
                         @DefaultValue("100") int maxSubscriptions,
                         @DefaultValue("1000") int outboundLimit,
                         @DefaultValue("10s") Duration heartbeat,
-                        @DefaultValue("http://localhost:5173") List<String> allowedOrigins,
+                        @DefaultValue({"http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"}) List<String> allowedOrigins,
                         @DefaultValue("false") boolean benchTopic) {
 }
