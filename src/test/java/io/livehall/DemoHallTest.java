@@ -29,6 +29,7 @@ public abstract class DemoHallTest extends IntegrationTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class ClockConfig {
         @Bean
+        @org.springframework.context.annotation.Primary // over the application's system clock
         SettableClock settableClock() {
             return new SettableClock(STARTED);
         }
