@@ -25,8 +25,10 @@ export class ApiError extends Error {
   readonly instance?: string;
   /** field path (e.g. `username`, `enterprise.creditCode`) → message */
   readonly fieldErrors: Record<string, string>;
-  /** seconds from a `Retry-After` header (429) */
+  /** seconds from a `Retry-After` header (429), or the problem's `retryAfterSeconds` */
   readonly retryAfter?: number;
+  /** a failed login (401): attempts left before logins are refused for a while */
+  readonly remainingAttempts?: number;
 
   constructor(init: {
     status: number;
@@ -36,6 +38,7 @@ export class ApiError extends Error {
     instance?: string;
     fieldErrors?: Record<string, string>;
     retryAfter?: number;
+    remainingAttempts?: number;
   }) {
     const detail = init.detail || fallbackDetail(init.status);
     super(detail);
@@ -47,6 +50,7 @@ export class ApiError extends Error {
     this.instance = init.instance;
     this.fieldErrors = init.fieldErrors ?? {};
     this.retryAfter = init.retryAfter;
+    this.remainingAttempts = init.remainingAttempts;
   }
 
   get hasFieldErrors(): boolean {
@@ -100,6 +104,10 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(when) ? undefined : Math.max(0, Math.round((when - Date.now()) / 1000));
 }
 
+function finiteNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
 /** Build an ApiError from a non-2xx response, reading a problem+json body if there is one. */
 export async function parseErrorResponse(res: Response): Promise<ApiError> {
   const retryAfter = parseRetryAfter(res.headers.get('Retry-After'));
@@ -119,6 +127,7 @@ export async function parseErrorResponse(res: Response): Promise<ApiError> {
     type: body?.type,
     instance: body?.instance,
     fieldErrors: toFieldErrors(body?.errors),
-    retryAfter,
+    retryAfter: retryAfter ?? finiteNumber(body?.retryAfterSeconds),
+    remainingAttempts: finiteNumber(body?.remainingAttempts),
   });
 }

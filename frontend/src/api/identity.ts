@@ -1,5 +1,15 @@
 import { request } from './client';
-import type { GuestPass, LoginRequest, LoginResult, Page, RegisterRequest, Role, User, UserQuery } from './types';
+import type {
+  GuestPass,
+  LoginRequest,
+  LoginResult,
+  LoginUnlockResult,
+  Page,
+  RegisterRequest,
+  Role,
+  User,
+  UserQuery,
+} from './types';
 
 export const authApi = {
   /** POST /api/auth/register → 201 User (role VIEWER) */
@@ -26,4 +36,7 @@ export const adminApi = {
       method: 'PUT',
       body: { roles },
     }),
+  /** POST /api/admin/users/{id}/unlock → LoginUnlockResult: clears the user's failed-login counters */
+  unlockLogin: (id: number) =>
+    request<LoginUnlockResult>(`/api/admin/users/${encodeURIComponent(String(id))}/unlock`, { method: 'POST' }),
 };

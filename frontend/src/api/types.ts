@@ -78,6 +78,18 @@ export interface ProblemBody {
   detail?: string;
   instance?: string;
   errors?: FieldErrorItem[];
+  /** failed login (401): attempts left before 429 */
+  remainingAttempts?: number;
+  /** 429 (and a login's last failed attempt): seconds until trying again helps */
+  retryAfterSeconds?: number;
+}
+
+/** POST /api/admin/users/{id}/unlock */
+export interface LoginUnlockResult {
+  /** logins of the user were being refused (429) */
+  wasLocked: boolean;
+  /** failed logins of the username (all addresses) in the current window, now cleared */
+  failuresCleared: number;
 }
 
 // ---- Realtime payloads (docs/api.md "Realtime") ----

@@ -64,4 +64,43 @@ describe('AdminUsersPage', () => {
     expect((await within(row).findByRole('alert')).textContent).toBe('至少保留一个角色');
     expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
   });
+
+  it('unlocks the logins of a user and says what it cleared', async () => {
+    const { fetch } = renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'POST' && url === '/api/admin/users/7/unlock') {
+        return Response.json({ wasLocked: true, failuresCleared: 50 });
+      }
+      if (init?.method === 'POST' && url === '/api/admin/users/8/unlock') {
+        return Response.json({ wasLocked: false, failuresCleared: 0 });
+      }
+      if (url.startsWith('/api/admin/users')) return Response.json({ items: [u(7), u(8)], next: null });
+      return Response.json(admin);
+    });
+    const locked = await screen.findByTestId('user-row-user7');
+    fireEvent.click(within(locked).getByTestId('unlock-user7'));
+    expect((await within(locked).findByRole('status')).textContent).toBe('已解除登录锁定（清除 50 次失败记录）');
+    expect(fetch.mock.calls.some(([url, init]) => String(url) === '/api/admin/users/7/unlock' && init?.method === 'POST')).toBe(true);
+
+    const free = screen.getByTestId('user-row-user8');
+    fireEvent.click(within(free).getByRole('button', { name: '解除登录锁定' }));
+    expect((await within(free).findByRole('status')).textContent).toBe('该用户没有登录失败记录');
+  });
+
+  it('shows a refused unlock on the row', async () => {
+    renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'POST') {
+        return new Response(JSON.stringify({ status: 404, detail: '用户不存在' }), {
+          status: 404,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      }
+      if (url.startsWith('/api/admin/users')) return Response.json({ items: [u(9)], next: null });
+      return Response.json(admin);
+    });
+    const row = await screen.findByTestId('user-row-user9');
+    fireEvent.click(within(row).getByTestId('unlock-user9'));
+    expect((await within(row).findByRole('alert')).textContent).toBe('用户不存在');
+  });
 });

@@ -15,6 +15,28 @@ interface Props {
 export function UserRow({ user, selfId, onUpdated }: Props) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [unlocking, setUnlocking] = useState(false);
+  const [unlocked, setUnlocked] = useState<string | null>(null);
+
+  const unlock = async () => {
+    setUnlocking(true);
+    setError(null);
+    setUnlocked(null);
+    try {
+      const result = await adminApi.unlockLogin(user.id);
+      setUnlocked(
+        result.wasLocked
+          ? `已解除登录锁定（清除 ${result.failuresCleared} 次失败记录）`
+          : result.failuresCleared > 0
+            ? `该用户未被锁定，已清除 ${result.failuresCleared} 次失败记录`
+            : '该用户没有登录失败记录',
+      );
+    } catch (e) {
+      setError(isApiError(e) ? e.detail : '解除锁定失败');
+    } finally {
+      setUnlocking(false);
+    }
+  };
 
   const toggle = async (role: Role, checked: boolean) => {
     const roles = checked ? [...user.roles, role] : user.roles.filter((r) => r !== role);
@@ -61,6 +83,23 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
           );
         })}
       </fieldset>
+      <div className="user-actions">
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={unlock}
+          disabled={unlocking}
+          title="清除该用户名在所有地址的登录失败计数，用户可立即重新登录"
+          data-testid={`unlock-${user.username}`}
+        >
+          {unlocking ? '解除中…' : '解除登录锁定'}
+        </button>
+        {unlocked && (
+          <span className="muted small" role="status">
+            {unlocked}
+          </span>
+        )}
+      </div>
       {error && (
         <p className="field-error" role="alert">
           {error}

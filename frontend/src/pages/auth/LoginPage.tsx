@@ -9,14 +9,31 @@ import { validateLoginForm } from '../../lib/validation';
 import type { FieldErrors } from '../../lib/validation';
 import { safeNext } from './safeNext';
 
+/** "5 分钟" / "30 秒" for a wait in seconds (whole minutes, rounded up, from one minute on). */
+export function waitText(seconds: number): string {
+  return seconds < 60 ? `${Math.max(1, Math.round(seconds))} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+}
+
 export function loginErrorMessage(e: unknown): string {
   if (!isApiError(e)) return '登录失败，请稍后再试';
   if (e.status === 429) {
-    const wait = e.retryAfter ? `，请 ${e.retryAfter} 秒后再试` : '，请稍后再试';
-    return `尝试次数过多${wait}`;
+    const wait = e.retryAfter ? `，请 ${waitText(e.retryAfter)}后再试` : '，请稍后再试';
+    return `登录失败次数过多${wait}`;
   }
-  if (e.status === 401) return e.detail && e.detail !== '请先登录' ? e.detail : '用户名或密码错误';
+  if (e.status === 401) {
+    if (e.remainingAttempts !== undefined) {
+      if (e.remainingAttempts > 0) return `用户名或密码错误，还可尝试 ${e.remainingAttempts} 次`;
+      const wait = e.retryAfter ? `，请 ${waitText(e.retryAfter)}后再试` : '，请稍后再试';
+      return `用户名或密码错误，尝试次数已用完${wait}`;
+    }
+    return e.detail && e.detail !== '请先登录' ? e.detail : '用户名或密码错误';
+  }
   return e.detail;
+}
+
+/** Attempts left after a failed login, when the server said (shown under the form). */
+export function attemptsLeft(e: unknown): number | null {
+  return isApiError(e) && e.status === 401 && e.remainingAttempts !== undefined ? e.remainingAttempts : null;
 }
 
 export function LoginPage() {
@@ -28,6 +45,7 @@ export function LoginPage() {
   const [form, setForm] = useState({ username: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
+  const [left, setLeft] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (user && !busy) return <Navigate to={next} replace />;
@@ -42,6 +60,7 @@ export function LoginPage() {
     const clientErrors = validateLoginForm(form);
     setErrors(clientErrors);
     setAlert(null);
+    setLeft(null);
     if (Object.keys(clientErrors).length) return;
     setBusy(true);
     try {
@@ -49,6 +68,7 @@ export function LoginPage() {
       navigate(next, { replace: true });
     } catch (e) {
       setAlert(loginErrorMessage(e));
+      setLeft(attemptsLeft(e));
       if (isApiError(e)) setErrors(e.fieldErrors);
       setBusy(false);
     }
@@ -79,6 +99,11 @@ export function LoginPage() {
             error={errors.password}
             autoComplete="current-password"
           />
+          {left !== null && left > 0 && (
+            <p className="muted small login-attempts" data-testid="login-attempts-left">
+              为保护账号安全，连续输错后将暂时无法登录：还可尝试 <strong>{left}</strong> 次
+            </p>
+          )}
           <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="login-submit">
             {busy ? '登录中…' : '登录'}
           </button>

@@ -16,9 +16,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"livehall.login.max-failures=5", "livehall.realtime.heartbeat=1s",
-                "livehall.realtime.ping-interval=2s", "livehall.realtime.connect-timeout=3s"})
+                "livehall.realtime.ping-interval=2s", "livehall.realtime.connect-timeout=3s",
+                // tests play clients at other addresses through X-Forwarded-For from the loopback "proxy"
+                "livehall.http.trusted-proxies=127.0.0.1,::1",
+                "livehall.metrics.token=" + IntegrationTest.METRICS_TOKEN})
 @AutoConfigureWebTestClient(timeout = "30s") // 5 s by default: too short for password hashing on a busy 2-core machine
 public abstract class IntegrationTest {
+
+    /** the scraper's token for /actuator/prometheus in tests */
+    protected static final String METRICS_TOKEN = "test-metrics-token-0123456789";
 
     @Autowired
     protected WebTestClient http;

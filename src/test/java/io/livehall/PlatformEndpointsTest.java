@@ -16,8 +16,13 @@ class PlatformEndpointsTest extends IntegrationTest {
     }
 
     @Test
-    void exposesPrometheusMetrics() {
+    void exposesPrometheusMetricsToTheScraperOnly() {
         http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json");
+        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth("not-the-metrics-token")).exchange()
+                .expectStatus().isUnauthorized();
+        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(METRICS_TOKEN)).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text)
                         .contains("jvm_memory_used_bytes")

@@ -12,15 +12,19 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
 
 /**
- * Stateless JWT resource server. Public: the web app, registration/login, health, metrics, API docs, the demo
- * stream.
+ * Stateless JWT resource server. Public: the web app, registration/login, health, API docs, the demo stream.
+ * {@code /actuator/prometheus} takes the scraper's token ({@link MetricsAccess}). Every response carries
+ * Content-Security-Policy and the other security headers ({@link SecurityHeaders}).
  * {@code /api/admin/**} needs ADMIN; the rest of {@code /api/**} needs a valid token.
  * Failures answer RFC 9457 problems (401 with {@code WWW-Authenticate: Bearer}, 403).
  */
@@ -29,7 +33,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemWriter problems, MetricsSettings metrics) {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, unauthenticatedDetail(ex));
@@ -62,13 +67,20 @@ class SecurityConfig {
                         .pathMatchers("/api/organiser/**").hasAnyRole("ORGANISER", "ADMIN")
                         .pathMatchers("/api/merchant/**").hasRole("MERCHANT")
                         .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        // the scraper's own bearer token, not a user's (MetricsAccess)
+                        .matchers(MetricsAccess.PATH).access(new MetricsAccess(metrics))
                         .pathMatchers("/actuator/**").hasRole("ADMIN")
                         // the demo hall's looping live stream, present only in the local profile (DemoStreamController)
                         .pathMatchers(HttpMethod.GET, "/demo/stream/**").permitAll()
                         .anyExchange().permitAll())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .writer(new SecurityHeaders()))
                 .oauth2ResourceServer(rs -> rs
+                        // the metrics token is no JWT: leave it to MetricsAccess
+                        .bearerTokenConverter(exchange -> MetricsAccess.PATH.matches(exchange)
+                                .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange)))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))

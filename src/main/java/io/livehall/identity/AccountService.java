@@ -68,9 +68,9 @@ public class AccountService {
 
     /** Replaces a user's roles; tokens issued before the change stop working so the new roles apply at once. */
     Mono<UserView> changeRoles(long id, Set<Role> roles) {
-        return users.updateRoles(id, EnumSet.copyOf(roles))
-                .flatMap(updated -> updated == 0 ? Mono.error(ApiProblem.notFound("用户")) : Mono.just(updated))
-                .then(revocations.revokeAllOf(id))
+        return tx.transactional(users.updateRoles(id, EnumSet.copyOf(roles))
+                        .flatMap(updated -> updated == 0 ? Mono.error(ApiProblem.notFound("用户")) : Mono.just(updated))
+                        .then(revocations.revokeAllOf(id)))
                 .then(require(id))
                 .map(User::view);
     }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,14 +20,16 @@ import reactor.core.publisher.Mono;
 /** User administration; the whole {@code /api/admin/**} tree is ADMIN-only (see SecurityConfig). */
 @RestController
 @RequestMapping("/api/admin/users")
-@Tag(name = "用户管理 Admin", description = "管理员：用户列表与角色")
+@Tag(name = "用户管理 Admin", description = "管理员：用户列表、角色与登录锁定")
 @SecurityRequirement(name = "bearer")
 class AdminUserController {
 
     private final AccountService accounts;
+    private final LoginService logins;
 
-    AdminUserController(AccountService accounts) {
+    AdminUserController(AccountService accounts, LoginService logins) {
         this.accounts = accounts;
+        this.logins = logins;
     }
 
     @GetMapping
@@ -41,5 +44,11 @@ class AdminUserController {
     @Operation(summary = "设置用户角色；该用户的旧令牌立即失效")
     Mono<UserView> changeRoles(@PathVariable long id, @Valid @RequestBody RolesUpdate update) {
         return accounts.changeRoles(id, update.roles());
+    }
+
+    @PostMapping("/{id}/unlock")
+    @Operation(summary = "解除登录锁定：清除该用户名在所有地址的登录失败计数")
+    Mono<LoginUnlockResult> unlock(@PathVariable long id) {
+        return logins.unlock(id);
     }
 }

@@ -1,7 +1,6 @@
 package io.livehall.identity;
 
-import java.net.InetSocketAddress;
-
+import io.livehall.common.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,10 +24,12 @@ class AuthController {
 
     private final AccountService accounts;
     private final LoginService logins;
+    private final ClientAddress clientAddress;
 
-    AuthController(AccountService accounts, LoginService logins) {
+    AuthController(AccountService accounts, LoginService logins, ClientAddress clientAddress) {
         this.accounts = accounts;
         this.logins = logins;
+        this.clientAddress = clientAddress;
     }
 
     @PostMapping("/auth/register")
@@ -39,9 +40,9 @@ class AuthController {
     }
 
     @PostMapping("/auth/login")
-    @Operation(summary = "用户名密码登录，返回 Bearer 访问令牌")
+    @Operation(summary = "用户名密码登录，返回 Bearer 访问令牌；密码错误时 401 带 remainingAttempts，锁定时 429 带 Retry-After")
     Mono<LoginResult> login(@Valid @RequestBody LoginRequest request, ServerHttpRequest http) {
-        return logins.login(request, clientAddress(http));
+        return logins.login(request, clientAddress.of(http));
     }
 
     @PostMapping("/auth/logout")
@@ -55,10 +56,5 @@ class AuthController {
     @Operation(summary = "当前登录用户", security = @SecurityRequirement(name = "bearer"))
     Mono<UserView> me(@AuthenticationPrincipal Jwt jwt) {
         return accounts.findById(Long.parseLong(jwt.getSubject()));
-    }
-
-    private static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

@@ -1,11 +1,11 @@
 package io.livehall.identity;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.common.redis.RedisKeys;
+import io.livehall.common.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -33,16 +33,18 @@ class GuestIdController {
 
     private final GuestIds guests;
     private final FixedWindowCounter counter;
+    private final ClientAddress addresses;
 
-    GuestIdController(GuestIds guests, FixedWindowCounter counter) {
+    GuestIdController(GuestIds guests, FixedWindowCounter counter, ClientAddress addresses) {
         this.guests = guests;
         this.counter = counter;
+        this.addresses = addresses;
     }
 
     @PostMapping("/guest")
     @Operation(summary = "访客标识：未登录的浏览器领取一次、保存，并在 STOMP CONNECT 的 x-guest 头中携带")
     Mono<GuestIdView> issue(ServerHttpRequest http) {
-        return counter.hit(RedisKeys.of("ratelimit", "addr:" + address(http), "guest-ids"), WINDOW, 1)
+        return counter.hit(RedisKeys.of("ratelimit", "addr:" + ClientAddress.rateLimitKey(addresses.of(http)), "guest-ids"), WINDOW, 1)
                 .flatMap(window -> {
                     if (window.hits() > PER_ADDRESS) {
                         ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-guest-ids",
@@ -53,10 +55,5 @@ class GuestIdController {
                     GuestIds.GuestPass pass = guests.issue();
                     return Mono.just(new GuestIdView(pass.id(), pass.pass()));
                 });
-    }
-
-    private static String address(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 }

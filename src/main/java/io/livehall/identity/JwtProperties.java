@@ -2,9 +2,24 @@ package io.livehall.identity;
 
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 /**
- * {@code livehall.jwt.*}: token issuer, lifetime and the signing key file (generated when missing).
- * Read with {@code @Value} (see {@link JwtConfig}) so that {@code LIVEHALL_JWT_KEY_FILE} works as documented.
+ * {@code livehall.jwt.*}: access tokens. Every key can come from the environment ({@code LIVEHALL_JWT_KEY_FILE},
+ * {@code LIVEHALL_JWT_TTL}, ...).
+ *
+ * @param issuer              the {@code iss} of issued tokens (checked on every token)
+ * @param ttl                 how long a token is valid
+ * @param keyFile             RSA private JWK that signs tokens; blank: {@code <data-dir>/secrets/jwt-signing-key.json},
+ *                            generated when missing
+ * @param revocationCacheTtl  how long Redis keeps a user's cached token version and revocations before they are read
+ *                            again from PostgreSQL (bounds how long a lost cache write can matter; see
+ *                            {@link TokenRevocations})
  */
-record JwtProperties(String issuer, Duration ttl, String keyFile) {
+@ConfigurationProperties("livehall.jwt")
+record JwtProperties(@DefaultValue("livehall") String issuer,
+                     @DefaultValue("8h") Duration ttl,
+                     String keyFile,
+                     @DefaultValue("15m") Duration revocationCacheTtl) {
 }

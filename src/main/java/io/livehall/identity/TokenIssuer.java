@@ -1,5 +1,6 @@
 package io.livehall.identity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,20 +18,21 @@ class TokenIssuer {
 
     private final JwtEncoder encoder;
     private final JwtProperties properties;
-    private final TokenRevocations revocations;
+    private final Clock clock;
 
-    TokenIssuer(JwtEncoder encoder, JwtProperties properties, TokenRevocations revocations) {
+    TokenIssuer(JwtEncoder encoder, JwtProperties properties, Clock clock) {
         this.encoder = encoder;
         this.properties = properties;
-        this.revocations = revocations;
+        this.clock = clock;
     }
 
+    /** A token for the user as just read from the database, carrying its token version ({@link TokenRevocations}). */
     Mono<LoginResult> issue(User user) {
-        return revocations.currentVersion(user.id()).map(version -> issue(user, version));
+        return Mono.fromSupplier(() -> issue(user, user.tokenVersion()));
     }
 
     private LoginResult issue(User user, long version) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.ttl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())

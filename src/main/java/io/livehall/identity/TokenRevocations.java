@@ -1,66 +1,191 @@
 package io.livehall.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import io.livehall.common.error.ApiProblem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * Stateless tokens made revocable. Logout records the token id until it would expire. Each user has a
- * token version, carried in the {@code ver} claim; a change of roles increments it, so tokens that carry
- * the old roles stop working at once. One Redis round trip per authenticated request.
- * <p>
- * If Redis loses its data, versions restart at zero: tokens issued before a role change would then be
- * accepted again until they expire (at most {@code livehall.jwt.ttl}).
+ * Stateless tokens made revocable, with PostgreSQL as the truth ({@link RevocationStore}) and Redis as a cache
+ * ({@link RevocationCache}), so that losing Redis (FLUSHDB, a restart, eviction) never revives a revoked token.
+ * <ul>
+ *   <li>Logout records the token id until it would have expired (plus the validator's clock-skew allowance).</li>
+ *   <li>Each user has a token version, carried in the {@code ver} claim; a change of rights raises it in the same
+ *       transaction as the change, so every older token stops at once.</li>
+ *   <li>Every authenticated request asks the cache once (one Redis round trip: the user's version and this token's
+ *       id). Only when the cache is cold for the user (no version cached), or behind the token (a version newer than
+ *       the cached one), or Redis fails, is PostgreSQL asked, and the cache filled from it.</li>
+ *   <li>Stored revocations are announced to all instances ({@link TokenRevocationEvents}).</li>
+ * </ul>
+ * A cache write that fails after PostgreSQL committed is retried twice; if it still fails, the cached answer can be out
+ * of date until the user's cache entry expires ({@code livehall.jwt.revocation-cache-ttl}, 15 minutes by default).
  */
 @Component
 class TokenRevocations {
 
-    static final String VERSION_CLAIM = "ver";
-    private static final String REVOKED = "livehall:auth:revoked:";
-    private static final String VERSION = "livehall:auth:token-version:";
+    static final String VERSION_CLAIM = RevokedAccess.VERSION_CLAIM;
+    /** the decoder accepts a token up to 60 s after its {@code exp} (clock skew): revocations are kept longer */
+    static final Duration GRACE = Duration.ofMinutes(2);
 
-    private final ReactiveStringRedisTemplate redis;
+    private static final Log log = LogFactory.getLog(TokenRevocations.class);
+    private static final Retry CACHE_WRITE_RETRY = Retry.backoff(2, Duration.ofMillis(50));
 
-    TokenRevocations(ReactiveStringRedisTemplate redis) {
-        this.redis = redis;
+    private final RevocationStore store;
+    private final RevocationCache cache;
+    private final TokenRevocationEvents events;
+    private final Clock clock;
+    private final Counter cacheFailures;
+
+    TokenRevocations(RevocationStore store, RevocationCache cache, TokenRevocationEvents events, Clock clock,
+                     MeterRegistry meters) {
+        this.store = store;
+        this.cache = cache;
+        this.events = events;
+        this.clock = clock;
+        this.cacheFailures = Counter.builder("livehall.auth.revocation.cache.failures")
+                .description("Revocation checks that fell back to PostgreSQL because Redis failed or timed out")
+                .register(meters);
     }
 
+    /** Logout: this token stops working on every instance. */
     Mono<Void> revoke(Jwt jwt) {
-        Duration left = Duration.between(Instant.now(), jwt.getExpiresAt());
-        if (jwt.getId() == null || left.isNegative() || left.isZero()) {
+        if (jwt.getId() == null || jwt.getExpiresAt() == null) {
             return Mono.empty();
         }
-        return redis.opsForValue().set(REVOKED + jwt.getId(), "1", left).then();
+        Instant keepUntil = jwt.getExpiresAt().plus(GRACE);
+        if (!keepUntil.isAfter(clock.instant())) {
+            return Mono.empty();
+        }
+        long userId = Long.parseLong(jwt.getSubject());
+        RevokedAccess event = new RevokedAccess(userId, jwt.getId(), version(jwt));
+        return store.revoke(jwt.getId(), userId, keepUntil)
+                .then(Mono.defer(() -> cache.revoked(userId, jwt.getId(), keepUntil)
+                        .retryWhen(CACHE_WRITE_RETRY)
+                        .onErrorResume(e -> {
+                            log.warn("Logout of user " + userId + " stored, but not cached", e);
+                            return events.publish(event).then(Mono.error(e));
+                        })
+                        .then(events.publish(event))));
     }
 
-    /** Every token of this user issued until now stops working (e.g. after a role change). */
+    /**
+     * Ends every token the user holds: raises the version in the caller's transaction (404 if there is no such
+     * user) and, once that has committed (at once without a transaction), updates the cache and announces it. A
+     * login between the raise and the commit gets a token of the old version, which is refused after the commit.
+     */
     Mono<Void> revokeAllOf(long userId) {
-        return redis.opsForValue().increment(VERSION + userId).then();
+        return store.raiseVersion(userId)
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("用户")))
+                .flatMap(version -> afterCommit(Mono.defer(() -> versionRaised(userId, version))));
     }
 
-    /** The version new tokens of this user carry. */
-    Mono<Long> currentVersion(long userId) {
-        return redis.opsForValue().get(VERSION + userId).map(Long::parseLong).defaultIfEmpty(0L);
+    private Mono<Void> versionRaised(long userId, long version) {
+        return cache.versionRaised(userId, version)
+                .retryWhen(CACHE_WRITE_RETRY)
+                .doOnError(e -> log.warn("Token version " + version + " of user " + userId + " stored, but not cached", e))
+                .onErrorResume(e -> Mono.empty())
+                .then(events.publish(new RevokedAccess(userId, null, version)));
     }
 
+    /** Refuses a revoked token ({@link RevokedTokenException}, shown to the user); answers it otherwise. */
     Mono<Jwt> rejectIfRevoked(Jwt jwt) {
-        List<String> keys = List.of(REVOKED + jwt.getId(), VERSION + jwt.getSubject());
-        return redis.opsForValue().multiGet(keys).flatMap(values -> {
-            if (values.get(0) != null) {
-                return Mono.error(new RevokedTokenException("令牌已注销，请重新登录"));
-            }
-            long current = values.get(1) == null ? 0 : Long.parseLong(values.get(1));
-            Object carried = jwt.getClaims().get(VERSION_CLAIM);
-            long version = carried instanceof Number n ? n.longValue() : 0;
-            if (version < current) {
-                return Mono.error(new RevokedTokenException("账号权限已变更，请重新登录"));
-            }
-            return Mono.just(jwt);
-        });
+        long userId;
+        try {
+            userId = Long.parseLong(jwt.getSubject());
+        } catch (NumberFormatException e) {
+            return Mono.error(new RevokedTokenException("令牌无效，请重新登录"));
+        }
+        long version = version(jwt);
+        return cache.lookup(userId, jwt.getId())
+                .map(Optional::of)
+                .onErrorResume(e -> {
+                    cacheFailures.increment();
+                    log.debug("Revocation cache unavailable, asking PostgreSQL", e);
+                    return Mono.just(Optional.empty());
+                })
+                .flatMap(cached -> {
+                    if (cached.isEmpty()) {
+                        return fromDatabase(jwt, userId, version, false);
+                    }
+                    RevocationCache.Cached c = cached.get();
+                    if (c.revoked()) {
+                        return Mono.error(loggedOut());
+                    }
+                    if (c.version() != null && version < c.version()) {
+                        return Mono.error(rightsChanged());
+                    }
+                    if (c.version() != null && version == c.version()) {
+                        return Mono.just(jwt);
+                    }
+                    return fromDatabase(jwt, userId, version, true); // cold, or behind this token
+                });
+    }
+
+    private Mono<Jwt> fromDatabase(Jwt jwt, long userId, long version, boolean fillCache) {
+        Mono<Optional<String>> fill = fillCache
+                ? cache.beginFill(userId).map(Optional::of).onErrorResume(e -> Mono.just(Optional.empty()))
+                : Mono.just(Optional.empty());
+        return fill.flatMap(nonce -> store.load(userId, clock.instant())
+                .switchIfEmpty(Mono.error(() -> new RevokedTokenException("令牌已失效，请重新登录")))
+                .flatMap(tokens -> nonce.map(n -> cache.fill(userId, n, tokens).onErrorResume(e -> Mono.just(false)))
+                        .orElse(Mono.just(false))
+                        .then(Mono.defer(() -> decide(jwt, version, tokens)))));
+    }
+
+    private static Mono<Jwt> decide(Jwt jwt, long version, RevocationStore.UserTokens tokens) {
+        if (jwt.getId() != null && tokens.revoked().containsKey(jwt.getId())) {
+            return Mono.error(loggedOut());
+        }
+        if (version < tokens.version()) {
+            return Mono.error(rightsChanged());
+        }
+        if (version > tokens.version()) {
+            // not issued by this database (e.g. a token from before versions were kept in PostgreSQL)
+            return Mono.error(new RevokedTokenException("令牌已失效，请重新登录"));
+        }
+        return Mono.just(jwt);
+    }
+
+    private static RevokedTokenException loggedOut() {
+        return new RevokedTokenException("令牌已注销，请重新登录");
+    }
+
+    private static RevokedTokenException rightsChanged() {
+        return new RevokedTokenException("账号权限已变更，请重新登录");
+    }
+
+    static long version(Jwt jwt) {
+        Object carried = jwt.getClaims().get(VERSION_CLAIM);
+        return carried instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Mono<Void> afterCommit(Mono<Void> action) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .filter(TransactionSynchronizationManager::isSynchronizationActive)
+                .flatMap(tx -> {
+                    tx.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            return action;
+                        }
+                    });
+                    return Mono.just(true);
+                })
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty())
+                .switchIfEmpty(Mono.defer(() -> action.thenReturn(false)))
+                .then();
     }
 }

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 class UserRepository {
 
     private static final String SELECT = """
-            select u.id, u.username, u.password_hash, u.display_name, u.phone, u.roles, u.created_at,
+            select u.id, u.username, u.password_hash, u.display_name, u.phone, u.roles, u.created_at, u.token_version,
                    e.id as e_id, e.name as e_name, e.credit_code as e_credit_code, e.region as e_region,
                    e.industry as e_industry, e.size as e_size, e.tier as e_tier, e.created_at as e_created_at
             from app_user u left join enterprise e on e.id = u.enterprise_id
@@ -115,6 +115,7 @@ class UserRepository {
                 row.get("phone", String.class),
                 roleSet,
                 EnterpriseRepository.map(row, "e_"),
-                row.get("created_at", Instant.class));
+                row.get("created_at", Instant.class),
+                row.get("token_version", Long.class));
     }
 }

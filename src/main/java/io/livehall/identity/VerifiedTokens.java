@@ -1,5 +1,6 @@
 package io.livehall.identity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,18 +22,25 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder verifier;
     private final int maxEntries;
+    private final Clock clock;
     private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
 
     VerifiedTokens(ReactiveJwtDecoder verifier, int maxEntries) {
+        this(verifier, maxEntries, Clock.systemUTC());
+    }
+
+    /** {@code clock}: the one tokens are issued and validated by (the application's {@code Clock} bean). */
+    VerifiedTokens(ReactiveJwtDecoder verifier, int maxEntries, Clock clock) {
         this.verifier = verifier;
         this.maxEntries = maxEntries;
+        this.clock = clock;
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
         Jwt known = verified.get(token);
         if (known != null) {
-            if (stillValid(known, Instant.now())) {
+            if (stillValid(known, clock.instant())) {
                 return Mono.just(known);
             }
             verified.remove(token);
@@ -49,7 +57,7 @@ final class VerifiedTokens implements ReactiveJwtDecoder {
             return;
         }
         if (verified.size() >= maxEntries) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             verified.values().removeIf(j -> !stillValid(j, now));
             if (verified.size() >= maxEntries) {
                 verified.clear();

@@ -55,7 +55,7 @@ class LoginApiTest extends IntegrationTest {
     void refusesAWrongPasswordAndAnUnknownUserAlike() {
         String username = uniqueName("wrong");
         registerAndLogin(username, "secret-123");
-        for (String who : List.of(username, uniqueName("nobody"))) {
+        for (String who : List.of(username, uniqueName("nobody"))) { // 5 attempts per username and address in tests
             http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"username\":\"%s\",\"password\":\"not-it-123\"}".formatted(who))
                     .exchange()
@@ -63,7 +63,8 @@ class LoginApiTest extends IntegrationTest {
                     .expectHeader().contentType("application/problem+json")
                     .expectBody()
                     .jsonPath("$.type").isEqualTo("https://livehall.io/problems/bad-credentials")
-                    .jsonPath("$.detail").isEqualTo("用户名或密码错误");
+                    .jsonPath("$.detail").isEqualTo("用户名或密码错误，还可尝试 4 次")
+                    .jsonPath("$.remainingAttempts").isEqualTo(4);
         }
     }
 

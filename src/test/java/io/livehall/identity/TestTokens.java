@@ -13,7 +13,7 @@ public final class TestTokens {
 
     /**
      * A token of the user that expires in {@code ttl} (seconds precision), signed by the application's key, with
-     * the roles given and a token version no revocation has reached.
+     * the roles given and the user's current token version.
      */
     public static String mintExpiring(ApplicationContext context, long userId, java.time.Duration ttl, String... roles) {
         var encoder = context.getBean(org.springframework.security.oauth2.jwt.JwtEncoder.class);
@@ -26,7 +26,9 @@ public final class TestTokens {
                 .expiresAt(now.plus(ttl))
                 .claim("name", "短时用户")
                 .claim("roles", java.util.List.of(roles))
-                .claim("ver", 1_000_000L)
+                .claim("ver", context.getBean(org.springframework.r2dbc.core.DatabaseClient.class)
+                        .sql("select token_version from app_user where id = :id").bind("id", userId)
+                        .map(row -> row.get(0, Long.class)).one().block())
                 .build();
         var header = org.springframework.security.oauth2.jwt.JwsHeader.with(
                 org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.RS256).build();

@@ -132,4 +132,36 @@ class ConnectionIdentityTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aLogoutEndsTheConnectionsOfThatTokenAtOnceAndNoOther() {
+        String username = uniqueName("leaver");
+        String phone = registerAndLogin(username, "secret-123");
+        String laptop = login(username, "secret-123");
+        try (RawStompClient onPhone = RawStompClient.open(port); RawStompClient onLaptop = RawStompClient.open(port)) {
+            onPhone.connect(phone);
+            onLaptop.connect(laptop);
+
+            http.post().uri("/api/auth/logout").header("Authorization", "Bearer " + phone).exchange()
+                    .expectStatus().isNoContent();
+
+            assertThat(onPhone.expect("ERROR").header("message")).isEqualTo("token revoked");
+            assertThat(onPhone.awaitClose()).isEqualTo(1008);
+            onLaptop.subscribe("n", "/user/queue/notifications"); // answers its RECEIPT: still connected
+            assertThat(onLaptop.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void endingAUsersSessionsEndsEveryConnectionOfTheirs() {
+        String username = uniqueName("ended");
+        String token = registerAndLogin(username, "secret-123");
+        long userId = db.sql("select id from app_user where username = :u").bind("u", username)
+                .map(row -> row.get(0, Long.class)).one().block();
+        try (RawStompClient client = RawStompClient.open(port)) {
+            client.connect(token);
+            context.getBean(io.livehall.identity.Accounts.class).endSessions(userId).block(Duration.ofSeconds(5));
+            assertThat(client.expect("ERROR").header("message")).isEqualTo("token revoked");
+            assertThat(client.awaitClose()).isEqualTo(1008);
+        }
+    }
 }

@@ -30,7 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * Uploads ({@code POST /api/files}, multipart: {@code file} + {@code purpose}) and downloads. The type is
  * detected from the bytes and must fit the purpose; images are public, documents only for their uploader
- * and organisers. Files never change, so downloads carry a strong ETag and long caching.
+ * and organisers. Files never change, so downloads carry a strong ETag and long caching. Uploads are limited per user
+ * ({@link UploadLimits}: a rate limit and a daily quota of files and bytes; 429 beyond).
  */
 @RestController
 @RequestMapping("/api/files")
@@ -38,19 +39,22 @@ import reactor.core.publisher.Mono;
 class FileController {
 
     private final FileStorage storage;
+    private final UploadLimits limits;
 
-    FileController(FileStorage storage) {
+    FileController(FileStorage storage, UploadLimits limits) {
         this.storage = storage;
+        this.limits = limits;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "上传文件（图片 ≤5MB：JPEG/PNG/WebP；资质文件 ≤10MB：PDF/JPEG/PNG）",
+    @Operation(summary = "上传文件（图片 ≤5MB：JPEG/PNG/WebP；资质文件 ≤10MB：PDF/JPEG/PNG）；每人每分钟、每天有上限，超出时 429",
             security = @SecurityRequirement(name = "bearer"))
     Mono<StoredFile> upload(@RequestPart("file") FilePart file, @RequestPart("purpose") String purpose,
                             @AuthenticationPrincipal Jwt jwt) {
         FilePurpose p = parsePurpose(purpose);
-        return DataBufferUtils.join(file.content(), (int) p.maxBytes())
+        long userId = Long.parseLong(jwt.getSubject());
+        return limits.attempt(userId).then(DataBufferUtils.join(file.content(), (int) p.maxBytes()))
                 .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
                         e -> invalid("file", "文件不能超过 " + p.maxBytes() / (1024 * 1024) + "MB"))
                 .map(buffer -> {
@@ -63,7 +67,8 @@ class FileController {
                 .flatMap(bytes -> {
                     String type = ContentSniffer.detect(bytes).filter(p.contentTypes()::contains)
                             .orElseThrow(() -> invalid("file", "文件类型不支持，允许：" + String.join("、", p.contentTypes())));
-                    return storage.store(Long.parseLong(jwt.getSubject()), p, displayName(file.filename()), type, bytes);
+                    return limits.withinQuota(userId, bytes.length,
+                            Mono.defer(() -> storage.store(userId, p, displayName(file.filename()), type, bytes)));
                 });
     }
 

@@ -3,14 +3,12 @@ package io.livehall.common.web;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.livehall.common.error.PayloadTooLargeException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -31,10 +29,9 @@ class BodySizeLimitFilter implements WebFilter {
     private final long bodyLimit;
     private final long uploadLimit;
 
-    BodySizeLimitFilter(@Value("${livehall.http.max-body-size:256KB}") DataSize bodyLimit,
-                        @Value("${livehall.http.max-upload-size:11MB}") DataSize uploadLimit) {
-        this.bodyLimit = bodyLimit.toBytes();
-        this.uploadLimit = uploadLimit.toBytes();
+    BodySizeLimitFilter(HttpSettings settings) {
+        this.bodyLimit = settings.maxBodySize().toBytes();
+        this.uploadLimit = settings.maxUploadSize().toBytes();
     }
 
     @Override

@@ -50,6 +50,12 @@ class ConnectionAuthenticator {
         return decoder.decode(token).map(jwt -> new Authenticated(user(jwt), jwt));
     }
 
+    /** Whether a token is still good now: not expired, not revoked (an error when that cannot be told). */
+    Mono<Boolean> stillValid(String token) {
+        return decoder.decode(token).map(jwt -> true)
+                .onErrorResume(org.springframework.security.oauth2.jwt.JwtException.class, e -> Mono.just(false));
+    }
+
     private RealtimeUser guest(String pass) {
         return guests.verify(pass)
                 .map(id -> RealtimeUser.guest(id, "访客" + tail(id), true))

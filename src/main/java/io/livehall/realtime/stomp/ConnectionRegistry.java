@@ -6,10 +6,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.livehall.common.schedule.Periodic;
+import io.livehall.identity.RevokedAccess;
+import io.livehall.identity.TokenRevocationEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,16 +29,20 @@ import reactor.core.publisher.Mono;
 class ConnectionRegistry implements SmartLifecycle {
 
     static final Duration HEARTBEAT_TICK = Duration.ofMillis(250);
+    private static final Log log = LogFactory.getLog(ConnectionRegistry.class);
 
     private final Set<StompConnection> connections = ConcurrentHashMap.newKeySet();
     private final MeterRegistry meters;
     private final Clock clock;
+    private final TokenRevocationEvents revocations;
+    private volatile Disposable revocationEvents;
     private volatile boolean running;
     private volatile Periodic heartbeats;
 
-    ConnectionRegistry(MeterRegistry meters, Clock clock) {
+    ConnectionRegistry(MeterRegistry meters, Clock clock, TokenRevocationEvents revocations) {
         this.meters = meters;
         this.clock = clock;
+        this.revocations = revocations;
         Gauge.builder("livehall.realtime.connections", connections, Set::size).register(meters);
     }
 
@@ -45,14 +54,11 @@ class ConnectionRegistry implements SmartLifecycle {
         connections.remove(connection);
     }
 
-    /**
-     * Ends this instance's connections opened with a revoked token: {@code jti} for one token (logout), else every
-     * token of the user whose version is below {@code version} (role change, suspension). Answers how many.
-     */
-    int revoke(String userId, String jti, long version) {
+    /** Ends this instance's connections opened with a token the event revokes; answers how many. */
+    int revoke(RevokedAccess revocation) {
         int closed = 0;
         for (StompConnection c : connections) {
-            if (c.revokeIfMatches(userId, jti, version)) {
+            if (c.revokeIfMatches(revocation)) {
                 closed++;
             }
         }
@@ -62,6 +68,9 @@ class ConnectionRegistry implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // logout, role change, suspension on any instance: connections opened with those tokens end at once
+        revocationEvents = revocations.revocations()
+                .subscribe(this::revoke, e -> log.error("Listening to token revocations stopped", e));
         // on Periodic: one connection's failure is logged and the next tick runs (a bare interval would stop for good)
         heartbeats = Periodic.start("stomp-heartbeats", HEARTBEAT_TICK, Duration.ofSeconds(5), meters,
                 () -> Mono.fromRunnable(() -> {
@@ -82,6 +91,10 @@ class ConnectionRegistry implements SmartLifecycle {
         Periodic h = heartbeats;
         if (h != null) {
             h.dispose();
+        }
+        Disposable r = revocationEvents;
+        if (r != null) {
+            r.dispose();
         }
         connections.forEach(StompConnection::serverRestarting);
         Flux.interval(Duration.ofMillis(50))

@@ -20,7 +20,12 @@ import org.springframework.util.unit.DataSize;
  *                           sends none, or less often than this, gets WebSocket pings instead
  * @param pingInterval       how often such a client is pinged; silence (no frame, no pong) for twice as long closes it
  * @param connectTimeout     a WebSocket that sends no CONNECT within this time gets ERROR and is closed
- * @param allowedOrigins     origins besides the app's own that may open {@code /ws}
+ * @param allowedOrigins     browser origins that may open {@code /ws}: the app's public origin(s) in production
+ *                           ({@code https://hall.example.com}); {@code scheme://host:*} allows any port. By default
+ *                           only pages served from this machine (loopback, any port: the app itself, the Vite dev
+ *                           server, the browser tests). An Origin is never accepted merely because it equals Host
+ * @param tokenRecheck       how often an open connection's token is checked again for revocation (besides the
+ *                           revocation events, which end it at once)
  * @param benchTopic         lets clients SEND to {@code /topic/bench} (load tests only)
  */
 @ConfigurationProperties("livehall.realtime")
@@ -33,7 +38,8 @@ record RealtimeSettings(@DefaultValue("65536") int maxFrameBytes,
                         @DefaultValue("60s") Duration maxHeartbeat,
                         @DefaultValue("20s") Duration pingInterval,
                         @DefaultValue("10s") Duration connectTimeout,
-                        @DefaultValue("http://localhost:5173") List<String> allowedOrigins,
+                        @DefaultValue({"http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*"}) List<String> allowedOrigins,
+                        @DefaultValue("5m") Duration tokenRecheck,
                         @DefaultValue("false") boolean benchTopic) {
 
     Outbox.Limits outboxLimits() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.livehall.identity.RevokedAccess;
 import io.livehall.realtime.broker.RealtimeUser;
 import io.livehall.realtime.broker.UserDestinations;
 import org.apache.commons.logging.Log;
@@ -47,8 +48,9 @@ final class StompConnection {
     private volatile boolean ended;
     private final java.util.concurrent.atomic.AtomicLong messageIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile RealtimeUser user;
-    /** the access token the connection was opened with (null for guests) */
+    /** the access token the connection was opened with (null for guests), and when it is checked again */
     private volatile TokenDetails token;
+    private volatile long nextTokenCheck;
     private final long openedAt;
     private volatile long lastInbound;
     /** negotiated heart-beat intervals in ms (0 = none), and when the next one is due */
@@ -224,6 +226,8 @@ final class StompConnection {
                     outbox.offer(Frames.connected(version, sendEvery == 0 ? 0 : offer, expectEvery == 0 ? 0 : offer,
                             id, u.id()));
                     long now = services.clock().millis();
+                    // spread over the interval, so connections opened together are not checked together
+                    this.nextTokenCheck = now + (long) (settings.tokenRecheck().toMillis() * (0.5 + Math.random()));
                     this.nextBeat = now + sendEvery;
                     this.sendEvery = sendEvery;
                     this.expectEvery = pingEvery > 0 ? 0 : expectEvery;
@@ -257,6 +261,10 @@ final class StompConnection {
             endWith(Frames.error("token expired", "The access token has expired; connect again with a new one", null),
                     CloseStatus.POLICY_VIOLATION.withReason("token expired"));
             return;
+        }
+        if (t != null && now >= nextTokenCheck) {
+            nextTokenCheck = now + settings.tokenRecheck().toMillis();
+            recheckToken(t);
         }
         long send = sendEvery;
         if (send > 0 && now >= nextBeat) {
@@ -304,18 +312,36 @@ final class StompConnection {
     }
 
     /**
-     * The user's tokens were revoked (logout of this token: {@code jti}; a role change or suspension: every token up
-     * to {@code version}): a connection opened with such a token gets ERROR "token revoked" and is closed, so it keeps
-     * no rights the account no longer has. Answers whether it was.
+     * Tokens were revoked (a logout of one token; a role change, approval or suspension: every token of the user below
+     * a version): a connection opened with such a token gets ERROR "token revoked" and is closed, so it keeps no
+     * rights the account no longer has. Answers whether it was.
      */
-    boolean revokeIfMatches(String userId, String jti, long version) {
+    boolean revokeIfMatches(RevokedAccess revocation) {
         TokenDetails t = token;
-        if (t == null || !t.subject().equals(userId) || !t.revokedBy(jti, version)) {
+        if (t == null || !t.revokedBy(revocation)) {
             return false;
         }
+        revoked();
+        return true;
+    }
+
+    private void revoked() {
         endWith(Frames.error("token revoked", "The access token was revoked; log in again", null),
                 CloseStatus.POLICY_VIOLATION.withReason("token revoked"));
-        return true;
+    }
+
+    /**
+     * Checks the token again as a new request would (signature and expiry are remembered, revocation is looked up):
+     * the revocation events travel over Redis pub/sub, and one that was lost must not leave a connection its rights
+     * until the token expires.
+     */
+    private void recheckToken(TokenDetails t) {
+        services.authenticator().stillValid(t.value())
+                .subscribe(valid -> {
+                    if (!valid) {
+                        revoked();
+                    }
+                }, e -> log.debug("Checking the token of connection " + id + " again failed; next time", e));
     }
 
     /** On shutdown: tell the client to reconnect elsewhere, then close with 1012 (service restart). */

@@ -28,7 +28,7 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * lives for hours, and going through WebFlux kept the whole handshake exchange (request and response
  * objects, their header copies, attributes, the filter chain's subscribers) alive for as long, per connection.
  * STOMP needs none of it: the client authenticates on CONNECT. What the chain gave, done here: the Origin
- * check (same origin, no origin, or one of {@code livehall.realtime.allowed-origins}; else 403) and the
+ * check (no origin, or one of {@code livehall.realtime.allowed-origins}; else 403) and the
  * subprotocol choice ({@code v12.stomp, v11.stomp, v10.stomp}, echoed). The frame limit is set above the STOMP
  * limit, so an oversized STOMP frame gets a proper ERROR frame instead of a bare 1009 close.
  */
@@ -97,12 +97,40 @@ class StompRoute implements NettyRouteProvider {
         return new ReactorNettyWebSocketSession(in, out, info, buffers, settings.maxFrameBytes() * 2);
     }
 
+    /**
+     * No Origin (not a browser), or one of {@code livehall.realtime.allowed-origins}. Never because it equals the Host
+     * header: a page on another site can make them equal (DNS rebinding, a proxy passing its own Host), and the
+     * browser's Origin is the only thing here an attacker's page cannot choose.
+     */
     private boolean originAllowed(HttpServerRequest request) {
         String origin = request.requestHeaders().get(HttpHeaderNames.ORIGIN);
-        if (origin == null || settings.allowedOrigins().contains("*") || settings.allowedOrigins().contains(origin)) {
-            return true;
+        return origin == null || originAllowed(origin, settings.allowedOrigins());
+    }
+
+    /**
+     * Whether {@code origin} is one of {@code allowed}: an exact origin ({@code https://hall.example.com}, compared
+     * without regard to case), {@code scheme://host:*} (that host on any port, or none), or {@code *} (any origin).
+     */
+    static boolean originAllowed(String origin, java.util.List<String> allowed) {
+        String candidate = origin.strip().toLowerCase(java.util.Locale.ROOT);
+        for (String entry : allowed) {
+            String pattern = entry.strip().toLowerCase(java.util.Locale.ROOT);
+            if (pattern.equals("*") || pattern.equals(candidate)) {
+                return true;
+            }
+            if (pattern.endsWith(":*")) {
+                String hostPart = pattern.substring(0, pattern.length() - 2);
+                if (candidate.equals(hostPart)) {
+                    return true;
+                }
+                if (candidate.startsWith(hostPart + ":")) {
+                    String port = candidate.substring(hostPart.length() + 1);
+                    if (!port.isEmpty() && port.length() <= 5 && port.chars().allMatch(Character::isDigit)) {
+                        return true;
+                    }
+                }
+            }
         }
-        String host = request.requestHeaders().get(HttpHeaderNames.HOST);
-        return host != null && origin.equalsIgnoreCase(request.scheme() + "://" + host);
+        return false;
     }
 }
