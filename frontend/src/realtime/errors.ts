@@ -1,7 +1,9 @@
 // Refused SENDs come back on /user/queue/errors as { destination, code, message, receipt-id? } (docs/api.md);
 // a refused SEND gets no RECEIPT, its error carries the SEND's receipt id instead.
 
-export const ERRORS_DESTINATION = '/user/queue/errors';
+import { userQueues } from './destinations';
+
+export const ERRORS_DESTINATION = userQueues.errors;
 
 export type RealtimeErrorCode = 'unauthenticated' | 'rate-limited' | 'too-long' | 'invalid' | (string & {});
 

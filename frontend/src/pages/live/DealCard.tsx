@@ -5,12 +5,11 @@ import type { DealStatus, FlashDeal } from '../../api/orders';
 import { useAuth } from '../../auth/AuthProvider';
 import { formatFen } from '../../lib/format';
 import { formatCountdown, useNow } from '../../lib/useNow';
+import { showcaseDestinations } from '../../realtime/destinations';
 import { useLatest } from '../../realtime/useTopic';
 import { BuyForm, useGoToOrder } from '../orders/BuyForm';
 
-export function dealTopic(sessionId: number | string): string {
-  return `/topic/live/${sessionId}/deals`;
-}
+export const dealTopic = showcaseDestinations.deals;
 
 /** The deal's status now: the server's, corrected by the clock (start and end pass without a message). */
 export function dealStatusAt(deal: FlashDeal, now: number): DealStatus {

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { OrderTickerMessage } from '../../api/orders';
+import { showcaseDestinations } from '../../realtime/destinations';
 import { useTopic } from '../../realtime/useTopic';
 
 export const TICKER_SHOW_MS = 4_000;
 
-export function orderTickerTopic(sessionId: number | string): string {
-  return `/topic/live/${sessionId}/orders`;
-}
+export const orderTickerTopic = showcaseDestinations.orders;
 
 /** "张**等10人刚刚下单": the live room's order ticker, each message shown for a few seconds. */
 export function OrderTicker({ sessionId }: { sessionId: number | string }) {

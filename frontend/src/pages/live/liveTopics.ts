@@ -1,4 +1,5 @@
-// Destinations of one live room (docs/api.md "Destinations") and the chat text rule.
+// Destinations of one live room (built by realtime/destinations.ts) and the chat text rule.
+import { showcaseDestinations } from '../../realtime/destinations';
 
 export const CHAT_MAX_CHARS = 200;
 /** Likes per SEND (`{ count }` is 1–20). */
@@ -17,15 +18,15 @@ export interface LiveTopics {
 }
 
 export function liveTopics(liveId: string): LiveTopics {
-  const id = encodeURIComponent(liveId);
+  const d = showcaseDestinations;
   return {
-    viewers: `/topic/live/${id}/viewers`,
-    chat: `/topic/live/${id}/chat`,
-    likes: `/topic/live/${id}/likes`,
-    pinned: `/topic/live/${id}/pinned`,
-    status: `/topic/live/${id}/status`,
-    sendChat: `/app/live/${id}/chat`,
-    sendLike: `/app/live/${id}/like`,
+    viewers: d.viewers(liveId),
+    chat: d.chat(liveId),
+    likes: d.likes(liveId),
+    pinned: d.pinned(liveId),
+    status: d.status(liveId),
+    sendChat: d.sendChat(liveId),
+    sendLike: d.sendLike(liveId),
   };
 }
 

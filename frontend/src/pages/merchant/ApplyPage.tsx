@@ -9,6 +9,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { useTopic } from '../../realtime/useTopic';
 import { ApplicationCard } from './ApplicationCard';
 import { ApplicationForm } from './ApplicationForm';
+import { userQueues } from '../../realtime/destinations';
 import { emptyApplicationForm } from './applicationForm';
 
 /** 入驻申请: an enterprise user applies to an open round and follows its applications. */
@@ -40,7 +41,7 @@ export function ApplyPage() {
   // A decision arrives on the user's notification queue: show it at once. An approval has ended the
   // user's tokens (the new role needs a new login), so it is shown without asking the server.
   useTopic<{ type?: string; applicationId?: number; status?: string }>(
-    user ? '/user/queue/notifications' : null,
+    user ? userQueues.notifications : null,
     (n) => {
       if (n.type !== 'application') return;
       if (n.status === 'APPROVED') {

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'react';
 import { merchantOrdersApi } from '../../api/orders';
 import type { SalesFigures } from '../../api/orders';
 import { formatCount, formatFen } from '../../lib/format';
+import { showcaseDestinations } from '../../realtime/destinations';
 import { useLatest } from '../../realtime/useTopic';
 
-export function salesTopic(sessionId: number | string): string {
-  return `/topic/merchant/live/${sessionId}/sales`;
-}
+export const salesTopic = showcaseDestinations.merchantSales;
 
 /** The merchant console's live orders and GMV of one session (only the session's merchant may subscribe). */
 export function LiveSalesFigures({ sessionId }: { sessionId: number | string }) {

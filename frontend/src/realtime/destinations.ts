@@ -1,0 +1,27 @@
+// Every realtime destination the app uses, in one place: the mirror of the server's
+// io.livehall.showcase.ShowcaseDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
+
+const seg = (id: number | string) => encodeURIComponent(String(id));
+
+/** The showcase's live room and merchant console. */
+export const showcaseDestinations = {
+  /** room type of a live session's room (its audience: viewers) */
+  roomType: 'live',
+  viewers: (liveId: number | string) => `/topic/live/${seg(liveId)}/viewers`,
+  chat: (liveId: number | string) => `/topic/live/${seg(liveId)}/chat`,
+  likes: (liveId: number | string) => `/topic/live/${seg(liveId)}/likes`,
+  pinned: (liveId: number | string) => `/topic/live/${seg(liveId)}/pinned`,
+  status: (liveId: number | string) => `/topic/live/${seg(liveId)}/status`,
+  deals: (liveId: number | string) => `/topic/live/${seg(liveId)}/deals`,
+  orders: (liveId: number | string) => `/topic/live/${seg(liveId)}/orders`,
+  merchantSales: (liveId: number | string) => `/topic/merchant/live/${seg(liveId)}/sales`,
+  sendChat: (liveId: number | string) => `/app/live/${seg(liveId)}/chat`,
+  sendLike: (liveId: number | string) => `/app/live/${seg(liveId)}/like`,
+} as const;
+
+/** The signed-in user's own queues (any of their connections, any instance). */
+export const userQueues = {
+  notifications: '/user/queue/notifications',
+  /** refused SENDs of this connection */
+  errors: '/user/queue/errors',
+} as const;
