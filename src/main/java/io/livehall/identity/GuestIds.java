@@ -63,7 +63,12 @@ public class GuestIds {
         int dot = pass.indexOf('.');
         byte[] id = B64D.decode(pass.substring(0, dot));
         byte[] given = B64D.decode(pass.substring(dot + 1));
-        return MessageDigest.isEqual(mac(id), given) ? Optional.of("guest-" + pass.substring(0, dot)) : Optional.empty();
+        // only the canonical spelling: the last character of each part has unused bits, and another spelling of the
+        // same bytes would be another guest id passing the same check
+        boolean canonical = B64.encodeToString(id).equals(pass.substring(0, dot))
+                && B64.encodeToString(given).equals(pass.substring(dot + 1));
+        return canonical && MessageDigest.isEqual(mac(id), given)
+                ? Optional.of("guest-" + pass.substring(0, dot)) : Optional.empty();
     }
 
     private byte[] mac(byte[] id) {

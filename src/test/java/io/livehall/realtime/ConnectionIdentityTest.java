@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import io.livehall.IntegrationTest;
 import io.livehall.common.redis.RedisKeys;
+import io.livehall.identity.GuestIds;
 import io.livehall.identity.TestTokens;
 import io.livehall.realtime.RawStompClient.Frame;
 import io.livehall.realtime.presence.Presence;
@@ -49,10 +50,25 @@ class ConnectionIdentityTest extends IntegrationTest {
              RawStompClient forged = RawStompClient.open(port)) {
             assertThat(connectAsGuest(first, guest.pass()).header("user-name")).isEqualTo(guest.guestId());
             assertThat(connectAsGuest(second, guest.pass()).header("user-name")).isEqualTo(guest.guestId());
-            String tampered = guest.pass().substring(0, guest.pass().length() - 1)
-                    + (guest.pass().endsWith("A") ? "B" : "A");
+            String pass = guest.pass();
+            char c = pass.charAt(3);
+            String tampered = pass.substring(0, 3) + (c == 'A' ? 'B' : 'A') + pass.substring(4); // another id, same mac
             assertThat(connectAsGuest(forged, tampered).header("user-name")).startsWith("anon-");
         }
+    }
+
+    @Test
+    void onlyTheCanonicalSpellingOfAPassIsAccepted() {
+        GuestIds guests = context.getBean(GuestIds.class);
+        String pass = guest().pass();
+        assertThat(guests.verify(pass)).isPresent();
+        // the last character of each 22-character part carries 4 unused bits: A and B decode to the same bytes
+        String last = pass.substring(pass.length() - 1);
+        char twin = (char) (last.charAt(0) ^ 1);
+        String respelled = pass.substring(0, pass.length() - 1) + twin;
+        assertThat(guests.verify(respelled)).isEmpty();
+        assertThat(guests.verify(pass + "x")).isEmpty();
+        assertThat(guests.verify(null)).isEmpty();
     }
 
     @Test
