@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 // tests play clients at other addresses through X-Forwarded-For from the loopback "proxy"
                 "livehall.http.trusted-proxies=127.0.0.1,::1",
                 "livehall.metrics.token=" + IntegrationTest.METRICS_TOKEN})
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 @AutoConfigureWebTestClient(timeout = "30s") // 5 s by default: too short for password hashing on a busy 2-core machine
 public abstract class IntegrationTest {
 
@@ -28,6 +29,10 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected WebTestClient http;
+
+    /** The application's clock: move it to test a time rule without waiting (and {@code reset()} it after). */
+    @Autowired
+    protected TestClock clock;
 
     @org.springframework.boot.test.web.server.LocalServerPort
     protected int port;

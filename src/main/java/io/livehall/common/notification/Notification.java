@@ -1,5 +1,6 @@
 package io.livehall.common.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -11,7 +12,7 @@ public record Notification(String type, String title, String body, String link, 
 
     public static final String QUEUE = "notifications";
 
-    public static Notification of(String type, String title, String body, String link) {
-        return new Notification(type, title, body, link, Instant.now());
+    public static Notification of(String type, String title, String body, String link, Clock clock) {
+        return new Notification(type, title, body, link, clock.instant());
     }
 }

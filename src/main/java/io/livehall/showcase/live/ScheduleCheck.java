@@ -1,5 +1,6 @@
 package io.livehall.showcase.live;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +33,17 @@ class ScheduleCheck {
     private final FileStorage files;
     private final ProductCatalogue catalogue;
 
-    ScheduleCheck(FileStorage files, ProductCatalogue catalogue) {
+    private final Clock clock;
+
+    ScheduleCheck(FileStorage files, ProductCatalogue catalogue, Clock clock) {
+        this.clock = clock;
         this.files = files;
         this.catalogue = catalogue;
     }
 
     Mono<Void> check(ScheduleRequest r, long merchantId) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (r.startsAt().isAfter(Instant.now().plus(HORIZON))) {
+        if (r.startsAt().isAfter(clock.instant().plus(HORIZON))) {
             problems.add(new FieldProblem("startsAt", "开播时间需在 180 天以内"));
         }
         Set<Long> ids = new LinkedHashSet<>(r.productIds());

@@ -20,10 +20,11 @@ record Quote(long id, long buyerId, String buyerName, long enterpriseId, String 
             from quote_request q left join customer_order o on o.quote_id = q.id
             """;
 
-    static Quote map(Readable row) {
+    /** The row as of {@code now}: an answered quote past its validity reads EXPIRED. */
+    static Quote map(Readable row, Instant now) {
         String status = row.get("status", String.class);
         Instant validUntil = row.get("valid_until", Instant.class);
-        if ("ANSWERED".equals(status) && validUntil != null && !validUntil.isAfter(Instant.now())) {
+        if ("ANSWERED".equals(status) && validUntil != null && !validUntil.isAfter(now)) {
             status = "EXPIRED";
         }
         Long price = row.get("unit_price_fen", Long.class);

@@ -1,5 +1,6 @@
 package io.livehall.showcase.quote;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import io.livehall.common.paging.PageRequest;
@@ -14,7 +15,10 @@ class QuoteRepository {
 
     private final DatabaseClient db;
 
-    QuoteRepository(DatabaseClient db) {
+    private final Clock clock;
+
+    QuoteRepository(DatabaseClient db, Clock clock) {
+        this.clock = clock;
         this.db = db;
     }
 
@@ -33,7 +37,7 @@ class QuoteRepository {
     }
 
     Mono<Quote> find(long id) {
-        return db.sql(Quote.SELECT + " where q.id = :id").bind("id", id).map(Quote::map).one();
+        return db.sql(Quote.SELECT + " where q.id = :id").bind("id", id).map(row -> Quote.map(row, clock.instant())).one();
     }
 
     Flux<Quote> list(String owner, long ownerId, String status, PageRequest page) {
@@ -52,7 +56,7 @@ class QuoteRepository {
         if (page.afterId() != null) {
             spec = spec.bind("after", page.afterId());
         }
-        return spec.map(Quote::map).all();
+        return spec.map(row -> Quote.map(row, clock.instant())).all();
     }
 
     Mono<Long> answer(long id, long merchantId, long unitPriceFen, Instant validUntil, String note) {
@@ -65,11 +69,14 @@ class QuoteRepository {
         return spec.fetch().rowsUpdated();
     }
 
-    /** Moves the buyer's quote from one status to another; {@code validOnly} also needs an unexpired answer. */
+    /**
+     * Moves the buyer's quote from one status to another; {@code validOnly} also needs an answer unexpired by the
+     * application's clock (the one reads show EXPIRED by).
+     */
     Mono<Long> move(long id, long buyerId, String from, String to, boolean validOnly) {
-        return db.sql("update quote_request set status = :to, updated_at = now() where id = :id and buyer_id = :b and status = :from"
-                        + (validOnly ? " and valid_until > now()" : ""))
-                .bind("id", id).bind("b", buyerId).bind("from", from).bind("to", to)
-                .fetch().rowsUpdated();
+        var spec = db.sql("update quote_request set status = :to, updated_at = now() where id = :id and buyer_id = :b and status = :from"
+                        + (validOnly ? " and valid_until > :now" : ""))
+                .bind("id", id).bind("b", buyerId).bind("from", from).bind("to", to);
+        return (validOnly ? spec.bind("now", clock.instant()) : spec).fetch().rowsUpdated();
     }
 }

@@ -1,5 +1,6 @@
 package io.livehall.showcase.quote;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,9 +43,11 @@ class QuoteService {
     private final ProductCatalogue catalogue;
     private final OrderPlacement placement;
     private final TransactionalOperator tx;
+    private final Clock clock;
 
     QuoteService(QuoteRepository quotes, AccountService accounts, MerchantAccess merchants, ProductCatalogue catalogue,
-                 OrderPlacement placement, TransactionalOperator tx) {
+                 OrderPlacement placement, TransactionalOperator tx, Clock clock) {
+        this.clock = clock;
         this.quotes = quotes;
         this.accounts = accounts;
         this.merchants = merchants;
@@ -93,7 +96,7 @@ class QuoteService {
     }
 
     Mono<Quote> answer(long userId, long id, QuoteRequests.Answer answer) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (!answer.validUntil().isAfter(now) || answer.validUntil().isAfter(now.plus(MAX_VALIDITY))) {
             return Mono.error(invalid("validUntil", "有效期须晚于现在且不超过 90 天"));
         }
