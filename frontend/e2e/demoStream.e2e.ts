@@ -3,7 +3,7 @@
 // plays HLS itself (Debian's Chromium 156 does) and through hls.js (browsers without native HLS, simulated here).
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, DESKTOP, PHONE, useBrowser } from './support';
+import { baseUrl, DESKTOP, hideNativeHls, PHONE, useBrowser } from './support';
 
 const browser = useBrowser();
 const DEMO_STREAM = '/demo/stream/live.m3u8';
@@ -32,12 +32,7 @@ async function demoStreamSession(): Promise<number> {
 async function openRoom(options: BrowserContextOptions, id: number, withoutNativeHls: boolean): Promise<Page> {
   const { context, page } = await browser.openContext(options);
   if (withoutNativeHls) {
-    await context.addInitScript(() => {
-      const canPlayType = HTMLMediaElement.prototype.canPlayType;
-      HTMLMediaElement.prototype.canPlayType = function (type: string) {
-        return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
-      };
-    });
+    await hideNativeHls(context);
   }
   const response = await page.goto(`/live/${id}`);
   expect(response?.status()).toBe(200);

@@ -3,7 +3,7 @@
 // violation of the policies the server sends.
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, DESKTOP, demoPassword, PHONE, useBrowser } from './support';
+import { baseUrl, DESKTOP, demoPassword, hideNativeHls, PHONE, useBrowser } from './support';
 
 const browser = useBrowser();
 
@@ -36,13 +36,7 @@ describe('content security policy', () => {
     const id = await liveDemoSession();
     const { context, page } = await browser.openContext(PHONE);
     const violations = await watchViolations(context, page);
-    await context.addInitScript(() => {
-      // no native HLS: the player loads hls.js (blob: media, a blob: worker)
-      const canPlayType = HTMLMediaElement.prototype.canPlayType;
-      HTMLMediaElement.prototype.canPlayType = function (type: string) {
-        return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
-      };
-    });
+    await hideNativeHls(context); // the player loads hls.js (blob: media, a blob: worker)
     const response = await page.goto(`/live/${id}`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -120,3 +120,13 @@ export async function openMenuIfCollapsed(page: Page): Promise<void> {
     await page.locator('[data-testid="nav-menu"].open').waitFor({ state: 'visible' });
   }
 }
+
+/** Hides the browser's own HLS player in this context, so the live room plays through hls.js (blob: media). */
+export async function hideNativeHls(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const canPlayType = HTMLMediaElement.prototype.canPlayType;
+    HTMLMediaElement.prototype.canPlayType = function (type: string) {
+      return /mpegurl/i.test(type) ? '' : canPlayType.call(this, type);
+    };
+  });
+}

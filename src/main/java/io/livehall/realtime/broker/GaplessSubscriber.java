@@ -1,8 +1,5 @@
 package io.livehall.realtime.broker;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Wraps a subscriber while it catches up: live messages that arrive during the replay (or before the
  * current value of a LATEST topic was read) are held, then delivered after it, skipping any the replay
@@ -11,9 +8,9 @@ import java.util.List;
 final class GaplessSubscriber implements Subscriber {
 
     private final Subscriber target;
-    private List<BrokerMessage> held = new ArrayList<>();
-    private String lastStreamId;
-    private boolean liveSeen;
+    private final HeldMessages held = new HeldMessages(true);
+    private volatile String lastStreamId;
+    private volatile boolean liveSeen;
 
     GaplessSubscriber(Subscriber target) {
         this.target = target;
@@ -21,13 +18,10 @@ final class GaplessSubscriber implements Subscriber {
 
     @Override
     public void deliver(BrokerMessage message) {
-        synchronized (this) {
-            if (held != null) {
-                held.add(message);
-                return;
-            }
-            liveSeen = true;
+        if (held.keep(message)) {
+            return;
         }
+        liveSeen = true;
         forward(message);
     }
 
@@ -41,18 +35,8 @@ final class GaplessSubscriber implements Subscriber {
 
     /** Ends catch-up: held live messages follow, without those the replay already covered. */
     void goLive() {
-        while (true) {
-            List<BrokerMessage> batch;
-            synchronized (this) {
-                batch = held;
-                if (batch.isEmpty()) {
-                    held = null;
-                    return;
-                }
-                held = new ArrayList<>();
-                liveSeen |= !batch.isEmpty();
-            }
-            batch.forEach(this::forward);
+        if (held.release(this::forward)) {
+            liveSeen = true;
         }
     }
 
@@ -60,8 +44,8 @@ final class GaplessSubscriber implements Subscriber {
         return target == subscriber;
     }
 
-    synchronized boolean liveSeen() {
-        return liveSeen || (held != null && !held.isEmpty());
+    boolean liveSeen() {
+        return liveSeen || held.holdingAny();
     }
 
     private void forward(BrokerMessage message) {

@@ -2,8 +2,6 @@ package io.livehall.realtime.broker;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +46,8 @@ class LocalSubscriptions {
         volatile boolean closed;
         /** the newest stream id delivered (EVENT); starts at the destination's creation */
         private String lastStreamId;
-        /** live messages held while catching up; null otherwise */
-        private List<BrokerMessage> held;
+        /** live messages held while catching up */
+        private final HeldMessages held = new HeldMessages(false);
 
         Destination(String name, DestinationKind kind) {
             this.name = name;
@@ -96,66 +94,38 @@ class LocalSubscriptions {
         }
 
         void onLive(BrokerMessage message) {
-            synchronized (this) {
-                if (held != null) {
-                    held.add(message);
-                    return;
-                }
-                if (!advance(message)) {
-                    return;
-                }
+            if (!held.keep(message)) {
+                deliverOnce(message);
             }
-            fanOut(message);
+        }
+
+        /** Fans a message out unless it is not newer than what was delivered already. */
+        private void deliverOnce(BrokerMessage message) {
+            boolean deliver;
+            synchronized (this) {
+                deliver = advance(message);
+            }
+            if (deliver) {
+                fanOut(message);
+            }
         }
 
         /** Delivers what was missed (replay stream or current value), holding live messages until it is done. */
         void catchUp() {
+            if (closed || !held.hold()) {
+                return;
+            }
             String since;
             synchronized (this) {
-                if (held != null || closed) {
-                    return;
-                }
-                held = new ArrayList<>();
                 since = lastStreamId;
             }
             Flux<BrokerMessage> missed = switch (kind) {
                 case EVENT -> UserDestinations.isUserDestination(name) ? Flux.empty() : bus.replay(name, since);
                 case LATEST -> bus.lastValue(name).flux();
             };
-            missed.doOnNext(m -> {
-                        boolean deliver;
-                        synchronized (this) {
-                            deliver = advance(m);
-                        }
-                        if (deliver) {
-                            fanOut(m);
-                        }
-                    })
-                    .doFinally(signal -> release())
+            missed.doOnNext(this::deliverOnce)
+                    .doFinally(signal -> held.release(this::deliverOnce))
                     .subscribe(v -> { }, e -> log.warn("Catching up " + name + " failed", e));
-        }
-
-        private void release() {
-            while (true) {
-                List<BrokerMessage> batch;
-                synchronized (this) {
-                    batch = held;
-                    if (batch.isEmpty()) {
-                        held = null;
-                        return;
-                    }
-                    held = new ArrayList<>();
-                }
-                for (BrokerMessage m : batch) {
-                    boolean deliver;
-                    synchronized (this) {
-                        deliver = advance(m);
-                    }
-                    if (deliver) {
-                        fanOut(m);
-                    }
-                }
-            }
         }
 
         /** True when the message is new here (not older than the newest delivered); moves the mark. */
