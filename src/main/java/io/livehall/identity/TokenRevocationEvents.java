@@ -70,12 +70,17 @@ public class TokenRevocationEvents implements SmartLifecycle {
 
     /** Announces a stored revocation to every instance; never fails (a lost announcement is logged). */
     Mono<Void> publish(RevokedAccess access) {
+        return announce(access)
+                .doOnError(e -> log.warn("Could not announce the revocation " + access
+                        + " (connections holding the token end at their next token check)", e))
+                .onErrorResume(e -> Mono.empty());
+    }
+
+    /** Announces a stored revocation to every instance; fails when Redis did not take it (the outbox retries). */
+    Mono<Void> announce(RevokedAccess access) {
         return Mono.fromCallable(() -> json.writeValueAsString(access))
                 .flatMap(text -> redis.convertAndSend(CHANNEL, text))
                 .timeout(PUBLISH_TIMEOUT)
-                .doOnError(e -> log.warn("Could not announce the revocation " + access
-                        + " (connections holding the token end at its expiry)", e))
-                .onErrorResume(e -> Mono.empty())
                 .then();
     }
 

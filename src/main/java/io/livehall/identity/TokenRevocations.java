@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -17,6 +18,7 @@ import org.springframework.transaction.reactive.TransactionSynchronization;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless tokens made revocable, with PostgreSQL as the truth ({@link RevocationStore}) and Redis as a cache
@@ -41,19 +43,24 @@ class TokenRevocations {
     static final Duration GRACE = Duration.ofMinutes(2);
 
     private static final Log log = LogFactory.getLog(TokenRevocations.class);
+    /** outbox kind of a raised token version (its announcement to every instance) */
+    static final String VERSION_RAISED = "token-version-raised";
     private static final Retry CACHE_WRITE_RETRY = Retry.backoff(2, Duration.ofMillis(50));
 
     private final RevocationStore store;
     private final RevocationCache cache;
     private final TokenRevocationEvents events;
+    private final Outbox outbox;
     private final Clock clock;
     private final Counter cacheFailures;
 
     TokenRevocations(RevocationStore store, RevocationCache cache, TokenRevocationEvents events, Clock clock,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, Outbox outbox, JsonMapper json) {
         this.store = store;
         this.cache = cache;
         this.events = events;
+        this.outbox = outbox;
+        outbox.handle(VERSION_RAISED, (eventId, payload) -> events.announce(json.readValue(payload, RevokedAccess.class)));
         this.clock = clock;
         this.cacheFailures = Counter.builder("livehall.auth.revocation.cache.failures")
                 .description("Revocation checks that fell back to PostgreSQL because Redis failed or timed out")
@@ -83,13 +90,16 @@ class TokenRevocations {
 
     /**
      * Ends every token the user holds: raises the version in the caller's transaction (404 if there is no such
-     * user) and, once that has committed (at once without a transaction), updates the cache and announces it. A
-     * login between the raise and the commit gets a token of the old version, which is refused after the commit.
+     * user), queues its announcement in the transactional outbox (so it reaches every instance even if Redis is away
+     * at the commit, and after what the same transaction queued before it, e.g. the notification of an approval) and,
+     * once that has committed (at once without a transaction), updates the cache. A login between the raise and the
+     * commit gets a token of the old version, which is refused after the commit.
      */
     Mono<Void> revokeAllOf(long userId) {
         return store.raiseVersion(userId)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("用户")))
-                .flatMap(version -> afterCommit(Mono.defer(() -> versionRaised(userId, version))));
+                .flatMap(version -> outbox.append(VERSION_RAISED, new RevokedAccess(userId, null, version))
+                        .then(afterCommit(Mono.defer(() -> versionRaised(userId, version)))));
     }
 
     private Mono<Void> versionRaised(long userId, long version) {
@@ -97,7 +107,7 @@ class TokenRevocations {
                 .retryWhen(CACHE_WRITE_RETRY)
                 .doOnError(e -> log.warn("Token version " + version + " of user " + userId + " stored, but not cached", e))
                 .onErrorResume(e -> Mono.empty())
-                .then(events.publish(new RevokedAccess(userId, null, version)));
+                .then();
     }
 
     /** Refuses a revoked token ({@link RevokedTokenException}, shown to the user); answers it otherwise. */

@@ -61,4 +61,9 @@ public class Outbox {
     Function<String, Handler> handlers() {
         return handlers::get;
     }
+
+    /** The kinds this instance delivers. */
+    String[] kinds() {
+        return handlers.keySet().toArray(String[]::new);
+    }
 }

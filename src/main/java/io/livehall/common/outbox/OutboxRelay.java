@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
  * Drains the outbox every {@link #PERIOD}: in one transaction that holds a PostgreSQL advisory lock (so one instance
  * drains at a time, and a second instance skips its turn), it takes up to {@link #BATCH} due events in id order,
  * delivers each through its kind's handler and marks it delivered; a failed delivery is tried again later (backing
- * off from 2 s up to 5 minutes). An instance that dies mid-drain rolls its transaction back: those events are
+ * off from 2 s up to 5 minutes). Only kinds this instance has a handler for are taken (in a rolling upgrade, an event
+ * kind only newer instances know waits for them). An instance that dies mid-drain rolls its transaction back: those events are
  * delivered again by the next drain (at least once). Delivered events are kept a week, then deleted.
  */
 @Component
@@ -66,9 +67,9 @@ class OutboxRelay extends PeriodicJob {
                 .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class))).one()
                 .flatMap(locked -> !locked ? Mono.just(0L) : db.sql("""
                                 select id, kind, payload::text as payload, attempts from outbox_event
-                                where delivered_at is null and available_at <= now()
+                                where delivered_at is null and available_at <= now() and kind = any(:kinds)
                                 order by id limit :batch""")
-                        .bind("batch", BATCH)
+                        .bind("batch", BATCH).bind("kinds", outbox.kinds())
                         .map(row -> new Event(row.get("id", Long.class), row.get("kind", String.class),
                                 row.get("payload", String.class), row.get("attempts", Integer.class)))
                         .all()

@@ -325,10 +325,18 @@ final class StompConnection {
         return true;
     }
 
+    /**
+     * Ends the connection after {@link #REVOCATION_GRACE}: the revocation reaches this instance on another Redis
+     * connection than the messages queued before it (an approval's notification is queued, then the tokens are
+     * revoked), and the client should get those first. HTTP refuses the token at once meanwhile.
+     */
     private void revoked() {
-        endWith(Frames.error("token revoked", "The access token was revoked; log in again", null),
-                CloseStatus.POLICY_VIOLATION.withReason("token revoked"));
+        Mono.delay(REVOCATION_GRACE).subscribe(t -> endWith(
+                Frames.error("token revoked", "The access token was revoked; log in again", null),
+                CloseStatus.POLICY_VIOLATION.withReason("token revoked")));
     }
+
+    static final Duration REVOCATION_GRACE = Duration.ofMillis(500);
 
     /**
      * Checks the token again as a new request would (signature and expiry are remembered, revocation is looked up):

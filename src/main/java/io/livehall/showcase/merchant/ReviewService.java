@@ -66,11 +66,13 @@ class ReviewService {
                 .flatMap(app -> app.status() == ApplicationStatus.SUBMITTED ? Mono.just(app)
                         : Mono.error(new ApiProblem(HttpStatus.CONFLICT, "application-not-submitted",
                                 "只能审核待审核的申请（该申请已处理或等待申请方补充材料）")))
+                // the notification is queued before approval ends the applicant's tokens (also queued): the outbox
+                // delivers in order, so an open connection gets the news before it is closed
+                .flatMap(app -> notifier.decided(app.applicantId(), app.id(), outcome, reason).thenReturn(app))
                 .flatMap(app -> decision == Decision.APPROVE ? admit(app).thenReturn(app) : Mono.just(app))
                 .flatMap(app -> applications.decide(app.id(), outcome, reason)
                         .then(applications.recordChange(app.id(), ApplicationStatus.SUBMITTED, outcome, reason,
                                 organiserId))
-                        .then(notifier.decided(app.applicantId(), app.id(), outcome, reason))
                         .thenReturn(app));
         return tx.transactional(decided)
                 .then(find(applicationId));

@@ -122,7 +122,8 @@ class RedisRestartTest extends IntegrationTest {
                         "--spring.flyway.password=" + shared.getProperty("spring.flyway.password", ""),
                         "--livehall.data-dir=" + shared.getProperty("livehall.data-dir"),
                         "--spring.data.redis.url=redis://127.0.0.1:" + redisPort + "/0",
-                        "--livehall.redis-url=redis://127.0.0.1:" + redisPort + "/0");
+                        "--livehall.redis-url=redis://127.0.0.1:" + redisPort + "/0",
+                        "--spring.data.redis.timeout=2s"); // shorter than the 5 s default: the sleeping-Redis part waits less
     }
 
     private static int port(ConfigurableApplicationContext context) {

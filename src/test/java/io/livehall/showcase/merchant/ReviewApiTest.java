@@ -129,6 +129,8 @@ class ReviewApiTest extends OnboardingTest {
             decide(organiser, id, "APPROVE", "欢迎入驻").expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("APPROVED");
             assertThat(stomp.expect("MESSAGE").body()).contains("\"status\":\"APPROVED\"", "\"applicationId\":" + id);
+            // approval ends the applicant's tokens (they log in again for MERCHANT): the connection learns it after the news
+            assertThat(stomp.expect("ERROR").header("message")).isEqualTo("token revoked");
         }
 
         Map<String, Object> merchant = db.sql("""
