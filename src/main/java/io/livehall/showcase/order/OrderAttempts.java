@@ -22,14 +22,14 @@ class OrderAttempts {
     }
 
     Mono<Void> count(long buyerId) {
-        return counter.hit(key(buyerId), settings.attemptWindow).flatMap(count -> count <= settings.maxAttempts
+        return counter.hit(key(buyerId), settings.attemptWindow()).flatMap(count -> count <= settings.maxAttemptsPerWindow()
                 ? Mono.empty()
-                : Mono.error(tooMany(settings.attemptWindow.toMillis())));
+                : Mono.error(tooMany(settings.attemptWindow().toMillis())));
     }
 
     /** The same count, for the flash-deal gate to take in its one Redis call. */
     DealGate.AttemptCount forGate(long buyerId) {
-        return new DealGate.AttemptCount(key(buyerId), settings.attemptWindow.toMillis(), settings.maxAttempts);
+        return new DealGate.AttemptCount(key(buyerId), settings.attemptWindow().toMillis(), settings.maxAttemptsPerWindow());
     }
 
     /** 429 with Retry-After (whole seconds, at least 1). */

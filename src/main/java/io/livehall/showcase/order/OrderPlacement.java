@@ -305,7 +305,7 @@ public class OrderPlacement {
     }
 
     private Instant payBy() {
-        return Instant.now().plus(settings.payWithin);
+        return Instant.now().plus(settings.payWithin());
     }
 
     private static Mono<Void> safely(Mono<Void> compensation) {
