@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code livehall.orders.*}: how long a buyer has to pay, how often the sweepers run, the order-attempt rate limit,
- * and how a flash deal's stock is split and its orders written.
+ * how a flash deal's stock is split and its orders written, and how its gate is reconciled with PostgreSQL.
  *
  * @param payWithin            an unpaid order is cancelled after this
  * @param sweepEvery           how often the unpaid-order sweeper runs
@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dealShards           stock rows a deal's quantity is split into (1–64)
  * @param dealWriters          flash-deal order statements running at once
  * @param dealBatchMax         flash-deal orders per statement (1–1000)
+ * @param reconcileEvery       how often each instance reconciles the running deals' gates with PostgreSQL
+ * @param reservationMaxAge    a reservation still open after this is resolved from PostgreSQL even though the
+ *                             instance that took it is alive (its give-back was lost)
  */
 @ConfigurationProperties("livehall.orders")
 record OrderSettings(@DefaultValue("15m") Duration payWithin,
@@ -26,7 +29,9 @@ record OrderSettings(@DefaultValue("15m") Duration payWithin,
                      @DefaultValue("10s") Duration attemptWindow,
                      @DefaultValue("16") int dealShards,
                      @DefaultValue("4") int dealWriters,
-                     @DefaultValue("100") int dealBatchMax) {
+                     @DefaultValue("100") int dealBatchMax,
+                     @DefaultValue("5s") Duration reconcileEvery,
+                     @DefaultValue("60s") Duration reservationMaxAge) {
 
     OrderSettings {
         dealShards = Math.max(1, Math.min(64, dealShards));
