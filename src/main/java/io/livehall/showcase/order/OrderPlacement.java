@@ -234,7 +234,7 @@ public class OrderPlacement {
         return reservations.abandoned(pending).flatMap(abandoned -> abandoned
                 ? reservations.resolve(pending).flatMap(row -> row.isPresent() ? Mono.just(repeatOf(row.get(), a.hash()))
                         : round < 3 ? attempt(a, round + 1) : Mono.error(OrderProblems.inProgress()))
-                : orders.findByKey(a.buyer().id(), a.key()).map(row -> repeatOf(row, a.hash())));
+                : orders.findByKey(a.buyer().id(), a.key()).timeout(DealGate.CALL_TIMEOUT).map(row -> repeatOf(row, a.hash())));
     }
 
     private Mono<PlacedOrder> repeatOfMarker(long orderId, Attempt a, int round) {
