@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.livehall.common.batch.NaturalBatcher;
@@ -22,6 +24,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * The Redis gate in front of flash-deal orders, and the idempotency markers of flash-deal orders. Every key belongs
@@ -95,6 +98,12 @@ class DealGate {
     static final Duration CLOSED_TTL = Duration.ofHours(2);
     /** Bound on the gate's calls off the buying path (the buying path is bounded by its HTTP request). */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Release and confirm are idempotent (they act only while the reservation carries the token), so a call whose
+     * answer was lost (a client-side timeout under load) is simply sent again: a reservation left open by a lost call
+     * would otherwise hold its units until {@code reservation-max-age}.
+     */
+    private static final Retry AGAIN = Retry.backoff(3, Duration.ofMillis(100));
 
     private static final RedisScript<String> TAKE = RedisScripts.load("deal-take", String.class);
     private static final RedisScript<Long> RELEASE = RedisScripts.load("deal-release", Long.class);
@@ -116,6 +125,9 @@ class DealGate {
     private final InstanceRegistry instances;
     private final Clock clock;
     private final AtomicLong attempts = new AtomicLong();
+    // tokens of this instance's attempts that have not finished: a reservation of this instance under any other
+    // token was left behind (a give-back or confirmation that failed, an answer lost to a timeout)
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     // orders committed together (a batch) are confirmed together: one call per deal
     private final NaturalBatcher<Sale, Void> sales = new NaturalBatcher<>(2, 500, this::confirmAll);
 
@@ -154,9 +166,27 @@ class DealGate {
         return buyerId + ":" + sha256(idempotencyKey);
     }
 
-    /** A new attempt's token: this instance's id, a dot, a number not used before by this instance. */
+    /**
+     * A new attempt's token: this instance's id, a dot, a number not used before by this instance. The attempt is in
+     * flight until {@link #finished}; call both around everything the attempt does with the gate.
+     */
     String newToken() {
-        return instances.id() + "." + attempts.incrementAndGet();
+        String token = instances.id() + "." + attempts.incrementAndGet();
+        inFlight.add(token);
+        return token;
+    }
+
+    void finished(String token) {
+        inFlight.remove(token);
+    }
+
+    /** Whether this instance is still working on the reservation (false for other instances' reservations). */
+    boolean inFlight(Reservation r) {
+        return inFlight.contains(r.token());
+    }
+
+    boolean mine(Reservation r) {
+        return instances.id().equals(r.instance());
     }
 
     /**
@@ -192,7 +222,7 @@ class DealGate {
     Mono<Long> release(long dealId, long buyerId, String idempotencyKey, String token, boolean stock) {
         return redis.execute(RELEASE, List.of(stockKey(dealId), buyersKey(dealId), reservedKey(dealId)),
                         List.of(reservationField(buyerId, idempotencyKey), token, Long.toString(buyerId), stock ? "1" : "0"))
-                .next().timeout(CALL_TIMEOUT);
+                .next().timeout(CALL_TIMEOUT).retryWhen(AGAIN);
     }
 
     /**
@@ -220,6 +250,7 @@ class DealGate {
             });
             return redis.execute(CONFIRM, keys, args).then()
                     .timeout(CALL_TIMEOUT)
+                    .retryWhen(AGAIN)
                     .doOnSuccess(done -> deal.getValue().forEach(r -> r.sink().success()))
                     .onErrorResume(e -> {
                         deal.getValue().forEach(r -> r.sink().error(e));

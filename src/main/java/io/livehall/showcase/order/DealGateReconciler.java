@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  * reconciled with PostgreSQL, so units an instance held when it died become sellable again within about
  * {@code livehall.instance.ttl + reconcile-every} (15 s by default):
  * <ul>
- * <li>each open reservation of a dead instance (or older than {@code reservation-max-age}) is resolved
- * ({@link DealReservations#resolve}): a sale if PostgreSQL has its order, else its units go back;</li>
+ * <li>each abandoned reservation — of a dead instance, left behind by an attempt of this instance that finished, or
+ * older than {@code reservation-max-age} — is resolved ({@link DealReservations#resolve}): a sale if PostgreSQL has
+ * its order, else its units go back;</li>
  * <li>a running deal's stock, when no order is being placed at all (no reservation), is set to PostgreSQL's remaining
  * units if they differ (a give-back lost between a cancellation's commit and the gate). The script changes it only
  * if nothing moved since it was read.</li>
@@ -77,8 +78,7 @@ class DealGateReconciler extends PeriodicJob {
     Mono<Void> reconcile(FlashDeal deal, Map<String, Mono<Boolean>> alive) {
         return gate.snapshot(deal.id()).flatMap(snapshot -> {
             Mono<Void> abandoned = Flux.fromIterable(snapshot.open())
-                    .concatMap(r -> (reservations.tooOld(r) ? Mono.just(true)
-                            : alive.computeIfAbsent(r.instance(), id -> instances.isAlive(id).cache()).map(live -> !live))
+                    .concatMap(r -> reservations.abandoned(r, id -> alive.computeIfAbsent(id, i -> instances.isAlive(i).cache()))
                             .filter(Boolean::booleanValue)
                             .flatMap(abandon -> reservations.resolve(r).doOnNext(row -> resolved.increment())))
                     .then();

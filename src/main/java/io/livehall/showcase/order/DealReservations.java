@@ -3,6 +3,7 @@ package io.livehall.showcase.order;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.livehall.common.instance.InstanceRegistry;
 import org.apache.commons.logging.Log;
@@ -12,8 +13,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reservations of the flash-deal gate ({@link DealGate.Reservation}) that their instance will not resolve: it died
- * (its key in {@link InstanceRegistry} expired) between taking the units and confirming or releasing them, or the
- * reservation is older than {@code livehall.orders.reservation-max-age} (its give-back was lost). Such a reservation
+ * (its key in {@link InstanceRegistry} expired) between taking the units and confirming or releasing them; or it is
+ * this instance and the attempt that made the reservation has finished without resolving it (a give-back or
+ * confirmation failed, an answer was lost to a timeout, the request was cancelled); or the reservation is older than
+ * {@code livehall.orders.reservation-max-age} (a safety net for an attempt that hangs). Such a reservation
  * is resolved from PostgreSQL, by a retry of the same Idempotency-Key ({@link OrderPlacement}) or by the reconciler
  * ({@link DealGateReconciler}), whichever comes first (the gate's scripts let only one of them act):
  * an order of the deal with the reservation's buyer and key turns it into a sale, else its units go back.
@@ -45,9 +48,20 @@ class DealReservations {
         this.clock = clock;
     }
 
-    /** Whether nobody else will resolve the reservation: too old, or its instance is dead. */
+    /** Whether nobody else will resolve the reservation: too old, left behind by this instance, or its instance is dead. */
     Mono<Boolean> abandoned(DealGate.Reservation r) {
-        return tooOld(r) ? Mono.just(true) : instances.isAlive(r.instance()).map(alive -> !alive);
+        return abandoned(r, instances::isAlive);
+    }
+
+    /** The same, asking {@code alive} about other instances (the reconciler asks once per instance per run). */
+    Mono<Boolean> abandoned(DealGate.Reservation r, Function<String, Mono<Boolean>> alive) {
+        if (tooOld(r)) {
+            return Mono.just(true);
+        }
+        if (gate.mine(r)) {
+            return Mono.just(!gate.inFlight(r));
+        }
+        return alive.apply(r.instance()).map(live -> !live);
     }
 
     boolean tooOld(DealGate.Reservation r) {

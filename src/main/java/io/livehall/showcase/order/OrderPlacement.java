@@ -191,22 +191,29 @@ public class OrderPlacement {
     }
 
     private Mono<PlacedOrder> attempt(Attempt a, int round) {
-        int n = a.request().quantity();
-        long dealId = a.deal().id();
-        DealGate.AttemptCount count = round == 0 ? attempts.forGate(dealId, a.buyer().id()) : null;
-        String token = gate.newToken();
-        return gate.take(a.deal(), a.buyer().id(), n, a.key(), token, count).flatMap(answer -> switch (answer.outcome()) {
-            case PASSED -> commitDeal(a, token);
-            case TOO_MANY -> Mono.error(OrderAttempts.tooMany(Long.parseLong(answer.value())));
-            case SOLD_OUT -> Mono.error(OrderProblems.soldOut());
-            case SHORT -> Mono.error(OrderProblems.notEnough(answer.value()));
-            case LIMIT_REACHED -> Mono.error(OrderProblems.limitReached(a.deal().perBuyerLimit()));
-            case CLOSED -> Mono.error(MerchantAccess.closedForBusiness());
-            case NOT_LOADED -> round < 2 ? dealService.rebuildGate(a.deal()).then(Mono.defer(() -> attempt(a, round + 1)))
-                    : Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "系统繁忙，请稍后重试"));
-            case KNOWN -> repeatOfMarker(Long.parseLong(answer.value()), a, round);
-            case PENDING -> awaitFirst(a, round, DealGate.Reservation.parse(dealId, a.buyer().id(), answer.value()), 0);
-            case NONE -> Mono.error(new IllegalStateException("the gate answered NONE to take"));
+        // the attempt's token is in flight from its subscription to its end (see DealReservations)
+        return Mono.defer(() -> {
+            int n = a.request().quantity();
+            long dealId = a.deal().id();
+            DealGate.AttemptCount count = round == 0 ? attempts.forGate(dealId, a.buyer().id()) : null;
+            String token = gate.newToken();
+            return gate.take(a.deal(), a.buyer().id(), n, a.key(), token, count)
+                    // the call failed, but Redis may have run it: what it may have reserved under this token goes back
+                    .onErrorResume(e -> safely(gate.release(dealId, a.buyer().id(), a.key(), token, true).then()).then(Mono.error(e)))
+                    .flatMap(answer -> switch (answer.outcome()) {
+                        case PASSED -> commitDeal(a, token);
+                        case TOO_MANY -> Mono.error(OrderAttempts.tooMany(Long.parseLong(answer.value())));
+                        case SOLD_OUT -> Mono.error(OrderProblems.soldOut());
+                        case SHORT -> Mono.error(OrderProblems.notEnough(answer.value()));
+                        case LIMIT_REACHED -> Mono.error(OrderProblems.limitReached(a.deal().perBuyerLimit()));
+                        case CLOSED -> Mono.error(MerchantAccess.closedForBusiness());
+                        case NOT_LOADED -> round < 2 ? dealService.rebuildGate(a.deal()).then(Mono.defer(() -> attempt(a, round + 1)))
+                                : Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "系统繁忙，请稍后重试"));
+                        case KNOWN -> repeatOfMarker(Long.parseLong(answer.value()), a, round);
+                        case PENDING -> awaitFirst(a, round, DealGate.Reservation.parse(dealId, a.buyer().id(), answer.value()), 0);
+                        case NONE -> Mono.error(new IllegalStateException("the gate answered NONE to take"));
+                    })
+                    .doFinally(signal -> gate.finished(token));
         });
     }
 

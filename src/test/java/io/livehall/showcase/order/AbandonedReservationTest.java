@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * places it anew when none was written; the reconciler turns such reservations into sales or gives their units back
  * without anyone retrying, and heals a gate whose stock drifted from PostgreSQL's while no order is in flight.
  * The dead instance's work is done here exactly as the instance would have done it ({@link DealGate#take} under its
- * token, then the order's statement); its id has no liveness key in Redis.
+ * token, then the order's statement); its id has no liveness key in Redis. An attempt of this (live) instance is in
+ * flight while its token is ({@link DealGate#newToken} to {@link DealGate#finished}).
  */
 class AbandonedReservationTest extends OrderTest {
 
@@ -95,7 +96,7 @@ class AbandonedReservationTest extends OrderTest {
         OrderFixtures.LiveDeal live = fx.liveDeal("live-slow", 9900, 100, 5900, 5, 1);
         FlashDeal deal = deal(live);
         OrderFixtures.Buyer buyer = fx.buyer("live-slow");
-        String token = reserve(deal, buyer, "slow-confirm", instances.id());
+        String token = reserveInFlight(deal, buyer, "slow-confirm");
         long orderId = commit(deal, buyer, "slow-confirm");
 
         long started = System.nanoTime();
@@ -105,6 +106,7 @@ class AbandonedReservationTest extends OrderTest {
         // the live instance's reservation is its own to confirm
         assertThat(fx.gateReservations(deal.id())).hasSize(1);
         blockOn(gate.confirm(deal.id(), buyer.id(), "slow-confirm", token, orderId));
+        gate.finished(token);
         assertThat(fx.gateReservations(deal.id())).isEmpty();
         assertThat(fx.gateStock(deal.id())).isEqualTo(4);
     }
@@ -114,12 +116,13 @@ class AbandonedReservationTest extends OrderTest {
         OrderFixtures.LiveDeal live = fx.liveDeal("live-busy", 9900, 100, 5900, 5, 1);
         FlashDeal deal = deal(live);
         OrderFixtures.Buyer buyer = fx.buyer("live-busy");
-        String token = reserve(deal, buyer, "busy", instances.id());
+        String token = reserveInFlight(deal, buyer, "busy");
         // no order in PostgreSQL, and the instance placing it is alive (this one): wait, then "in progress"
         fx.order(buyer.token(), "busy", OrderFixtures.dealOrder(deal.id(), 1)).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo(IN_PROGRESS);
         assertThat(fx.gateReservations(deal.id())).hasSize(1);
         blockOn(gate.release(deal.id(), buyer.id(), "busy", token, true));
+        gate.finished(token);
         assertThat(fx.gateStock(deal.id())).isEqualTo(5);
     }
 
@@ -130,28 +133,33 @@ class AbandonedReservationTest extends OrderTest {
         OrderFixtures.Buyer committed = fx.buyer("rc-committed");
         OrderFixtures.Buyer unwritten = fx.buyer("rc-unwritten");
         OrderFixtures.Buyer inFlight = fx.buyer("rc-in-flight");
-        OrderFixtures.Buyer leaked = fx.buyer("rc-leaked");
+        OrderFixtures.Buyer leftBehind = fx.buyer("rc-left-behind");
+        OrderFixtures.Buyer hanging = fx.buyer("rc-hanging");
         reserve(deal, committed, "c", DEAD);
         long orderId = commit(deal, committed, "c");
         reserve(deal, unwritten, "u", DEAD);
-        String inFlightToken = reserve(deal, inFlight, "f", instances.id());
-        // a live instance's reservation older than the maximum age: its give-back was lost
-        reserve(deal, leaked, "l", instances.id());
-        age(deal.id(), leaked.id(), "l", Duration.ofMinutes(2));
-        assertThat(fx.gateStock(deal.id())).isEqualTo(6);
+        String inFlightToken = reserveInFlight(deal, inFlight, "f");
+        // this instance's attempt ended without confirming or giving back (e.g. the give-back's answer was lost)
+        reserve(deal, leftBehind, "b", instances.id());
+        // an attempt of this instance still in flight after the maximum age
+        String hangingToken = reserveInFlight(deal, hanging, "h");
+        age(deal.id(), hanging.id(), "h", Duration.ofMinutes(2));
+        assertThat(fx.gateStock(deal.id())).isEqualTo(5);
         assertThat(fx.shardSum(deal.id())).isEqualTo(9);
 
         blockOn(reconciler.reconcile(deal, new HashMap<>()));
 
-        // the committed order is a sale, the unwritten and the leaked ones are given back, the one in flight stays
+        // the committed order is a sale; the unwritten, left-behind and hanging ones are given back; the one in flight stays
         assertThat(fx.gateReservations(deal.id())).containsOnlyKeys(DealGate.reservationField(inFlight.id(), "f"));
         assertThat(blockOn(gate.marker(deal.id(), committed.id(), "c"))).isEqualTo(Long.toString(orderId));
         assertThat(fx.gateStock(deal.id())).isEqualTo(8);
         assertThat(fx.gateBuyers(deal.id())).containsOnlyKeys(committed.id(), inFlight.id());
+        gate.finished(hangingToken);
         // the units given back sell again
         fx.order(unwritten.token(), "u2", OrderFixtures.dealOrder(deal.id(), 1)).expectStatus().isCreated();
         // once the one in flight is given back by its instance, gate and PostgreSQL agree
         blockOn(gate.release(deal.id(), inFlight.id(), "f", inFlightToken, true));
+        gate.finished(inFlightToken);
         assertThat(fx.gateStock(deal.id())).isEqualTo(fx.shardSum(deal.id())).isEqualTo(8);
     }
 
@@ -169,11 +177,12 @@ class AbandonedReservationTest extends OrderTest {
 
         // while an order is in flight the two may differ rightly: left alone
         OrderFixtures.Buyer inFlight = fx.buyer("drift-in-flight");
-        String token = reserve(deal, inFlight, "f", instances.id());
+        String token = reserveInFlight(deal, inFlight, "f");
         assertThat(fx.gateStock(deal.id())).isEqualTo(3);
         blockOn(reconciler.reconcile(deal, new HashMap<>()));
         assertThat(fx.gateStock(deal.id())).isEqualTo(3);
         blockOn(gate.release(deal.id(), inFlight.id(), "f", token, true));
+        gate.finished(token);
         assertThat(fx.gateStock(deal.id())).isEqualTo(4);
     }
 
@@ -183,9 +192,17 @@ class AbandonedReservationTest extends OrderTest {
         return blockOn(dealRows.find(live.deal()));
     }
 
-    /** The gate lets one unit through for the buyer and key, under a token of {@code instance}. */
+    /** The gate lets one unit through for the buyer and key, under a token of {@code instance} no attempt runs for. */
     private String reserve(FlashDeal deal, OrderFixtures.Buyer buyer, String key, String instance) {
-        String token = instance + "." + TOKENS.incrementAndGet();
+        return reserveUnder(deal, buyer, key, instance + "." + TOKENS.incrementAndGet() + "-test");
+    }
+
+    /** The same for an attempt of this instance that is still running (the test ends it with {@link DealGate#finished}). */
+    private String reserveInFlight(FlashDeal deal, OrderFixtures.Buyer buyer, String key) {
+        return reserveUnder(deal, buyer, key, gate.newToken());
+    }
+
+    private String reserveUnder(FlashDeal deal, OrderFixtures.Buyer buyer, String key, String token) {
         DealGate.Answer answer = blockOn(gate.take(deal, buyer.id(), 1, key, token, null));
         assertThat(answer.outcome()).isEqualTo(DealGate.Outcome.PASSED);
         return token;
