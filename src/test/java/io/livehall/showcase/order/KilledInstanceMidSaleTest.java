@@ -22,6 +22,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -29,7 +30,7 @@ import reactor.util.retry.Retry;
 
 /**
  * Issue 11 B1, the scenario as found: two instances, a flash deal of 300 units, 600 buyers at once, one instance (a
- * child JVM) killed with SIGKILL after 12 % of the answers. Buyers whose answer was lost retry on the surviving
+ * child JVM, warmed up first) killed with SIGKILL after 12 % of its answers. Buyers whose answer was lost retry on the surviving
  * instance with the same Idempotency-Key, as docs/api.md tells them to (again after {@code request-in-progress});
  * some give up instead, so only the reconciler can free what the dead instance held for them.
  * <p>
@@ -73,8 +74,15 @@ class KilledInstanceMidSaleTest extends OrderTest {
                 .pendingAcquireMaxCount(-1).build();
         WebClient client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool))).build();
         try (ChildInstance child = ChildInstance.start("orders-killed-instance", environment)) {
-            // ---- the rush: half of the buyers on each instance; the child dies after 12 % of its answers (this instance
-            // is warm and answers its half long before the freshly started child gets going)
+            // ---- a fresh JVM is slow for its first few hundred orders: warm the child up on another deal, so that both
+            // instances are selling when it dies (else this instance sells nearly everything before the child starts)
+            OrderFixtures.LiveDeal warmUp = fx.liveDeal("killed-warm-up", 9900, 1000, 5900, 200, 1);
+            List<Try> warm = Flux.fromIterable(fx.buyers("killed-warm-up", 200))
+                    .flatMap(b -> post(client, warmUp.deal(), b, child.port(), UUID.randomUUID().toString()), 50)
+                    .collectList().block(Duration.ofMinutes(2));
+            assertThat(warm).allSatisfy(t -> assertThat(t.status()).as(t.body()).isEqualTo(201));
+
+            // ---- the rush: half of the buyers on each instance; the child dies after 12 % of its answers
             AtomicInteger answered = new AtomicInteger();
             AtomicBoolean killed = new AtomicBoolean();
             long[] killedAt = new long[1];
@@ -86,17 +94,24 @@ class KilledInstanceMidSaleTest extends OrderTest {
                     Thread.currentThread().interrupt();
                 }
             }).subscribeOn(Schedulers.boundedElastic()).then();
-            List<Try> first = Flux.range(0, BUYERS)
-                    .flatMap(i -> {
-                        OrderFixtures.Buyer buyer = buyers.get(i);
-                        return post(client, deal, buyer, i % 2 == 0 ? port : child.port(), UUID.randomUUID().toString())
-                                .doOnNext(t -> {
-                                    if (!t.lost() && t.port() == child.port() && answered.incrementAndGet() >= BUYERS / 2 * 12 / 100
-                                            && killed.compareAndSet(false, true)) {
-                                        kill.subscribe();
-                                    }
-                                });
-                    }, BUYERS)
+            // this instance, in the test's own JVM, answers faster than the child: its half starts once the child
+            // answered its first order, so the child is selling (units reserved, orders being written) when it dies
+            Sinks.Empty<Void> childSelling = Sinks.empty();
+            Flux<Try> onChild = Flux.range(0, BUYERS / 2)
+                    .flatMap(i -> post(client, deal, buyers.get(2 * i + 1), child.port(), UUID.randomUUID().toString())
+                            .doOnNext(t -> {
+                                if (t.lost()) {
+                                    return;
+                                }
+                                childSelling.tryEmitEmpty();
+                                if (answered.incrementAndGet() >= BUYERS / 2 * 12 / 100 && killed.compareAndSet(false, true)) {
+                                    kill.subscribe();
+                                }
+                            }), BUYERS / 2);
+            Flux<Try> onThis = Flux.range(0, BUYERS / 2)
+                    .flatMap(i -> post(client, deal, buyers.get(2 * i), port, UUID.randomUUID().toString()), BUYERS / 2)
+                    .delaySubscription(childSelling.asMono());
+            List<Try> first = Flux.merge(onChild, onThis)
                     .collectList().block(Duration.ofMinutes(2));
             await("the child is dead").atMost(Duration.ofSeconds(30)).until(() -> killedAt[0] != 0);
             long kill0 = killedAt[0];
@@ -169,7 +184,7 @@ class KilledInstanceMidSaleTest extends OrderTest {
                 }
                 // a few buyers without an order try again with a new key (buyers with one are told "limit reached")
                 List<OrderFixtures.Buyer> wave = new ArrayList<>();
-                while (wave.size() < 5 && next.get() < queue.size() * 3) {
+                while (wave.size() < 20 && next.get() < queue.size() * 3) {
                     OrderFixtures.Buyer b = queue.get(next.getAndIncrement() % queue.size());
                     if (count("select count(*) from customer_order where deal_id = :d and buyer_id = :b", "d", deal, "b", b.id()) == 0) {
                         wave.add(b);
