@@ -235,7 +235,8 @@ public class OrderPlacement {
 
     /**
      * The repeat's answer if it can be given now: the order PostgreSQL holds for the key; or, when the reservation was
-     * abandoned (its instance is dead), whatever resolving it from PostgreSQL says. Empty: still being placed.
+     * abandoned (its instance is dead, or its attempt on this instance ended), whatever resolving it from PostgreSQL
+     * says. Empty: still being placed.
      */
     private Mono<PlacedOrder> checkPending(Attempt a, int round, DealGate.Reservation pending) {
         return reservations.abandoned(pending).flatMap(abandoned -> abandoned
