@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.livehall.common.redis.RedisKeys;
 import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
@@ -77,7 +78,7 @@ class DealBroadcaster extends PeriodicJob {
     @Override
     protected Mono<?> runOnce() {
         return Flux.fromIterable(Set.copyOf(dirty))
-                .concatMap(id -> redis.opsForValue().setIfAbsent("livehall:deal:{" + id + "}:published", "1", SLOT)
+                .concatMap(id -> redis.opsForValue().setIfAbsent(RedisKeys.of("deal", id, "published"), "1", SLOT)
                         .filter(Boolean::booleanValue)
                         .flatMap(won -> {
                             dirty.remove(id);

@@ -3,213 +3,305 @@ package io.livehall.showcase.order;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.livehall.common.batch.NaturalBatcher;
+import io.livehall.common.instance.InstanceRegistry;
+import io.livehall.common.redis.RedisKeys;
+import io.livehall.common.redis.RedisScripts;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
- * The Redis gate in front of flash-deal orders, and the idempotency markers of all orders. Per deal:
- * {@code livehall:deal:{id}:stock} (units the gate still lets through), {@code livehall:deal:{id}:buyers}
- * (buyer → units held) and, once the deal was closed early, {@code livehall:deal:{id}:closed} (why). One Lua
- * script checks the buyer's idempotency marker, whether the deal was closed, the stock and the buyer's limit, then
- * takes: a refusal costs one Redis call and no PostgreSQL work. The same call counts the buyer's order
- * attempt for the rate limit ({@link OrderAttempts}). PostgreSQL stays the truth: an order that
- * passed the gate still has to take a shard row and the buyer's holding in its transaction, and if that fails the
- * gate is given back.
+ * The Redis gate in front of flash-deal orders, and the idempotency markers of flash-deal orders. Every key belongs
+ * to one deal ({@code livehall:deal:{<id>}:*}, see {@link RedisKeys}), so each script runs on one Redis Cluster slot:
+ * {@code stock} (units the gate still lets through), {@code buyers} (buyer → units held), {@code reserved} (orders
+ * being placed), {@code idem:<buyer>:<sha256(key)>} (an Idempotency-Key's committed order, 24 h),
+ * {@code attempts:<buyer>} (the buyer's order attempts on the deal, see {@link OrderAttempts}) and, once the deal was
+ * closed early, {@code closed} (why).
  * <p>
- * A marker {@code livehall:order:key:{buyer}:{sha256(key)}} is {@code P} while an order with that
- * Idempotency-Key is being placed and the order id once it is committed (24 h), so a repeat is answered with
- * the first order even when the gate would refuse it now (e.g. limit reached by that very order).
+ * One script ({@code redis/deal-take.lua}) counts the attempt, checks the key's marker and reservation, whether the
+ * deal was closed, the buyer's limit and the stock, then takes: a refusal costs one Redis call and no PostgreSQL
+ * work. A pass leaves a <b>reservation</b> of the units under the buyer and key, {@code <token>|<units>|<taken at>|<key>},
+ * whose token starts with the id of the instance that took it ({@link InstanceRegistry}). The reservation ends in one
+ * of two ways, each at most once (both scripts act only while the reservation still carries the caller's token):
+ * {@link #confirm} (PostgreSQL has the order: the units stay sold and the marker names the order) or
+ * {@link #release} (no order: the units go back). The instance that took it does one or the other; if it died first,
+ * {@link DealReservations} (a retry of the same key, or the reconciler) does it from what PostgreSQL holds.
  * <p>
- * Losing Redis loses nothing: a missing stock key means "not loaded" and the gate is rebuilt from PostgreSQL
- * (sum of the shards' remaining, each buyer's holding from {@code flash_deal_buyer}); markers lost are covered
- * by the unique (buyer, key) constraint.
+ * PostgreSQL stays the truth: an order that passed the gate still has to take a shard row and the buyer's holding in
+ * its transaction. Losing Redis loses nothing: a missing stock key means "not loaded" and the gate is rebuilt from
+ * PostgreSQL (sum of the shards' remaining, each buyer's holding from {@code flash_deal_buyer}); markers lost are
+ * covered by the unique (buyer, key) constraint.
  */
 @Component
 class DealGate {
 
-    enum Outcome { PASSED, SOLD_OUT, SHORT, LIMIT_REACHED, NOT_LOADED, KNOWN, TOO_MANY, CLOSED }
+    enum Outcome { PASSED, SOLD_OUT, SHORT, LIMIT_REACHED, NOT_LOADED, KNOWN, PENDING, NONE, TOO_MANY, CLOSED }
 
     /**
-     * The gate's answer; {@code value} is the stock left after a pass, the marker of a known key, or the
-     * milliseconds until the buyer may try again.
+     * The gate's answer; {@code value} is the stock left after a pass, the order id of a known key, the reservation
+     * of a pending one, or the milliseconds until the buyer may try again.
      */
     record Answer(Outcome outcome, String value) {
+
+        static Answer parse(String answer) {
+            int colon = answer.indexOf(':');
+            return new Answer(Outcome.valueOf(answer.substring(0, colon)), answer.substring(colon + 1));
+        }
     }
 
     /** The buyer's order-attempt counter the gate counts this attempt on (fixed window), or none on a retry. */
     record AttemptCount(String key, long windowMillis, int max) {
     }
 
-    static final Duration PENDING_TTL = Duration.ofSeconds(30);
+    /**
+     * Units the gate let through for one order being placed: {@code token} names the attempt (and, before its dot, the
+     * instance that made it), {@code key} is the Idempotency-Key (PostgreSQL finds the order by buyer and key).
+     */
+    record Reservation(long dealId, long buyerId, String token, int units, long takenAtMillis, String key) {
+
+        String instance() {
+            int dot = token.indexOf('.');
+            return dot < 0 ? token : token.substring(0, dot);
+        }
+
+        String value() {
+            return token + "|" + units + "|" + takenAtMillis + "|" + key;
+        }
+
+        static Reservation parse(long dealId, long buyerId, String value) {
+            String[] parts = value.split("\\|", 4);
+            return new Reservation(dealId, buyerId, parts[0], Integer.parseInt(parts[1]), Long.parseLong(parts[2]), parts[3]);
+        }
+    }
+
+    /** The gate's stock ({@code null} when not loaded) and the reservations open at the same moment. */
+    record Snapshot(String stock, List<Reservation> open) {
+    }
+
     static final Duration MARKER_TTL = Duration.ofHours(24);
     static final Duration CLOSED_TTL = Duration.ofHours(2);
+    /** Bound on the gate's calls off the buying path (the buying path is bounded by its HTTP request). */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Release and confirm are idempotent (they act only while the reservation carries the token), so a call whose
+     * answer was lost (a client-side timeout under load) is simply sent again: a reservation left open by a lost call
+     * would otherwise hold its units until {@code reservation-max-age}.
+     */
+    private static final Retry AGAIN = Retry.backoff(3, Duration.ofMillis(100));
 
-    private static final RedisScript<String> TAKE = RedisScript.of("""
-            if ARGV[5] ~= '' then
-                local hits = redis.call('INCR', KEYS[4])
-                if hits == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[5]) end
-                if hits > tonumber(ARGV[6]) then return 'TOO_MANY:' .. redis.call('PTTL', KEYS[4]) end
-            end
-            local marker = redis.call('GET', KEYS[3])
-            if marker then return 'KNOWN:' .. marker end
-            local closed = redis.call('GET', KEYS[5])
-            if closed then return 'CLOSED:' .. closed end
-            local stock = redis.call('GET', KEYS[1])
-            if not stock then return 'NOT_LOADED:' end
-            stock = tonumber(stock)
-            local n = tonumber(ARGV[2])
-            if stock <= 0 then return 'SOLD_OUT:0' end
-            if stock < n then return 'SHORT:' .. stock end
-            local held = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
-            if held + n > tonumber(ARGV[3]) then return 'LIMIT_REACHED:' .. held end
-            redis.call('SET', KEYS[3], 'P', 'PX', ARGV[4])
-            redis.call('HINCRBY', KEYS[2], ARGV[1], n)
-            return 'PASSED:' .. redis.call('DECRBY', KEYS[1], n)
-            """, String.class);
+    private static final RedisScript<String> TAKE = RedisScripts.load("deal-take", String.class);
+    private static final RedisScript<Long> RELEASE = RedisScripts.load("deal-release", Long.class);
+    private static final RedisScript<Long> CONFIRM = RedisScripts.load("deal-confirm", Long.class);
+    private static final RedisScript<Long> GIVE_BACK = RedisScripts.load("deal-give-back", Long.class);
+    private static final RedisScript<String> KEY_STATE = RedisScripts.load("deal-key-state", String.class);
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> RESERVATIONS = RedisScripts.load("deal-reservations", List.class);
+    private static final RedisScript<Long> CORRECT_STOCK = RedisScripts.load("deal-correct-stock", Long.class);
+    private static final RedisScript<Long> LOAD_HOLDINGS = RedisScripts.load("deal-load-holdings", Long.class);
+    private static final RedisScript<Long> LOAD_STOCK = RedisScripts.load("deal-load-stock", Long.class);
+    private static final RedisScript<Long> RESYNC = RedisScripts.load("deal-resync", Long.class);
 
-    private static final RedisScript<Long> GIVE_BACK = RedisScript.of("""
-            local n = tonumber(ARGV[2])
-            if ARGV[3] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCRBY', KEYS[1], n) end
-            if redis.call('EXISTS', KEYS[2]) == 1 then
-                local held = redis.call('HINCRBY', KEYS[2], ARGV[1], -n)
-                if held <= 0 then redis.call('HDEL', KEYS[2], ARGV[1]) end
-            end
-            if KEYS[3] ~= nil and ARGV[4] == '1' then redis.call('DEL', KEYS[3]) end
-            return 1
-            """, Long.class);
-
-    private static final RedisScript<Long> CLAIM_KEY = RedisScript.of("""
-            local marker = redis.call('GET', KEYS[1])
-            if marker then return tonumber(marker) or 0 end
-            redis.call('SET', KEYS[1], 'P', 'PX', ARGV[1])
-            return -1
-            """, Long.class);
-
-    private static final RedisScript<Long> LOAD_HOLDINGS = RedisScript.of("""
-            if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-            for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
-            redis.call('EXPIREAT', KEYS[2], ARGV[1])
-            return 1
-            """, Long.class);
-
-    private static final RedisScript<Long> LOAD_STOCK = RedisScript.of("""
-            local set = redis.call('SET', KEYS[1], ARGV[1], 'NX')
-            redis.call('EXPIREAT', KEYS[1], ARGV[2])
-            if set then return 1 end
-            return 0
-            """, Long.class);
-
-    private static final RedisScript<Long> RESYNC = RedisScript.of("""
-            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
-            return 1
-            """, Long.class);
-
-    private static final RedisScript<Long> REMEMBER = RedisScript.of("""
-            for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i + 1], 'PX', ARGV[1]) end
-            return #KEYS
-            """, Long.class);
-
-    /** A committed order's marker. */
-    private record Marker(String key, long orderId) {
+    /** A committed order whose key's marker is to be set (and its reservation, if the token still names it, closed). */
+    private record Sale(long dealId, long buyerId, String key, String token, long orderId) {
     }
 
     private final ReactiveStringRedisTemplate redis;
-    // orders committed together (a batch) have their markers set together
-    private final NaturalBatcher<Marker, Void> markers = new NaturalBatcher<>(2, 500, this::setMarkers);
+    private final InstanceRegistry instances;
+    private final Clock clock;
+    private final AtomicLong attempts = new AtomicLong();
+    // tokens of this instance's attempts that have not finished: a reservation of this instance under any other
+    // token was left behind (a give-back or confirmation that failed, an answer lost to a timeout)
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    // orders committed together (a batch) are confirmed together: one call per deal
+    private final NaturalBatcher<Sale, Void> sales = new NaturalBatcher<>(2, 500, this::confirmAll);
 
-    DealGate(ReactiveStringRedisTemplate redis) {
+    DealGate(ReactiveStringRedisTemplate redis, InstanceRegistry instances, Clock clock) {
         this.redis = redis;
+        this.instances = instances;
+        this.clock = clock;
     }
 
     static String stockKey(long dealId) {
-        return "livehall:deal:{" + dealId + "}:stock";
+        return RedisKeys.of("deal", dealId, "stock");
     }
 
     static String buyersKey(long dealId) {
-        return "livehall:deal:{" + dealId + "}:buyers";
+        return RedisKeys.of("deal", dealId, "buyers");
+    }
+
+    static String reservedKey(long dealId) {
+        return RedisKeys.of("deal", dealId, "reserved");
     }
 
     /** Set when the deal was closed early (its merchant was suspended): the gate answers CLOSED before the stock. */
     static String closedKey(long dealId) {
-        return "livehall:deal:{" + dealId + "}:closed";
+        return RedisKeys.of("deal", dealId, "closed");
     }
 
-    static String markerKey(long buyerId, String idempotencyKey) {
-        return "livehall:order:key:" + buyerId + ":" + sha256(idempotencyKey);
+    static String markerKey(long dealId, long buyerId, String idempotencyKey) {
+        return RedisKeys.of("deal", dealId, "idem:" + reservationField(buyerId, idempotencyKey));
+    }
+
+    static String attemptsKey(long dealId, long buyerId) {
+        return RedisKeys.of("deal", dealId, "attempts:" + buyerId);
+    }
+
+    static String reservationField(long buyerId, String idempotencyKey) {
+        return buyerId + ":" + sha256(idempotencyKey);
+    }
+
+    /**
+     * A new attempt's token: this instance's id, a dot, a number not used before by this instance. The attempt is in
+     * flight until {@link #finished}; call both around everything the attempt does with the gate.
+     */
+    String newToken() {
+        String token = instances.id() + "." + attempts.incrementAndGet();
+        inFlight.add(token);
+        return token;
+    }
+
+    void finished(String token) {
+        inFlight.remove(token);
+    }
+
+    /** Whether this instance is still working on the reservation (false for other instances' reservations). */
+    boolean inFlight(Reservation r) {
+        return inFlight.contains(r.token());
+    }
+
+    boolean mine(Reservation r) {
+        return instances.id().equals(r.instance());
     }
 
     /**
      * Counts the attempt (when {@code count} is given: over its limit the answer is TOO_MANY), then checks the
-     * key's marker, the stock and the buyer's limit, and takes {@code n} if all allow it. One Redis call.
+     * key's marker and reservation, the closing, the buyer's limit and the stock, and reserves {@code n} under
+     * {@code token} if all allow it. One Redis call.
      */
-    Mono<Answer> take(FlashDeal deal, long buyerId, int n, String idempotencyKey, AttemptCount count) {
-        String countKey = count == null ? "livehall:ratelimit:order:" + buyerId : count.key();
-        return redis.execute(TAKE, List.of(stockKey(deal.id()), buyersKey(deal.id()), markerKey(buyerId, idempotencyKey),
-                                countKey, closedKey(deal.id())),
+    Mono<Answer> take(FlashDeal deal, long buyerId, int n, String idempotencyKey, String token, AttemptCount count) {
+        long id = deal.id();
+        String reservation = new Reservation(id, buyerId, token, n, clock.millis(), idempotencyKey).value();
+        return redis.execute(TAKE, List.of(stockKey(id), buyersKey(id), reservedKey(id), markerKey(id, buyerId, idempotencyKey),
+                                attemptsKey(id, buyerId), closedKey(id)),
                         List.of(Long.toString(buyerId), Integer.toString(n), Integer.toString(deal.perBuyerLimit()),
-                                Long.toString(PENDING_TTL.toMillis()),
+                                reservationField(buyerId, idempotencyKey), reservation,
                                 count == null ? "" : Long.toString(count.windowMillis()),
                                 count == null ? "0" : Integer.toString(count.max())))
                 .next()
-                .map(answer -> {
-                    int colon = answer.indexOf(':');
-                    return new Answer(Outcome.valueOf(answer.substring(0, colon)), answer.substring(colon + 1));
-                });
+                .map(Answer::parse);
+    }
+
+    /** What the gate knows of the key now: KNOWN (order id), PENDING (reservation) or NONE. */
+    Mono<Answer> state(long dealId, long buyerId, String idempotencyKey) {
+        return redis.execute(KEY_STATE, List.of(markerKey(dealId, buyerId, idempotencyKey), reservedKey(dealId)),
+                        List.of(reservationField(buyerId, idempotencyKey)))
+                .next().map(Answer::parse).timeout(CALL_TIMEOUT);
     }
 
     /**
-     * Gives back what a pass took: the buyer's units always, the stock when {@code stock} (false when PostgreSQL
-     * showed the stock is not there), and drops the pending marker when {@code forgetKey}.
+     * Gives a reservation's units back (the buyer's holding always, the stock when {@code stock}: false when
+     * PostgreSQL showed the stock is not there), if it is still open under {@code token}. Answers the units given
+     * back, 0 if the reservation had been resolved already.
      */
-    Mono<Void> giveBack(long dealId, long buyerId, int n, String idempotencyKey, boolean stock, boolean forgetKey) {
-        List<String> keys = idempotencyKey == null
-                ? List.of(stockKey(dealId), buyersKey(dealId))
-                : List.of(stockKey(dealId), buyersKey(dealId), markerKey(buyerId, idempotencyKey));
-        return redis.execute(GIVE_BACK, keys, List.of(Long.toString(buyerId), Integer.toString(n),
-                        stock ? "1" : "0", forgetKey ? "1" : "0"))
-                .then();
+    Mono<Long> release(long dealId, long buyerId, String idempotencyKey, String token, boolean stock) {
+        return redis.execute(RELEASE, List.of(stockKey(dealId), buyersKey(dealId), reservedKey(dealId)),
+                        List.of(reservationField(buyerId, idempotencyKey), token, Long.toString(buyerId), stock ? "1" : "0"))
+                .next().timeout(CALL_TIMEOUT).retryWhen(AGAIN);
     }
 
-    /** Marks an Idempotency-Key as being placed; answers the order id of a known key, 0 if pending, -1 if new. */
-    Mono<Long> claimKey(long buyerId, String idempotencyKey) {
-        return redis.execute(CLAIM_KEY, List.of(markerKey(buyerId, idempotencyKey)),
-                List.of(Long.toString(PENDING_TTL.toMillis()))).next();
+    /**
+     * The key now names a committed order: its marker is set and its reservation, if still open under
+     * {@code token} ({@code ""} for none), becomes a sale. Orders confirmed at the same moment share one call per deal.
+     */
+    Mono<Void> confirm(long dealId, long buyerId, String idempotencyKey, String token, long orderId) {
+        return sales.submit(new Sale(dealId, buyerId, idempotencyKey, token == null ? "" : token, orderId));
     }
 
-    Mono<String> marker(long buyerId, String idempotencyKey) {
-        return redis.opsForValue().get(markerKey(buyerId, idempotencyKey));
+    private Mono<Void> confirmAll(List<NaturalBatcher.Request<Sale, Void>> batch) {
+        Map<Long, List<NaturalBatcher.Request<Sale, Void>>> byDeal = new LinkedHashMap<>();
+        batch.forEach(r -> byDeal.computeIfAbsent(r.value().dealId(), id -> new ArrayList<>()).add(r));
+        return Flux.fromIterable(byDeal.entrySet()).flatMap(deal -> {
+            List<String> keys = new ArrayList<>(deal.getValue().size() + 1);
+            List<String> args = new ArrayList<>(deal.getValue().size() * 3 + 1);
+            keys.add(reservedKey(deal.getKey()));
+            args.add(Long.toString(MARKER_TTL.toMillis()));
+            deal.getValue().forEach(r -> {
+                Sale sale = r.value();
+                keys.add(markerKey(sale.dealId(), sale.buyerId(), sale.key()));
+                args.add(reservationField(sale.buyerId(), sale.key()));
+                args.add(sale.token());
+                args.add(Long.toString(sale.orderId()));
+            });
+            return redis.execute(CONFIRM, keys, args).then()
+                    .timeout(CALL_TIMEOUT)
+                    .retryWhen(AGAIN)
+                    .doOnSuccess(done -> deal.getValue().forEach(r -> r.sink().success()))
+                    .onErrorResume(e -> {
+                        deal.getValue().forEach(r -> r.sink().error(e));
+                        return Mono.empty();
+                    });
+        }).then();
     }
 
-    /** The key now names a committed order. */
-    Mono<Void> remember(long buyerId, String idempotencyKey, long orderId) {
-        return markers.submit(new Marker(markerKey(buyerId, idempotencyKey), orderId));
+    /** A cancelled order's units go back to the gate of a deal still running. */
+    Mono<Void> giveBack(long dealId, long buyerId, int n) {
+        return redis.execute(GIVE_BACK, List.of(stockKey(dealId), buyersKey(dealId)),
+                        List.of(Long.toString(buyerId), Integer.toString(n)))
+                .then().timeout(CALL_TIMEOUT);
     }
 
-    private Mono<Void> setMarkers(List<NaturalBatcher.Request<Marker, Void>> batch) {
-        List<String> keys = new ArrayList<>(batch.size());
-        List<String> args = new ArrayList<>(batch.size() + 1);
-        args.add(Long.toString(MARKER_TTL.toMillis()));
-        batch.forEach(r -> {
-            keys.add(r.value().key());
-            args.add(Long.toString(r.value().orderId()));
-        });
-        return redis.execute(REMEMBER, keys, args).then()
-                .doOnSuccess(done -> batch.forEach(r -> r.sink().success()));
+    /** The committed order's id the key's marker names (empty if none). */
+    Mono<String> marker(long dealId, long buyerId, String idempotencyKey) {
+        return redis.opsForValue().get(markerKey(dealId, buyerId, idempotencyKey)).timeout(CALL_TIMEOUT);
     }
 
-    Mono<Void> forget(long buyerId, String idempotencyKey) {
-        return redis.delete(markerKey(buyerId, idempotencyKey)).then();
+    Mono<Void> forget(long dealId, long buyerId, String idempotencyKey) {
+        return redis.delete(markerKey(dealId, buyerId, idempotencyKey)).then().timeout(CALL_TIMEOUT);
+    }
+
+    /** The gate's stock and its open reservations, read together. */
+    @SuppressWarnings("unchecked")
+    Mono<Snapshot> snapshot(long dealId) {
+        return redis.execute(RESERVATIONS, List.of(stockKey(dealId), reservedKey(dealId)), List.of())
+                .next()
+                .map(values -> {
+                    List<Object> all = (List<Object>) values;
+                    String stock = String.valueOf(all.get(0));
+                    List<Reservation> open = new ArrayList<>((all.size() - 1) / 2);
+                    for (int i = 1; i + 1 < all.size(); i += 2) {
+                        String field = String.valueOf(all.get(i));
+                        long buyerId = Long.parseLong(field.substring(0, field.indexOf(':')));
+                        open.add(Reservation.parse(dealId, buyerId, String.valueOf(all.get(i + 1))));
+                    }
+                    return new Snapshot(stock.isEmpty() ? null : stock, open);
+                })
+                .timeout(CALL_TIMEOUT);
+    }
+
+    /**
+     * Sets the stock to PostgreSQL's {@code remaining} if it is still {@code seen} and no reservation is open (then
+     * the two must agree). Answers whether it changed.
+     */
+    Mono<Boolean> correctStock(long dealId, String seen, long remaining) {
+        return redis.execute(CORRECT_STOCK, List.of(stockKey(dealId), reservedKey(dealId)),
+                        List.of(seen, Long.toString(remaining)))
+                .next().map(changed -> changed == 1L).timeout(CALL_TIMEOUT);
     }
 
     /** Units the gate still lets through; empty if the gate is not loaded. */
@@ -219,7 +311,7 @@ class DealGate {
 
     /** Loads a new deal's gate (nothing held yet). */
     Mono<Void> open(FlashDeal deal) {
-        return redis.execute(LOAD_STOCK, List.of(stockKey(deal.id())),
+        return redis.execute(LOAD_STOCK, List.of(stockKey(deal.id()), reservedKey(deal.id())),
                 List.of(Integer.toString(deal.quantity()), Long.toString(expiry(deal)))).then();
     }
 
@@ -241,7 +333,7 @@ class DealGate {
                     });
                     return redis.execute(LOAD_HOLDINGS, keys, args);
                 })
-                .then(redis.execute(LOAD_STOCK, List.of(stockKey(deal.id())),
+                .then(redis.execute(LOAD_STOCK, List.of(stockKey(deal.id()), reservedKey(deal.id())),
                         List.of(Long.toString(remaining), expiry)).then());
     }
 
@@ -264,8 +356,9 @@ class DealGate {
         return redis.execute(RESYNC, List.of(stockKey(dealId)), List.of(Long.toString(remaining))).then();
     }
 
-    private static long expiry(FlashDeal deal) {
-        return Instant.now().isAfter(deal.endsAt()) ? Instant.now().plusSeconds(600).getEpochSecond()
+    private long expiry(FlashDeal deal) {
+        Instant now = clock.instant();
+        return now.isAfter(deal.endsAt()) ? now.plusSeconds(600).getEpochSecond()
                 : deal.endsAt().plusSeconds(3600).getEpochSecond();
     }
 

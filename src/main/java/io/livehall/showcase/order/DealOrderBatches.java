@@ -35,7 +35,7 @@ class DealOrderBatches {
 
     DealOrderBatches(OrderRepository orders, OrderSettings settings) {
         this.orders = orders;
-        this.batcher = new NaturalBatcher<>(settings.dealWriters, settings.dealBatchMax,
+        this.batcher = new NaturalBatcher<>(settings.dealWriters(), settings.dealBatchMax(),
                 batch -> Flux.fromIterable(byDeal(batch)).flatMap(this::write).then());
     }
 

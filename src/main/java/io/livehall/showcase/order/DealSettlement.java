@@ -25,7 +25,7 @@ class DealSettlement extends PeriodicJob {
 
     @Override
     protected Duration period() {
-        return settings.settleEvery;
+        return settings.settleEvery();
     }
 
     @Override

@@ -88,6 +88,12 @@ class FlashDealRepository {
                 .bind("l", limit).map(row -> row.get(0, Long.class)).all();
     }
 
+    /** Deals not settled yet (upcoming, running, or ended moments ago), the soonest to end first. */
+    Flux<FlashDeal> unsettled(int limit) {
+        return db.sql("select" + FlashDeal.COLUMNS + " from flash_deal where settled_at is null order by ends_at limit :l")
+                .bind("l", limit).map(FlashDeal::map).all();
+    }
+
     /** Claims the settlement of an ended deal; empty if another transaction (instance) already did it. */
     Mono<FlashDeal> claimSettlement(long dealId) {
         return db.sql("""

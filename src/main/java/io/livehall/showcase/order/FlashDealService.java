@@ -83,7 +83,7 @@ class FlashDealService {
                         return Mono.error(invalid("priceFen", "秒杀价不能高于商品原价"));
                     }
                     // every shard starts with at least one buyer's limit, so most orders fit in one shard
-                    int shards = Math.max(1, Math.min(settings.dealShards, request.quantity() / request.perBuyerLimit()));
+                    int shards = Math.max(1, Math.min(settings.dealShards(), request.quantity() / request.perBuyerLimit()));
                     Mono<FlashDeal> opening = repository.lockSession(request.sessionId())
                             .then(repository.hasActiveDeal(request.sessionId()))
                             .flatMap(active -> active

@@ -2,13 +2,17 @@ package io.livehall.showcase.order;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.ratelimit.FixedWindowCounter;
+import io.livehall.common.redis.RedisKeys;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Order attempts per buyer (all instances): {@code max-attempts-per-window} per {@code attempt-window}, then 429.
- * Flash-deal attempts are counted by the gate's script, in the same Redis call that checks the stock.
+ * Product-page and quote orders count on the buyer's counter ({@code livehall:ratelimit:{<buyer>}:orders}).
+ * Flash-deal attempts are counted by the gate's script, in the same Redis call that checks the stock, on a counter
+ * of the buyer under the deal's hash tag ({@code livehall:deal:{<deal>}:attempts:<buyer>}): the script may touch the
+ * keys of one deal only (Redis Cluster), so the limit holds per buyer and deal.
  */
 @Component
 class OrderAttempts {
@@ -22,14 +26,15 @@ class OrderAttempts {
     }
 
     Mono<Void> count(long buyerId) {
-        return counter.hit(key(buyerId), settings.attemptWindow).flatMap(count -> count <= settings.maxAttempts
+        return counter.hit(key(buyerId), settings.attemptWindow()).flatMap(count -> count <= settings.maxAttemptsPerWindow()
                 ? Mono.empty()
-                : Mono.error(tooMany(settings.attemptWindow.toMillis())));
+                : Mono.error(tooMany(settings.attemptWindow().toMillis())));
     }
 
-    /** The same count, for the flash-deal gate to take in its one Redis call. */
-    DealGate.AttemptCount forGate(long buyerId) {
-        return new DealGate.AttemptCount(key(buyerId), settings.attemptWindow.toMillis(), settings.maxAttempts);
+    /** The buyer's count of attempts on one deal, for the flash-deal gate to take in its one Redis call. */
+    DealGate.AttemptCount forGate(long dealId, long buyerId) {
+        return new DealGate.AttemptCount(DealGate.attemptsKey(dealId, buyerId), settings.attemptWindow().toMillis(),
+                settings.maxAttemptsPerWindow());
     }
 
     /** 429 with Retry-After (whole seconds, at least 1). */
@@ -41,7 +46,7 @@ class OrderAttempts {
         return problem;
     }
 
-    private static String key(long buyerId) {
-        return "livehall:ratelimit:order:" + buyerId;
+    static String key(long buyerId) {
+        return RedisKeys.of("ratelimit", buyerId, "orders");
     }
 }

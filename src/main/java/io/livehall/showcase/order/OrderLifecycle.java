@@ -120,7 +120,7 @@ class OrderLifecycle {
                 return Mono.just(c.order());
             }
             broadcaster.changed(c.order().dealId());
-            return gate.giveBack(c.order().dealId(), c.order().buyerId(), c.order().quantity(), null, true, false)
+            return gate.giveBack(c.order().dealId(), c.order().buyerId(), c.order().quantity())
                     .onErrorResume(e -> {
                         log.warn("Giving a cancelled order back to the gate of deal " + c.order().dealId() + " failed", e);
                         return Mono.empty();

@@ -1,10 +1,13 @@
 package io.livehall.showcase.order;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.instance.InstanceRegistry;
 import io.livehall.common.money.MoneyBounds;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import io.livehall.showcase.live.LiveSessions;
@@ -26,13 +29,19 @@ import reactor.core.publisher.Mono;
  * A new order is refused when its merchant is suspended (403; for a flash deal the gate says so, see
  * {@link DealGate#closeEarly}), when the buyer acts for the merchant itself (409 {@code own-product}, before the
  * gate takes anything), and when its total is above {@link MoneyBounds#MAX_TOTAL_FEN} (400).
+ * <p>
+ * A flash-deal repeat whose first request is still being placed (the gate holds its reservation) is answered with the
+ * order as soon as PostgreSQL has it; when the instance placing it died, the repeat resolves the reservation from
+ * PostgreSQL ({@link DealReservations}): the order if it was written, else a new attempt. "Sold out" or "limit
+ * reached" is never the answer to a key whose order exists.
  */
 @Service
 public class OrderPlacement {
 
     private static final Log log = LogFactory.getLog(OrderPlacement.class);
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final int MAX_POLLS = 200;
+    /** While waiting for a repeat's first request, PostgreSQL and the placing instance's liveness are checked every 10 polls. */
+    private static final int CHECK_EVERY = 10;
 
     private final OrderRepository orders;
     private final FlashDealRepository dealRows;
@@ -48,12 +57,21 @@ public class OrderPlacement {
     private final OrderEvents events;
     private final DealOrderBatches batches;
     private final MerchantAccess merchants;
+    private final DealReservations reservations;
+    private final Clock clock;
+    private final int maxPolls;
 
     OrderPlacement(OrderRepository orders, FlashDealRepository dealRows, FlashDeals deals, FlashDealService dealService,
                    DealGate gate, DealBroadcaster broadcaster, ProductCatalogue catalogue, LiveSessions sessions,
                    OrderAttempts attempts, TransactionalOperator tx, OrderSettings settings, OrderEvents events,
-                   DealOrderBatches batches, MerchantAccess merchants) {
+                   DealOrderBatches batches, MerchantAccess merchants, DealReservations reservations,
+                   InstanceRegistry instances, Clock clock) {
         this.orders = orders;
+        this.reservations = reservations;
+        this.clock = clock;
+        // a repeat waits for its first request at least until the instance placing it would be seen dead
+        this.maxPolls = (int) (Math.max(Duration.ofSeconds(10).toMillis(), instances.ttl().plusSeconds(2).toMillis())
+                / POLL.toMillis());
         this.merchants = merchants;
         this.batches = batches;
         this.dealRows = dealRows;
@@ -154,12 +172,12 @@ public class OrderPlacement {
 
     private Mono<PlacedOrder> placeDeal(Buyer buyer, String key, String hash, PlaceOrderRequest request) {
         return deals.find(request.dealId()).flatMap(deal -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (deal.closedAt() != null || deal.upcoming(now) || deal.ended(now)) {
                 ApiProblem closed = deal.closedAt() != null ? MerchantAccess.closedForBusiness()
                         : deal.upcoming(now) ? new ApiProblem(HttpStatus.CONFLICT, "deal-not-started", "秒杀尚未开始")
                         : new ApiProblem(HttpStatus.CONFLICT, "deal-ended", "秒杀已结束");
-                return attempts.count(buyer.id()).then(knownOrder(buyer.id(), key, hash)).switchIfEmpty(Mono.error(closed));
+                return attempts.count(buyer.id()).then(knownOrder(deal.id(), buyer.id(), key, hash)).switchIfEmpty(Mono.error(closed));
             }
             if (request.quantity() > deal.perBuyerLimit()) {
                 return Mono.error(OrderProblems.limitReached(deal.perBuyerLimit()));
@@ -173,47 +191,70 @@ public class OrderPlacement {
     }
 
     private Mono<PlacedOrder> attempt(Attempt a, int round) {
-        int n = a.request().quantity();
-        DealGate.AttemptCount count = round == 0 ? attempts.forGate(a.buyer().id()) : null;
-        return gate.take(a.deal(), a.buyer().id(), n, a.key(), count).flatMap(answer -> switch (answer.outcome()) {
-            case PASSED -> commitDeal(a);
-            case TOO_MANY -> Mono.error(OrderAttempts.tooMany(Long.parseLong(answer.value())));
-            case SOLD_OUT -> Mono.error(OrderProblems.soldOut());
-            case SHORT -> Mono.error(OrderProblems.notEnough(answer.value()));
-            case LIMIT_REACHED -> Mono.error(OrderProblems.limitReached(a.deal().perBuyerLimit()));
-            case CLOSED -> Mono.error(MerchantAccess.closedForBusiness());
-            case NOT_LOADED -> round < 2 ? dealService.rebuildGate(a.deal()).then(Mono.defer(() -> attempt(a, round + 1)))
-                    : Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "系统繁忙，请稍后重试"));
-            case KNOWN -> "P".equals(answer.value()) ? awaitFirst(a, round, 0)
-                    : repeatOfMarker(Long.parseLong(answer.value()), a, round);
+        // the attempt's token is in flight from its subscription to its end (see DealReservations)
+        return Mono.defer(() -> {
+            int n = a.request().quantity();
+            long dealId = a.deal().id();
+            DealGate.AttemptCount count = round == 0 ? attempts.forGate(dealId, a.buyer().id()) : null;
+            String token = gate.newToken();
+            return gate.take(a.deal(), a.buyer().id(), n, a.key(), token, count)
+                    // the call failed, but Redis may have run it: what it may have reserved under this token goes back
+                    .onErrorResume(e -> safely(gate.release(dealId, a.buyer().id(), a.key(), token, true).then()).then(Mono.error(e)))
+                    .flatMap(answer -> switch (answer.outcome()) {
+                        case PASSED -> commitDeal(a, token);
+                        case TOO_MANY -> Mono.error(OrderAttempts.tooMany(Long.parseLong(answer.value())));
+                        case SOLD_OUT -> Mono.error(OrderProblems.soldOut());
+                        case SHORT -> Mono.error(OrderProblems.notEnough(answer.value()));
+                        case LIMIT_REACHED -> Mono.error(OrderProblems.limitReached(a.deal().perBuyerLimit()));
+                        case CLOSED -> Mono.error(MerchantAccess.closedForBusiness());
+                        case NOT_LOADED -> round < 2 ? dealService.rebuildGate(a.deal()).then(Mono.defer(() -> attempt(a, round + 1)))
+                                : Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "系统繁忙，请稍后重试"));
+                        case KNOWN -> repeatOfMarker(Long.parseLong(answer.value()), a, round);
+                        case PENDING -> awaitFirst(a, round, DealGate.Reservation.parse(dealId, a.buyer().id(), answer.value()), 0);
+                        case NONE -> Mono.error(new IllegalStateException("the gate answered NONE to take"));
+                    })
+                    .doFinally(signal -> gate.finished(token));
         });
     }
 
-    /** Another request with the same key is being placed: wait for its outcome. */
-    private Mono<PlacedOrder> awaitFirst(Attempt a, int round, int polls) {
-        return Mono.delay(POLL).then(gate.marker(a.buyer().id(), a.key()))
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(marker -> {
-                    if (marker.isEmpty()) {
-                        return round < 3 ? attempt(a, round + 1) : Mono.error(OrderProblems.inProgress());
-                    }
-                    if ("P".equals(marker.get())) {
-                        return polls < MAX_POLLS ? awaitFirst(a, round, polls + 1) : Mono.error(OrderProblems.inProgress());
-                    }
-                    return repeatOfMarker(Long.parseLong(marker.get()), a, round);
-                });
+    /**
+     * Another request with the same key is being placed (the gate holds its reservation): answer its order as soon
+     * as PostgreSQL has it, resolve the reservation here if the instance placing it died, else wait for it (then 409
+     * {@code request-in-progress}).
+     */
+    private Mono<PlacedOrder> awaitFirst(Attempt a, int round, DealGate.Reservation pending, int polls) {
+        Mono<PlacedOrder> checked = polls % CHECK_EVERY == 0 ? checkPending(a, round, pending) : Mono.empty();
+        return checked.switchIfEmpty(Mono.defer(() -> polls >= maxPolls ? Mono.error(OrderProblems.inProgress())
+                : Mono.delay(POLL).then(gate.state(a.deal().id(), a.buyer().id(), a.key())).flatMap(state -> switch (state.outcome()) {
+                    case KNOWN -> repeatOfMarker(Long.parseLong(state.value()), a, round);
+                    case PENDING -> awaitFirst(a, round,
+                            DealGate.Reservation.parse(a.deal().id(), a.buyer().id(), state.value()), polls + 1);
+                    default -> round < 3 ? attempt(a, round + 1) : Mono.error(OrderProblems.inProgress());
+                })));
+    }
+
+    /**
+     * The repeat's answer if it can be given now: the order PostgreSQL holds for the key; or, when the reservation was
+     * abandoned (its instance is dead, or its attempt on this instance ended), whatever resolving it from PostgreSQL
+     * says. Empty: still being placed.
+     */
+    private Mono<PlacedOrder> checkPending(Attempt a, int round, DealGate.Reservation pending) {
+        return reservations.abandoned(pending).flatMap(abandoned -> abandoned
+                ? reservations.resolve(pending).flatMap(row -> row.isPresent() ? Mono.just(repeatOf(row.get(), a.hash()))
+                        : round < 3 ? attempt(a, round + 1) : Mono.error(OrderProblems.inProgress()))
+                : orders.findByKey(a.buyer().id(), a.key()).timeout(DealGate.CALL_TIMEOUT).map(row -> repeatOf(row, a.hash())));
     }
 
     private Mono<PlacedOrder> repeatOfMarker(long orderId, Attempt a, int round) {
         return orders.find(orderId).filter(row -> row.order().buyerId() == a.buyer().id())
                 .map(row -> repeatOf(row, a.hash()))
                 .switchIfEmpty(Mono.defer(() -> round < 3
-                        ? gate.forget(a.buyer().id(), a.key()).then(attempt(a, round + 1))
+                        ? gate.forget(a.deal().id(), a.buyer().id(), a.key()).then(attempt(a, round + 1))
                         : Mono.error(OrderProblems.inProgress())));
     }
 
     /** The gate let the order through: now PostgreSQL decides, and the gate is given back if it says no. */
-    private Mono<PlacedOrder> commitDeal(Attempt a) {
+    private Mono<PlacedOrder> commitDeal(Attempt a, String token) {
         FlashDeal deal = a.deal();
         long buyerId = a.buyer().id();
         int n = a.request().quantity();
@@ -232,36 +273,37 @@ public class OrderPlacement {
         return placing
                 .flatMap(row -> {
                     broadcaster.changed(deal.id());
-                    return gate.remember(buyerId, a.key(), row.order().id())
+                    return gate.confirm(deal.id(), buyerId, a.key(), token, row.order().id())
                             .onErrorResume(e -> {
-                                log.warn("Remembering an order's idempotency key failed", e);
+                                log.warn("Confirming an order's reservation failed; the reconciler confirms it later", e);
                                 return Mono.empty();
                             })
                             .thenReturn(new PlacedOrder(row.order(), true));
                 })
-                .onErrorResume(e -> giveBackAfter(e, a));
+                .onErrorResume(e -> giveBackAfter(e, a, token));
     }
 
-    private Mono<PlacedOrder> giveBackAfter(Throwable e, Attempt a) {
+    private Mono<PlacedOrder> giveBackAfter(Throwable e, Attempt a, String token) {
         if (e == Signal.LIMIT_IN_DB || e == Signal.SOLD_OUT_IN_DB) {
             // a repeat whose marker Redis lost looks like "limit reached": the committed order answers it
             return orders.findByKey(a.buyer().id(), a.key()).hasElement()
-                    .flatMap(repeat -> refused(repeat ? Signal.KEY_TAKEN : e, a));
+                    .flatMap(repeat -> refused(repeat ? Signal.KEY_TAKEN : e, a, token));
         }
-        return refused(e, a);
+        return refused(e, a, token);
     }
 
-    private Mono<PlacedOrder> refused(Throwable e, Attempt a) {
+    private Mono<PlacedOrder> refused(Throwable e, Attempt a, String token) {
         FlashDeal deal = a.deal();
         long buyerId = a.buyer().id();
-        int n = a.request().quantity();
         if (e == Signal.KEY_TAKEN) {
-            return safely(gate.giveBack(deal.id(), buyerId, n, a.key(), true, false))
+            return safely(gate.release(deal.id(), buyerId, a.key(), token, true).then())
                     .then(orders.findByKey(buyerId, a.key()))
-                    .flatMap(row -> safely(gate.remember(buyerId, a.key(), row.order().id())).thenReturn(repeatOf(row, a.hash())));
+                    .flatMap(row -> (Objects.equals(row.order().dealId(), deal.id())
+                            ? safely(gate.confirm(deal.id(), buyerId, a.key(), "", row.order().id())) : Mono.<Void>empty())
+                            .then(Mono.fromCallable(() -> repeatOf(row, a.hash()))));
         }
         if (e == Signal.SOLD_OUT_IN_DB) {
-            return safely(gate.giveBack(deal.id(), buyerId, n, a.key(), false, true))
+            return safely(gate.release(deal.id(), buyerId, a.key(), token, false).then())
                     .then(safely(dealRows.remaining(deal.id()).flatMap(left -> gate.resync(deal.id(), left))))
                     .then(Mono.error(OrderProblems.soldOut()));
         }
@@ -270,7 +312,7 @@ public class OrderPlacement {
             log.warn("Placing an order of deal " + deal.id() + " failed after the gate; giving the gate back", e);
         }
         broadcaster.changed(deal.id());
-        return safely(gate.giveBack(deal.id(), buyerId, n, a.key(), true, true)).then(Mono.error(answer));
+        return safely(gate.release(deal.id(), buyerId, a.key(), token, true).then()).then(Mono.error(answer));
     }
 
     /**
@@ -289,8 +331,8 @@ public class OrderPlacement {
 
     // ---- shared
 
-    private Mono<PlacedOrder> knownOrder(long buyerId, String key, String hash) {
-        return gate.marker(buyerId, key).filter(m -> !"P".equals(m))
+    private Mono<PlacedOrder> knownOrder(long dealId, long buyerId, String key, String hash) {
+        return gate.marker(dealId, buyerId, key)
                 .flatMap(m -> orders.find(Long.parseLong(m)))
                 .switchIfEmpty(Mono.defer(() -> orders.findByKey(buyerId, key)))
                 .filter(row -> row.order().buyerId() == buyerId)
@@ -305,12 +347,12 @@ public class OrderPlacement {
     }
 
     private Instant payBy() {
-        return Instant.now().plus(settings.payWithin);
+        return clock.instant().plus(settings.payWithin());
     }
 
     private static Mono<Void> safely(Mono<Void> compensation) {
         return compensation.onErrorResume(e -> {
-            log.warn("Giving the flash-deal gate back failed; it is resynchronised from PostgreSQL later", e);
+            log.warn("Giving the flash-deal gate back failed; the reconciler resolves the reservation later", e);
             return Mono.empty();
         });
     }

@@ -2,41 +2,40 @@ package io.livehall.showcase.order;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code livehall.orders.*}: how long a buyer has to pay, how often the sweepers run, the order-attempt rate
- * limit, how many shards a flash deal's stock is split into, and how flash-deal orders are written in batches
- * (at most {@code deal-writers} statements at once, up to {@code deal-batch-max} orders each).
+ * {@code livehall.orders.*}: how long a buyer has to pay, how often the sweepers run, the order-attempt rate limit,
+ * how a flash deal's stock is split and its orders written, and how its gate is reconciled with PostgreSQL.
+ *
+ * @param payWithin            an unpaid order is cancelled after this
+ * @param sweepEvery           how often the unpaid-order sweeper runs
+ * @param settleEvery          how often ended deals are settled
+ * @param maxAttemptsPerWindow order attempts per buyer per window (for a flash deal: per buyer and deal)
+ * @param attemptWindow        the rate-limit window
+ * @param dealShards           stock rows a deal's quantity is split into (1–64)
+ * @param dealWriters          flash-deal order statements running at once
+ * @param dealBatchMax         flash-deal orders per statement (1–1000)
+ * @param reconcileEvery       how often each instance reconciles the running deals' gates with PostgreSQL
+ * @param reservationMaxAge    a reservation still open after this is resolved from PostgreSQL even though the
+ *                             instance that took it is alive (its give-back was lost)
  */
-@Component
-class OrderSettings {
+@ConfigurationProperties("livehall.orders")
+record OrderSettings(@DefaultValue("15m") Duration payWithin,
+                     @DefaultValue("5s") Duration sweepEvery,
+                     @DefaultValue("1s") Duration settleEvery,
+                     @DefaultValue("30") int maxAttemptsPerWindow,
+                     @DefaultValue("10s") Duration attemptWindow,
+                     @DefaultValue("16") int dealShards,
+                     @DefaultValue("4") int dealWriters,
+                     @DefaultValue("100") int dealBatchMax,
+                     @DefaultValue("5s") Duration reconcileEvery,
+                     @DefaultValue("60s") Duration reservationMaxAge) {
 
-    final Duration payWithin;
-    final Duration sweepEvery;
-    final Duration settleEvery;
-    final int maxAttempts;
-    final Duration attemptWindow;
-    final int dealShards;
-    final int dealWriters;
-    final int dealBatchMax;
-
-    OrderSettings(@Value("${livehall.orders.pay-within:15m}") Duration payWithin,
-                  @Value("${livehall.orders.sweep-every:5s}") Duration sweepEvery,
-                  @Value("${livehall.orders.settle-every:1s}") Duration settleEvery,
-                  @Value("${livehall.orders.max-attempts-per-window:30}") int maxAttempts,
-                  @Value("${livehall.orders.attempt-window:10s}") Duration attemptWindow,
-                  @Value("${livehall.orders.deal-shards:16}") int dealShards,
-                  @Value("${livehall.orders.deal-writers:4}") int dealWriters,
-                  @Value("${livehall.orders.deal-batch-max:100}") int dealBatchMax) {
-        this.payWithin = payWithin;
-        this.sweepEvery = sweepEvery;
-        this.settleEvery = settleEvery;
-        this.maxAttempts = maxAttempts;
-        this.attemptWindow = attemptWindow;
-        this.dealShards = Math.max(1, Math.min(64, dealShards));
-        this.dealWriters = Math.max(1, dealWriters);
-        this.dealBatchMax = Math.max(1, Math.min(1000, dealBatchMax));
+    OrderSettings {
+        dealShards = Math.max(1, Math.min(64, dealShards));
+        dealWriters = Math.max(1, dealWriters);
+        dealBatchMax = Math.max(1, Math.min(1000, dealBatchMax));
     }
 }

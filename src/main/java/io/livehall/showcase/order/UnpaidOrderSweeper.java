@@ -26,7 +26,7 @@ class UnpaidOrderSweeper extends PeriodicJob {
 
     @Override
     protected Duration period() {
-        return settings.sweepEvery;
+        return settings.sweepEvery();
     }
 
     @Override

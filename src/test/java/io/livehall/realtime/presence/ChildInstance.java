@@ -23,7 +23,7 @@ import org.springframework.core.env.Environment;
  * test application's PostgreSQL, Redis and JWT key, so that it can be killed like a crashed pod.
  * Its output goes to {@code target/<name>.log}.
  */
-final class ChildInstance implements AutoCloseable {
+public final class ChildInstance implements AutoCloseable {
 
     /** What the child must share with the test application (set explicitly: the test's may be embedded). */
     private static final List<String> SHARED = List.of("spring.r2dbc.url", "spring.r2dbc.username",
@@ -43,7 +43,7 @@ final class ChildInstance implements AutoCloseable {
     }
 
     /** Starts the child and waits until it answers ready (its first start may take a while on a busy machine). */
-    static ChildInstance start(String name, Environment shared) throws IOException {
+    public static ChildInstance start(String name, Environment shared) throws IOException {
         int port = freePort();
         Path log = Path.of("target", name + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());
@@ -70,12 +70,12 @@ final class ChildInstance implements AutoCloseable {
         return child;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, nothing told to Redis. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("child JVM still running after SIGKILL");

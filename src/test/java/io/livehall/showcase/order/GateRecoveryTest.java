@@ -31,7 +31,8 @@ class GateRecoveryTest extends OrderTest {
             assertThat(fx.gateBuyers(deal)).doesNotContainKey(unlucky.id());
             assertThat(fx.shardSum(deal)).isEqualTo(10);
             assertThat(count("select count(*) from flash_deal_buyer where deal_id = :d and bought > 0", "d", deal)).isZero();
-            assertThat(fx.redis().hasKey(DealGate.markerKey(unlucky.id(), "k1")).block()).isFalse();
+            assertThat(fx.redis().hasKey(DealGate.markerKey(deal, unlucky.id(), "k1")).block()).isFalse();
+            assertThat(fx.gateReservations(deal)).isEmpty();
         } finally {
             db.sql("drop trigger %1$s on customer_order; drop function %1$s()".formatted(trigger)).fetch().rowsUpdated().block();
         }
@@ -79,7 +80,7 @@ class GateRecoveryTest extends OrderTest {
         fx.order(buyer.token(), "retry-key", OrderFixtures.dealOrder(deal, 1)).expectStatus().isOk()
                 .expectBody().jsonPath("$.id").isEqualTo((int) id);
         // even when Redis lost the key's marker: PostgreSQL's unique key answers it
-        fx.redis().delete(DealGate.markerKey(buyer.id(), "retry-key")).block();
+        fx.redis().delete(DealGate.markerKey(deal, buyer.id(), "retry-key")).block();
         fx.redis().delete(DealGate.buyersKey(deal)).block();
         fx.order(buyer.token(), "retry-key", OrderFixtures.dealOrder(deal, 1)).expectStatus().isOk()
                 .expectBody().jsonPath("$.id").isEqualTo((int) id);

@@ -152,6 +152,12 @@ public final class OrderFixtures {
                 .collect(Collectors.toMap(e -> Long.parseLong(e.getKey()), e -> Integer.parseInt(e.getValue())));
     }
 
+    /** The gate's open reservations (orders being placed): {@code <buyer>:<sha256(key)>} → reservation. */
+    public Map<String, String> gateReservations(long dealId) {
+        return redis().<String, String>opsForHash().entries(DealGate.reservedKey(dealId)).collectList().block().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public void dropGate(long dealId) {
         redis().delete(DealGate.stockKey(dealId), DealGate.buyersKey(dealId)).block();
     }

@@ -38,7 +38,7 @@ class SuspendedMerchantTest extends OrderTest {
         fx.order(buyer.token(), "deal", OrderFixtures.dealOrder(live.deal(), 1)).expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo(SUSPENDED).jsonPath("$.detail").isEqualTo("该商家已暂停营业");
         // an instance that still holds the deal as it was opened is refused by the shared gate, not by its cache
-        DealGate.Answer answer = blockOn(gate.take(cachedElsewhere, buyer.id(), 1, "elsewhere", null));
+        DealGate.Answer answer = blockOn(gate.take(cachedElsewhere, buyer.id(), 1, "elsewhere", gate.newToken(), null));
         assertThat(answer.outcome()).isEqualTo(DealGate.Outcome.CLOSED);
         assertThat(count("select count(*) from customer_order where buyer_id = :b", "b", buyer.id())).isZero();
         assertThat(fx.gateBuyers(live.deal())).doesNotContainKey(buyer.id());
