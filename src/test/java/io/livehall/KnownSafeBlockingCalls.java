@@ -22,6 +22,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * <li>Jackson builds a type's deserializer once, under a {@code ReentrantLock}; requests of a type nobody has
  *     read yet that arrive at the same instant (the flash-sale race's first orders) meet there while it is built.
  *     BlockHound's error thrown inside the lock failed those requests with 500.</li>
+ * <li>Hibernate Validator builds a class's constraint metadata once and caches it in a map whose segments are
+ *     guarded by a {@code ReentrantLock}: two requests of a type nobody has validated yet (the flash-sale race's
+ *     first orders, on two event loops) meet there for the moment the metadata is stored.</li>
  * </ul>
  */
 public class KnownSafeBlockingCalls implements BlockHoundIntegration {
@@ -38,5 +41,6 @@ public class KnownSafeBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("org.springframework.data.redis.core.script.DefaultRedisScript", "getSha1");
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+        builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl", "getBeanMetaData");
     }
 }

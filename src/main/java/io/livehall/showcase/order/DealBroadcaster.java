@@ -1,5 +1,6 @@
 package io.livehall.showcase.order;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -35,9 +36,12 @@ class DealBroadcaster extends PeriodicJob {
     private final ReactiveStringRedisTemplate redis;
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
 
+    private final Clock clock;
+
     DealBroadcaster(Broker broker, DestinationCatalog catalog, FlashDeals deals, DealGate gate,
-                    ReactiveStringRedisTemplate redis, MeterRegistry meters) {
+                    ReactiveStringRedisTemplate redis, MeterRegistry meters, Clock clock) {
         super(meters);
+        this.clock = clock;
         this.broker = broker;
         this.deals = deals;
         this.gate = gate;
@@ -61,7 +65,7 @@ class DealBroadcaster extends PeriodicJob {
 
     /** The state as buyers see it, stock from the gate (PostgreSQL's figure if the gate is not loaded). */
     Mono<FlashDealView> view(FlashDeal deal) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (deal.settledAt() != null) {
             return Mono.just(FlashDealView.of(deal, 0, now));
         }

@@ -1,5 +1,6 @@
 package io.livehall.showcase.order;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,9 +40,12 @@ class FlashDealService {
     private final TransactionalOperator tx;
     private final OrderSettings settings;
 
+    private final Clock clock;
+
     FlashDealService(FlashDealRepository repository, FlashDeals deals, DealGate gate, DealBroadcaster broadcaster,
                      MerchantAccess merchants, LiveSessions sessions, ProductCatalogue catalogue,
-                     TransactionalOperator tx, OrderSettings settings) {
+                     TransactionalOperator tx, OrderSettings settings, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.deals = deals;
         this.gate = gate;
@@ -54,7 +58,7 @@ class FlashDealService {
     }
 
     Mono<FlashDealView> open(long userId, OpenDealRequest request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant startsAt = request.startsAt() == null || request.startsAt().isBefore(now) ? now : request.startsAt();
         if (startsAt.isAfter(now.plus(MAX_LEAD))) {
             return Mono.error(invalid("startsAt", "开始时间须在一小时内"));
@@ -108,14 +112,14 @@ class FlashDealService {
     /** The newest deals of a session (any state) with stock from the gate, newest first. */
     Flux<FlashDealView> ofSession(long sessionId, int limit) {
         return repository.ofSession(sessionId, limit).concatMap(deal -> deal.settledAt() != null
-                ? Mono.just(FlashDealView.of(deal, 0, Instant.now()))
-                : stockLeft(deal).map(left -> FlashDealView.of(deal, left, Instant.now())));
+                ? Mono.just(FlashDealView.of(deal, 0, clock.instant()))
+                : stockLeft(deal).map(left -> FlashDealView.of(deal, left, clock.instant())));
     }
 
     /** The session's current deal for a viewer: the newest one not ended for more than a minute. */
     Mono<FlashDealView> currentOf(long sessionId) {
         return ofSession(sessionId, 1).next()
-                .filter(view -> view.endsAt().isAfter(Instant.now().minusSeconds(60)));
+                .filter(view -> view.endsAt().isAfter(clock.instant().minusSeconds(60)));
     }
 
     /** Stock left in the gate; a lost gate is rebuilt from PostgreSQL first. */
@@ -127,7 +131,7 @@ class FlashDealService {
     Mono<Void> rebuildGate(FlashDeal deal) {
         log.info("Rebuilding the Redis gate of flash deal " + deal.id() + " from PostgreSQL");
         return repository.remaining(deal.id())
-                .flatMap(remaining -> gate.rebuild(deal, deal.ended(Instant.now()) ? 0 : remaining,
+                .flatMap(remaining -> gate.rebuild(deal, deal.ended(clock.instant()) ? 0 : remaining,
                         repository.holdings(deal.id())));
     }
 
@@ -165,7 +169,7 @@ class FlashDealService {
     }
 
     private void announceStart(FlashDeal deal) {
-        Duration until = Duration.between(Instant.now(), deal.startsAt());
+        Duration until = Duration.between(clock.instant(), deal.startsAt());
         if (until.isNegative() || until.isZero()) {
             return;
         }

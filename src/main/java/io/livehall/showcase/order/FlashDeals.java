@@ -1,5 +1,6 @@
 package io.livehall.showcase.order;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,7 +22,10 @@ class FlashDeals {
     private final FlashDealRepository repository;
     private final Map<Long, FlashDeal> cache = new ConcurrentHashMap<>();
 
-    FlashDeals(FlashDealRepository repository) {
+    private final Clock clock;
+
+    FlashDeals(FlashDealRepository repository, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
     }
 
@@ -38,7 +42,7 @@ class FlashDeals {
 
     void put(FlashDeal deal) {
         cache.put(deal.id(), deal);
-        Instant forgetBefore = Instant.now().minus(KEEP_AFTER_END);
+        Instant forgetBefore = clock.instant().minus(KEEP_AFTER_END);
         cache.values().removeIf(d -> d.endsAt().isBefore(forgetBefore));
     }
 }

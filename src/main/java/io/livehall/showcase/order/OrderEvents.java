@@ -1,5 +1,6 @@
 package io.livehall.showcase.order;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.livehall.common.notification.Notification;
 import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
+import io.livehall.realtime.broker.UserNotifications;
 import io.livehall.showcase.ShowcaseDestinations;
 import io.livehall.showcase.live.LiveSessions;
 import io.livehall.showcase.merchant.MerchantAccess;
@@ -50,14 +53,18 @@ class OrderEvents extends PeriodicJob {
     }
 
     private final Broker broker;
+    private final UserNotifications notifications;
+    private final Clock clock;
     private final OrderRepository orders;
     private final Map<Long, List<String>> tickerNames = new ConcurrentHashMap<>();
     private final Map<Long, Integer> tickerCounts = new ConcurrentHashMap<>();
     private final Set<Long> figuresDirty = ConcurrentHashMap.newKeySet();
 
     OrderEvents(Broker broker, DestinationCatalog catalog, OrderRepository orders, MerchantAccess merchants,
-                LiveSessions sessions, MeterRegistry meters) {
+                LiveSessions sessions, MeterRegistry meters, UserNotifications notifications, Clock clock) {
         super(meters);
+        this.notifications = notifications;
+        this.clock = clock;
         this.broker = broker;
         this.orders = orders;
         catalog.register(ShowcaseDestinations.ORDERS, DestinationKind.EVENT, Access.PUBLIC);
@@ -103,33 +110,47 @@ class OrderEvents extends PeriodicJob {
         notifyBuyer(order, "下单成功", order.productName() + " × " + order.quantity() + "，请在支付期限内完成付款");
     }
 
-    void statusChanged(Order order) {
+    /**
+     * Inside the transaction of a status change: the buyer's notification (paid, shipped, cancelled) is queued in the
+     * outbox, so it arrives (at least once) if and only if the change committed; the session's figures are refreshed.
+     */
+    Mono<Void> statusChanged(Order order) {
         if ("CANCELLED".equals(order.status()) && order.sessionId() != null) {
             figuresDirty.add(order.sessionId());
         }
-        switch (order.status()) {
-            case "PAID" -> notifyBuyer(order, "商家已确认收款", order.productName() + " 的订单已付款");
-            case "SHIPPED" -> notifyBuyer(order, "商家已发货", order.productName() + "：" + order.carrier() + " "
+        return switch (order.status()) {
+            case "PAID" -> tellBuyer(order, "商家已确认收款", order.productName() + " 的订单已付款");
+            case "SHIPPED" -> tellBuyer(order, "商家已发货", order.productName() + "：" + order.carrier() + " "
                     + order.trackingNo());
-            case "CANCELLED" -> notifyBuyer(order, "订单已取消", order.productName() + "："
+            case "CANCELLED" -> tellBuyer(order, "订单已取消", order.productName() + "："
                     + (order.cancelReason() == null ? "订单已取消" : order.cancelReason()));
-            default -> { }
-        }
+            default -> Mono.empty();
+        };
+    }
+
+    private Mono<Void> tellBuyer(Order order, String title, String body) {
+        return notifications.send(Long.toString(order.buyerId()), Notification.QUEUE, buyerNotification(order, title, body));
     }
 
     Mono<SalesFigures> figures(long sessionId) {
-        return orders.figures(sessionId).map(f -> new SalesFigures(sessionId, f[0], f[1], Instant.now()));
+        return orders.figures(sessionId).map(f -> new SalesFigures(sessionId, f[0], f[1], clock.instant()));
     }
 
-    private void notifyBuyer(Order order, String title, String body) {
+    private Map<String, Object> buyerNotification(Order order, String title, String body) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", "order");
         payload.put("title", title);
         payload.put("body", body);
         payload.put("link", "/orders/" + order.id());
-        payload.put("at", Instant.now());
+        payload.put("at", clock.instant());
         payload.put("orderId", order.id());
         payload.put("status", order.status());
+        return payload;
+    }
+
+    /** "Placed" is best effort (the buyer has the HTTP answer), and too frequent in a flash sale for the outbox. */
+    private void notifyBuyer(Order order, String title, String body) {
+        Map<String, Object> payload = buyerNotification(order, title, body);
         broker.publishToUser(Long.toString(order.buyerId()), "notifications", payload)
                 .subscribe(v -> { }, e -> log.warn("Notifying buyer " + order.buyerId() + " failed", e));
     }
@@ -143,7 +164,7 @@ class OrderEvents extends PeriodicJob {
     protected Mono<?> runOnce() {
         List<Ticker> due = new ArrayList<>();
         synchronized (tickerNames) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             tickerCounts.forEach((session, count) -> {
                 List<String> names = tickerNames.getOrDefault(session, List.of());
                 String text = (names.isEmpty() ? "有人" : names.get(0)) + (count > 1 ? "等" + count + "人" : "") + "刚刚下单";

@@ -58,16 +58,16 @@ class OrderLifecycle {
     }
 
     Mono<Order> ship(long merchantId, long orderId, String carrier, String trackingNo) {
-        return orders.ship(orderId, merchantId, carrier.strip(), trackingNo.strip()).map(Order.Row::order)
-                .doOnNext(events::statusChanged)
+        return tx.transactional(orders.ship(orderId, merchantId, carrier.strip(), trackingNo.strip()).map(Order.Row::order)
+                        .flatMap(o -> events.statusChanged(o).thenReturn(o)))
                 .switchIfEmpty(Mono.defer(() -> ofMerchant(merchantId, orderId)
                         .flatMap(o -> Mono.error(OrderProblems.wrongStatus(
                                 "订单当前状态为" + OrderCsv.statusLabel(o.status()) + "，只有已付款的订单可以发货")))));
     }
 
     Mono<Order> confirmReceipt(long buyerId, long orderId) {
-        return orders.complete(orderId, buyerId).map(Order.Row::order)
-                .doOnNext(events::statusChanged)
+        return tx.transactional(orders.complete(orderId, buyerId).map(Order.Row::order)
+                        .flatMap(o -> events.statusChanged(o).thenReturn(o)))
                 .switchIfEmpty(Mono.defer(() -> ofBuyer(buyerId, orderId)
                         .flatMap(o -> Mono.error(OrderProblems.wrongStatus(
                                 "订单当前状态为" + OrderCsv.statusLabel(o.status()) + "，只有已发货的订单可以确认收货")))));
@@ -114,8 +114,7 @@ class OrderLifecycle {
                             : dealRows.returnToShard(o.dealId(), row.dealShard(), o.quantity()))
                     .thenReturn(new Cancelled(o, !settled)));
         });
-        return tx.transactional(inTransaction).flatMap(c -> {
-            events.statusChanged(c.order());
+        return tx.transactional(inTransaction.flatMap(c -> events.statusChanged(c.order()).thenReturn(c))).flatMap(c -> {
             if (!c.backToDeal()) {
                 return Mono.just(c.order());
             }

@@ -7,6 +7,7 @@ import io.livehall.common.error.FieldProblem;
 import io.livehall.common.money.MoneyBounds;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,7 +22,10 @@ public class Payments {
     private final OrderRepository orders;
     private final OrderEvents events;
 
-    Payments(List<PaymentGateway> gateways, OrderRepository orders, OrderEvents events) {
+    private final TransactionalOperator tx;
+
+    Payments(List<PaymentGateway> gateways, OrderRepository orders, OrderEvents events, TransactionalOperator tx) {
+        this.tx = tx;
         this.gateways = gateways;
         this.orders = orders;
         this.events = events;
@@ -61,9 +65,9 @@ public class Payments {
         if ("PAID".equals(order.status()) && reference.equals(order.paymentReference())) {
             return Mono.just(order);
         }
-        return orders.markPaid(order.id(), merchantId, method, reference)
-                .map(Order.Row::order)
-                .doOnNext(events::statusChanged)
+        return tx.transactional(orders.markPaid(order.id(), merchantId, method, reference)
+                        .map(Order.Row::order)
+                        .flatMap(o -> events.statusChanged(o).thenReturn(o)))
                 .switchIfEmpty(Mono.defer(() -> orders.find(order.id()).flatMap(now ->
                         "PAID".equals(now.order().status()) && reference.equals(now.order().paymentReference())
                                 ? Mono.just(now.order())

@@ -44,7 +44,8 @@ class PaymentGatewayTest extends OrderTest {
         long id = count("select id from customer_order where buyer_id = :b", "b", buyer.id());
         RecordingGateway provider = new RecordingGateway();
         Payments payments = new Payments(List.of(provider, new OfflinePaymentGateway()),
-                context.getBean(OrderRepository.class), context.getBean(OrderEvents.class));
+                context.getBean(OrderRepository.class), context.getBean(OrderEvents.class),
+                context.getBean(org.springframework.transaction.reactive.TransactionalOperator.class));
         Order order = blockOn(context.getBean(OrderLifecycle.class).ofBuyer(buyer.id(), id));
 
         PaymentInstructions pay = blockOn(payments.gateway("FAKEPAY").instructions(order));
