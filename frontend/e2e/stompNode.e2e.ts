@@ -167,6 +167,13 @@ class NodeStomp {
     await received;
   }
 
+  /** Sends with a receipt that the server must not answer (the SEND is refused); answers the receipt id. */
+  sendRefused(destination: string, body: unknown): string {
+    const receipt = `refused-${stamp()}`;
+    this.client.publish({ destination, body: JSON.stringify(body), headers: { receipt } });
+    return receipt;
+  }
+
   private receipt(id: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no RECEIPT ${id} within ${WAIT_MS} ms`)), WAIT_MS);
@@ -221,9 +228,15 @@ describe('@stomp/stompjs in Node', () => {
     const guest = stomp(null);
     await guest.connect();
     const errors = await guest.subscribe('/user/queue/errors');
-    await guest.send(`/app/live/${room}/chat`, { text: 'hello' });
+    // a refused SEND gets no RECEIPT: its error names the SEND's receipt id instead (header and field)
+    const receipt = guest.sendRefused(`/app/live/${room}/chat`, { text: 'hello' });
     const error = await errors.next();
-    expect(JSON.parse(error.body)).toMatchObject({ code: 'unauthenticated', destination: `/app/live/${room}/chat` });
+    expect(JSON.parse(error.body)).toMatchObject({
+      code: 'unauthenticated',
+      destination: `/app/live/${room}/chat`,
+      'receipt-id': receipt,
+    });
+    expect(error.headers['receipt-id']).toBe(receipt);
     expect(guest.client.connected).toBe(true);
   });
 
