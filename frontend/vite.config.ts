@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { precompressPlugin } from './build/precompress';
 
 const backend = 'http://localhost:8080';
 
 // No @vitejs/plugin-react: esbuild's automatic JSX runtime is all we need (no fast refresh).
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
+  plugins: [precompressPlugin()],
   build: {
     // The Spring app serves these files (with SPA fallback for client routes).
     outDir: '../target/classes/static',
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     exclude: ['e2e/**', 'node_modules/**'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
