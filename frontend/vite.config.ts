@@ -35,5 +35,7 @@ export default defineConfig({
     exclude: ['e2e/**', 'node_modules/**'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // jsdom tests of whole pages take seconds on a loaded 2-core CI machine (5 s default timed out there once)
+    testTimeout: 20_000,
   },
 });

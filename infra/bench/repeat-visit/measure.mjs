@@ -42,6 +42,9 @@ async function visit(page, cdp, url) {
   const requests = [];
   const onResponse = (e) => requests.push(e);
   cdp.on('Network.responseReceived', onResponse);
+  const servedFromCache = new Set();
+  const onCached = (e) => servedFromCache.add(e.requestId);
+  cdp.on('Network.requestServedFromCache', onCached);
   const finished = new Map();
   const onFinished = (e) => finished.set(e.requestId, e.encodedDataLength);
   cdp.on('Network.loadingFinished', onFinished);
@@ -57,12 +60,15 @@ async function visit(page, cdp, url) {
   });
   cdp.off('Network.responseReceived', onResponse);
   cdp.off('Network.loadingFinished', onFinished);
+  cdp.off('Network.requestServedFromCache', onCached);
   // the app's own files: the document and /assets/* (not the API, the socket or the stream's segments)
   const shell = requests.filter((r) => {
     const path = new URL(r.response.url).pathname;
     return r.type === 'Document' || path.startsWith('/assets/');
   });
-  const overNetwork = shell.filter((r) => !r.response.fromDiskCache && !r.response.fromMemoryCache && !r.response.fromServiceWorker);
+  const overNetwork = shell.filter(
+    (r) => !r.response.fromDiskCache && !r.response.fromMemoryCache && !r.response.fromServiceWorker && !servedFromCache.has(r.requestId),
+  );
   const bytes = overNetwork.reduce((sum, r) => sum + (finished.get(r.requestId) ?? 0), 0);
   return {
     shownMs: shown,
