@@ -217,7 +217,6 @@ const D = {
     vtext(c, '秦岭好茶', 70, 150, 44, '#f3d77f');
     c.fillStyle = '#fff'; c.font = '700 26px ' + F; c.textAlign = 'center'; c.fillText('开馆首播', 220, 400);
     c.font = '500 18px ' + F; c.fillText('东裕茗茶 · 品鉴直播', 220, 434);
-    c.fillStyle = '#c0392b'; rr(c, 236, 24, 100, 34, 17); c.fill(); c.fillStyle = '#fff'; c.font = '700 18px ' + F; c.fillText('直播', 286, 42);
   },
   coverCream(c, w, h) {
     bg(c, w, h, '#7fb7d9', '#2f6f99');
