@@ -8,7 +8,10 @@ import java.util.Map;
 import io.livehall.common.redis.RedisKeys;
 import io.livehall.showcase.ShowcaseFixtures;
 import org.junit.jupiter.api.Test;
+import io.livehall.identity.TestTokens;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 
@@ -19,6 +22,9 @@ class PastSessionsTest extends LiveTestSupport {
 
     @Autowired
     ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void anEndedSessionKeepsItsLikesAndSalesAndIsListedUnderPastSessions() {
@@ -48,6 +54,29 @@ class PastSessionsTest extends LiveTestSupport {
         // a later cancellation does not rewrite what was kept at the end
         db.sql("update customer_order set status = 'CANCELLED' where session_id = :s").bind("s", id).fetch().rowsUpdated().block();
         assertThat(((Map<?, ?>) pastCard(id).get("figures")).get("orders")).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionEndedBySuspendingItsMerchantKeepsItsLikesAndSalesToo() {
+        Shop shop = shop("pastsusp2");
+        long id = schedule(shop.merchant(), List.of(shop.tea()));
+        start(shop.merchant(), id);
+        redis.opsForValue().set(RedisKeys.of("live", id, "likes"), "5").block();
+        order(fixtures().viewer("pastsuspbuyer").id(), shop, id, 1, 12800, "PAID");
+        ShowcaseFixtures.Account organiser = fixtures().viewer("pastsuspadmin");
+        db.sql("update app_user set roles = array['VIEWER', 'ORGANISER'] where id = :id").bind("id", organiser.id())
+                .fetch().rowsUpdated().block();
+
+        call(HttpMethod.PUT, TestTokens.mint(context, organiser.id()),
+                "/api/organiser/merchants/" + shop.merchant().id() + "/status", Map.of("status", "SUSPENDED"))
+                .expectStatus().isOk();
+
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> "ENDED".equals(db.sql(
+                        "select status from live_session where id = :id").bind("id", id)
+                .map(row -> row.get("status", String.class)).one().block()));
+        Map<String, Object> kept = db.sql("select likes, order_count, gmv_fen from live_session where id = :id")
+                .bind("id", id).fetch().one().block();
+        assertThat(kept).containsEntry("likes", 5L).containsEntry("order_count", 1L).containsEntry("gmv_fen", 12800L);
     }
 
     @Test
