@@ -144,3 +144,65 @@ export const merchantLiveApi = {
 
 /** POST /api/files with purpose IMAGE (a cover picture). */
 export const uploadImage = (file: File) => uploadFile(file, 'IMAGE');
+
+// After the live (docs/api.md "Showcase — after the live"): 往期直播, an ended room's offer, the replay link.
+
+/** What an ended session kept: audience figures, likes, orders and GMV (fen) at its end. */
+export interface PastFigures {
+  peak: number;
+  unique: number;
+  watchSeconds: number;
+  likes: number;
+  orders: number;
+  gmvFen: number;
+}
+
+/** An ended session under 往期直播. */
+export interface PastSessionCard {
+  id: number;
+  title: string;
+  coverFileId: number | null;
+  startedAt: string;
+  endedAt: string;
+  merchant: SessionMerchant;
+  productCount: number;
+  figures: PastFigures;
+  replayUrl: string | null;
+}
+
+/** The merchant's session live now, or its next scheduled one. */
+export interface NextSession {
+  id: number;
+  title: string;
+  coverFileId: number | null;
+  startsAt: string;
+  status: LiveStatus;
+}
+
+/** What an ended room offers: replay, the merchant's next session (or null), some of its products. */
+export interface AfterLive {
+  sessionId: number;
+  replayUrl: string | null;
+  next: NextSession | null;
+  products: ProductOption[];
+}
+
+export interface Replay {
+  sessionId: number;
+  replayUrl: string | null;
+}
+
+export const pastLiveApi = {
+  /** GET /api/live-sessions/past?after=&limit= → ended sessions, most recently ended first */
+  past: (after?: string | null, limit?: number, signal?: AbortSignal) =>
+    request<Page<PastSessionCard>>('/api/live-sessions/past', { query: { after, limit }, signal }),
+  /** GET /api/live-sessions/{id}/after */
+  after: (id: number, signal?: AbortSignal) => request<AfterLive>(`${one(id)}/after`, { signal }),
+  /** GET /api/merchant/live-sessions/{id}/replay */
+  replay: (id: number, signal?: AbortSignal) => request<Replay>(`${mine(id)}/replay`, { signal }),
+  /** PUT /api/merchant/live-sessions/{id}/replay (ended own sessions only) */
+  setReplay: (id: number, replayUrl: string) =>
+    request<Replay>(`${mine(id)}/replay`, { method: 'PUT', body: { replayUrl } }),
+  /** DELETE /api/merchant/live-sessions/{id}/replay */
+  clearReplay: (id: number) => request<Replay>(`${mine(id)}/replay`, { method: 'DELETE' }),
+};

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthProvider';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { HomeNow } from './HomeNow';
 
 const SECTIONS = [
   {
@@ -54,6 +55,8 @@ export function HomePage() {
           </div>
         </div>
       </section>
+
+      <HomeNow />
 
       <section className="container section-grid" aria-label="平台板块">
         {SECTIONS.map((s) => (

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveSessionCard } from '../../api/live';
+import type { LiveSessionCard, PastSessionCard } from '../../api/live';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
 import { LiveListPage } from './LiveListPage';
 import { sessionCard } from './testData';
@@ -12,7 +12,26 @@ const card = sessionCard;
 
 type Call = { url: string; method: string };
 
-function renderSchedule(user: ReturnType<typeof makeUser> | null, pages: Record<string, { items: LiveSessionCard[]; next: string | null }>) {
+type PastPages = Record<string, { items: PastSessionCard[]; next: string | null }>;
+
+const past = (id: number, over: Partial<PastSessionCard> = {}): PastSessionCard => ({
+  id,
+  title: `往期 ${id}`,
+  coverFileId: null,
+  startedAt: '2026-11-22T11:00:00Z',
+  endedAt: '2026-11-22T13:00:00Z',
+  merchant: { id: 3, name: '东裕茗茶' },
+  productCount: 3,
+  figures: { peak: 12345, unique: 2300, watchSeconds: 99, likes: 888, orders: 56, gmvFen: 1280000 },
+  replayUrl: null,
+  ...over,
+});
+
+function renderSchedule(
+  user: ReturnType<typeof makeUser> | null,
+  pages: Record<string, { items: LiveSessionCard[]; next: string | null }>,
+  pastPages: PastPages = { '': { items: [], next: null } },
+) {
   const calls: Call[] = [];
   const view = renderWithAuth(
     <Routes>
@@ -26,6 +45,10 @@ function renderSchedule(user: ReturnType<typeof makeUser> | null, pages: Record<
       const url = String(input);
       const method = init?.method ?? 'GET';
       calls.push({ url, method });
+      if (url.startsWith('/api/live-sessions/past?')) {
+        const after = new URL(url, 'http://x').searchParams.get('after') ?? '';
+        return Response.json(pastPages[after]);
+      }
       if (url.startsWith('/api/live-sessions?')) {
         const after = new URL(url, 'http://x').searchParams.get('after') ?? '';
         return Response.json(pages[after]);
@@ -99,5 +122,37 @@ describe('LiveListPage (public schedule)', () => {
     fireEvent.click(screen.getByTestId('remind'));
     await waitFor(() => expect(screen.getByTestId('remind').textContent).toBe('提醒我'));
     expect(calls).toContainEqual({ url: '/api/live-sessions/6/reminder', method: 'DELETE' });
+  });
+
+  it('lists ended sessions under 往期直播 with their figures and replay link, and pages on', async () => {
+    renderSchedule(null, { '': { items: [card(1)], next: null } }, {
+      '': { items: [past(9, { replayUrl: 'https://v.example.com/r/9', coverFileId: 5 }), past(8)], next: 'p1' },
+      p1: { items: [past(7)], next: null },
+    });
+    const section = await screen.findByTestId('past-sessions');
+    expect(within(section).getByRole('heading', { level: 2 }).textContent).toBe('往期直播');
+    await waitFor(() => expect(within(section).getAllByTestId('past-card')).toHaveLength(2));
+    const first = within(section).getAllByTestId('past-card')[0];
+    expect(within(first).getByRole('link', { name: '往期 9' }).getAttribute('href')).toBe('/live/9');
+    expect(first.textContent).toContain('2026/11/22 21:00 结束');
+    expect(within(first).getByTestId('past-peak').textContent).toBe('1.2万');
+    expect(within(first).getByTestId('past-unique').textContent).toBe('2300');
+    expect(within(first).getByTestId('past-likes').textContent).toBe('888');
+    expect(within(first).getByTestId('past-orders').textContent).toBe('56');
+    expect(within(first).getByTestId('past-gmv').textContent).toBe('¥12,800');
+    expect(within(first).getByTestId('past-replay').getAttribute('href')).toBe('https://v.example.com/r/9');
+    expect(first.querySelector('img')?.getAttribute('src')).toBe('/api/files/5');
+    const second = within(section).getAllByTestId('past-card')[1];
+    expect(within(second).queryByTestId('past-replay')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('past-more'));
+    await waitFor(() => expect(screen.getAllByTestId('past-card')).toHaveLength(3));
+    expect(screen.queryByTestId('past-more')).toBeNull();
+  });
+
+  it('leaves 往期直播 out while there are no ended sessions', async () => {
+    renderSchedule(null, { '': { items: [card(1)], next: null } });
+    await screen.findAllByTestId('schedule-card');
+    expect(screen.queryByTestId('past-sessions')).toBeNull();
   });
 });

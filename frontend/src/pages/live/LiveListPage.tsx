@@ -8,6 +8,7 @@ import { FormAlert } from '../../components/Field';
 import { Toast, useToast } from '../../components/Toast';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { useNow } from './countdown';
+import { PastSessions } from './PastSessions';
 import { ScheduleCard } from './ScheduleCard';
 
 const PAGE_SIZE = 20;
@@ -94,6 +95,7 @@ export function LiveListPage() {
           </button>
         )}
       </div>
+      <PastSessions />
       <Toast message={toast} />
     </section>
   );

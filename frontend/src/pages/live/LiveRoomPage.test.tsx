@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
-import type { LiveSessionDetail } from '../../api/live';
+import type { AfterLive, LiveSessionDetail } from '../../api/live';
 import type { ChatMessage } from '../../api/types';
 import { fakeRealtime } from '../../test/realtime';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
@@ -31,7 +31,9 @@ export const session = (over: Partial<LiveSessionDetail> = {}): LiveSessionDetai
   ...over,
 });
 
-function renderRoom(user = me as typeof me | null, detail: LiveSessionDetail = session()) {
+const NOTHING_AFTER: AfterLive = { sessionId: 42, replayUrl: null, next: null, products: [] };
+
+function renderRoom(user = me as typeof me | null, detail: LiveSessionDetail = session(), after: AfterLive = NOTHING_AFTER) {
   const realtime = fakeRealtime();
   const view = renderWithAuth(
     realtime.wrap(
@@ -44,6 +46,7 @@ function renderRoom(user = me as typeof me | null, detail: LiveSessionDetail = s
     '/live/42',
     async (input) => {
       const url = String(input);
+      if (url === '/api/live-sessions/42/after') return Response.json(after);
       if (url.startsWith('/api/live-sessions/42')) return Response.json(detail);
       return user ? Response.json(user) : new Response(null, { status: 401 });
     },
@@ -215,5 +218,28 @@ describe('LiveRoomPage', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('offers the replay, the merchant\'s next session and its products once the session has ended', async () => {
+    const ended = session({ status: 'ENDED', endedAt: '2026-11-23T05:00:00Z' });
+    const { connect } = renderRoom(me, ended, {
+      sessionId: 42,
+      replayUrl: 'https://v.example.com/replay/42',
+      next: { id: 43, title: '东裕茗茶 周末专场', coverFileId: null, startsAt: '2026-11-24T12:00:00Z', status: 'SCHEDULED' },
+      products: [{ id: 7, merchantId: 3, name: '东裕绿茶', priceFen: 12800, status: 'ON_SALE', coverFileId: 11 }],
+    });
+    await connect();
+    const panel = await screen.findByTestId('after-live');
+    expect(within(panel).getByTestId('after-replay').getAttribute('href')).toBe('https://v.example.com/replay/42');
+    expect(within(panel).getByTestId('after-next').getAttribute('href')).toBe('/live/43');
+    expect(within(panel).getByTestId('after-next').textContent).toContain('东裕茗茶 周末专场');
+    expect(within(panel).getByTestId('after-product').getAttribute('href')).toBe('/products/7');
+  });
+
+  it('shows no after-the-live offer while the session is live', async () => {
+    const { connect } = renderRoom();
+    await connect();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('东裕茗茶开业直播'));
+    expect(screen.queryByTestId('after-live')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { formatCount } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { realtimeErrorText } from '../../realtime/errors';
 import { useLatest, useRealtime, useRealtimeErrors } from '../../realtime/useTopic';
+import { AfterLivePanel } from './AfterLivePanel';
 import { ChatPanel } from './ChatPanel';
 import { LikeButton } from './LikeButton';
 import { LineupList } from './LineupList';
@@ -79,6 +80,7 @@ export function LiveRoomPage() {
           </p>
         </div>
       </div>
+      {session && status === 'ENDED' && <AfterLivePanel sessionId={session.id} />}
       <PinnedCard pinned={pinned} />
       {session && status && <LiveCommerceSlot sessionId={session.id} status={status} pinned={pinned} />}
       {session && <LineupList lineup={session.lineup} pinnedId={pinned?.productId ?? null} />}

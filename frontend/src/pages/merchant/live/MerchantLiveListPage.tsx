@@ -6,6 +6,7 @@ import type { LiveSessionCard } from '../../../api/live';
 import { FormAlert } from '../../../components/Field';
 import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { ReplayEditor } from './ReplayEditor';
 import { ScheduleForm } from './ScheduleForm';
 import { SuspendedBanner } from '../SuspendedBanner';
 
@@ -61,6 +62,7 @@ export function MerchantLiveListPage() {
             <span className="muted small">
               {formatDateTime(s.startsAt)} · {s.productCount} 件商品 · {s.reminderCount} 人预约
             </span>
+            {s.status === 'ENDED' && <ReplayEditor sessionId={s.id} />}
           </li>
         ))}
       </ul>

@@ -115,6 +115,11 @@ class LiveRoomChat {
                 .then();
     }
 
+    /** The room's like total (0 when it had none or the total expired); kept in PostgreSQL when the session ends. */
+    Mono<Long> likes(long liveId) {
+        return redis.opsForValue().get(RedisKeys.of("live", liveId, "likes")).map(Long::parseLong).defaultIfEmpty(0L);
+    }
+
     private Mono<Void> requireLive(String liveId) {
         return onAir.isLive(liveId).flatMap(live -> live
                 ? Mono.<Void>empty()

@@ -42,6 +42,7 @@ class LiveSessionService {
     private final PinnedProducts pinned;
     private final OnAir onAir;
     private final Presence presence;
+    private final PastSessions past;
     private final ProductCatalogue catalogue;
     private final TransactionalOperator tx;
     private final AfterCommit afterCommit;
@@ -49,7 +50,7 @@ class LiveSessionService {
 
     LiveSessionService(LiveSessionRepository sessions, LiveSessionQueries queries, ScheduleCheck check,
                        MerchantAccess merchants, LiveReminders reminders, PinnedProducts pinned, OnAir onAir,
-                       Presence presence, ProductCatalogue catalogue, TransactionalOperator tx,
+                       Presence presence, PastSessions past, ProductCatalogue catalogue, TransactionalOperator tx,
                        AfterCommit afterCommit, Clock clock) {
         this.sessions = sessions;
         this.queries = queries;
@@ -59,6 +60,7 @@ class LiveSessionService {
         this.pinned = pinned;
         this.onAir = onAir;
         this.presence = presence;
+        this.past = past;
         this.catalogue = catalogue;
         this.tx = tx;
         this.afterCommit = afterCommit;
@@ -117,13 +119,13 @@ class LiveSessionService {
                         .then(queries.detail(s, null))));
     }
 
-    /** Ends a live session and keeps its audience figures (peak, unique viewers, watch time) from presence. */
+    /** Ends a live session and keeps its audience figures (peak, unique viewers, watch time) from presence, its likes and sales. */
     Mono<Detail> end(long userId, long id) {
         return merchant(userId)
                 .flatMap(m -> own(id, m.id())
                         .flatMap(s -> s.status() == LiveStatus.LIVE ? Mono.just(s) : conflict(s, "下播"))
-                        .then(figures(id))
-                        .flatMap(figures -> sessions.end(id, m.id(), figures))
+                        .then(Mono.zip(figures(id), past.tally(id)))
+                        .flatMap(t -> ended(id, m.id(), t.getT1(), t.getT2()))
                         .switchIfEmpty(refusal(id, m.id(), "下播")))
                 .flatMap(s -> afterCommit.run("live-status", () -> onAir.changed(s).then(pinned.clear(id)))
                         .then(queries.detail(s, null)));
@@ -145,9 +147,15 @@ class LiveSessionService {
      */
     Mono<Void> endAllOf(long merchantId) {
         return sessions.liveOf(merchantId)
-                .concatMap(id -> figures(id).flatMap(figures -> sessions.end(id, merchantId, figures))
+                .concatMap(id -> Mono.zip(figures(id), past.tally(id)).flatMap(t -> ended(id, merchantId, t.getT1(), t.getT2()))
                         .flatMap(s -> afterCommit.run("live-status", () -> onAir.changed(s).then(pinned.clear(id)))))
                 .then();
+    }
+
+    /** Ends the session keeping its audience figures, likes and sales, in one transaction; empty if it was not live. */
+    private Mono<LiveSession> ended(long id, long merchantId, Viewers figures, PastSessions.Kept kept) {
+        return tx.transactional(sessions.end(id, merchantId, figures)
+                .flatMap(s -> past.keep(id, kept).thenReturn(s)));
     }
 
     /** The room's audience now; zeros (logged) if presence cannot answer, so a session can always end. */
