@@ -147,14 +147,13 @@ export const uploadImage = (file: File) => uploadFile(file, 'IMAGE');
 
 // After the live (docs/api.md "Showcase — after the live"): 往期直播, an ended room's offer, the replay link.
 
-/** What an ended session kept: audience figures, likes, orders and GMV (fen) at its end. */
+/** What an ended session kept and everyone may see: audience figures, likes and orders at its end (not its GMV). */
 export interface PastFigures {
   peak: number;
   unique: number;
   watchSeconds: number;
   likes: number;
   orders: number;
-  gmvFen: number;
 }
 
 /** An ended session under 往期直播. */

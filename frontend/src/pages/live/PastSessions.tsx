@@ -4,7 +4,6 @@ import { isApiError } from '../../api/errors';
 import { fileUrl, pastLiveApi } from '../../api/live';
 import type { PastSessionCard } from '../../api/live';
 import { formatCount, formatDateTime } from '../../lib/format';
-import { formatPrice } from '../catalogue/price';
 import { ProductMonogram } from '../catalogue/ProductMonogram';
 
 const PAGE_SIZE = 10;
@@ -98,10 +97,6 @@ function PastCard({ session: s }: { session: PastSessionCard }) {
           <div>
             <dt>订单</dt>
             <dd data-testid="past-orders">{formatCount(f.orders)}</dd>
-          </div>
-          <div>
-            <dt>成交额</dt>
-            <dd data-testid="past-gmv">{formatPrice(f.gmvFen)}</dd>
           </div>
         </dl>
         {s.replayUrl && (

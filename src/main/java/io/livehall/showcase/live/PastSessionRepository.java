@@ -94,7 +94,7 @@ class PastSessionRepository {
                 row.get("product_count", Long.class).intValue(),
                 new PastFigures(row.get("peak_viewers", Integer.class), row.get("unique_viewers", Long.class),
                         row.get("watch_seconds", Long.class), row.get("likes", Long.class),
-                        row.get("order_count", Long.class), row.get("gmv_fen", Long.class)),
+                        row.get("order_count", Long.class)),
                 row.get("replay_url", String.class));
     }
 }

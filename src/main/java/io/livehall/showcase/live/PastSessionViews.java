@@ -12,8 +12,11 @@ final class PastSessionViews {
     private PastSessionViews() {
     }
 
-    /** What an ended session kept: peak and unique viewers, watch time, likes, orders and GMV (fen) at its end. */
-    record PastFigures(long peak, long unique, long watchSeconds, long likes, long orders, long gmvFen) {
+    /**
+     * What an ended session kept and everyone may see: peak and unique viewers, watch time, likes and orders at its end.
+     * Its GMV is stored too ({@code live_session.gmv_fen}) but is the merchant's business, not the public's.
+     */
+    record PastFigures(long peak, long unique, long watchSeconds, long likes, long orders) {
     }
 
     /** An ended session in 往期直播. {@code replayUrl} is null until the merchant publishes one. */
