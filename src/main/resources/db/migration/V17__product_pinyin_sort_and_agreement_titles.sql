@@ -14,3 +14,11 @@ create index product_on_sale_price_idx on product (price_fen, id) where status =
 -- sort by sales: units of paid, shipped or completed orders per product (index-only sums)
 create index customer_order_sold_idx on customer_order (product_id) include (quantity)
     where status in ('PAID', 'SHIPPED', 'COMPLETED');
+
+-- Agreement titles name the agreement; the version is its own column, shown next to the title (V8 fixed the seeded
+-- first versions). Drafts based on an older version used to carry 「（第 N 版）」 in their title, so the UI read
+-- 「（第 2 版）（第 2 版）」: drop that suffix from published titles (the text and its hash are unchanged).
+update agreement_version
+set title = regexp_replace(title, '(\s*[（(]\s*第\s*\d+\s*版\s*[)）])+$', '')
+where title ~ '[（(]\s*第\s*\d+\s*版\s*[)）]$'
+  and regexp_replace(title, '(\s*[（(]\s*第\s*\d+\s*版\s*[)）])+$', '') <> '';
