@@ -2,7 +2,6 @@ package io.livehall.showcase.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livehall.IntegrationTest;
 import io.livehall.common.paging.PageRequest;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import reactor.core.publisher.Mono;
  * The search predicates are the ones the indexes answer: with sequential and plain index scans switched off,
  * only a bitmap scan of an index matching the predicate is left (otherwise the plan falls back to a seq scan).
  */
-class ProductSearchPlanTest extends IntegrationTest {
+class ProductSearchPlanTest extends CatalogueTest {
 
     @Test
     void longQueriesUseTheTrigramIndexAndShortOnesTheGramIndex() {
@@ -33,11 +32,7 @@ class ProductSearchPlanTest extends IntegrationTest {
 
     @Test
     void onTwentyThousandRowsThePinyinSearchIsNotASequentialScan() {
-        long merchant = db.sql("select id from merchant order by id limit 1").map(row -> row.get(0, Long.class)).one()
-                .blockOptional().orElse(-1L);
-        if (merchant < 0) {
-            return;
-        }
+        long merchant = showcase.tradingMerchant("plan").id();
         db.sql("""
                         insert into product (merchant_id, name, category, region, price_fen, stock, name_pinyin, name_initials)
                         select :m, '计划商品' || g, 'FAMOUS_QUALITY', '西安市', 100 + g, 1, 'jihuashangpin' || g, 'jhsp' || g
