@@ -51,7 +51,11 @@ export interface ProductCard {
   coverUrl: string | null;
 }
 
-/** Query of GET /api/products (prices in fen). */
+/** Orders of GET /api/products (`newest` is the default): price ascending/descending, units sold (paid orders). */
+export type ProductSort = 'newest' | 'price_asc' | 'price_desc' | 'sales';
+export const PRODUCT_SORTS: readonly ProductSort[] = ['newest', 'price_asc', 'price_desc', 'sales'];
+
+/** Query of GET /api/products (prices in fen; `q` matches Chinese text, pinyin or initials). */
 export interface ProductListQuery {
   category?: ProductCategory;
   region?: string;
@@ -60,6 +64,7 @@ export interface ProductListQuery {
   minPrice?: number;
   maxPrice?: number;
   q?: string;
+  sort?: ProductSort;
   after?: string | null;
   limit?: number;
 }

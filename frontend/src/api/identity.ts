@@ -7,6 +7,7 @@ import type {
   Page,
   RegisterRequest,
   Role,
+  TemporaryPassword,
   User,
   UserQuery,
 } from './types';
@@ -39,4 +40,12 @@ export const adminApi = {
   /** POST /api/admin/users/{id}/unlock → LoginUnlockResult: clears the user's failed-login counters */
   unlockLogin: (id: number) =>
     request<LoginUnlockResult>(`/api/admin/users/${encodeURIComponent(String(id))}/unlock`, { method: 'POST' }),
+  /**
+   * POST /api/admin/users/{id}/temporary-password → TemporaryPassword (shown once): for a user who forgot their
+   * password; their tokens end and their login lock is lifted.
+   */
+  setTemporaryPassword: (id: number) =>
+    request<TemporaryPassword>(`/api/admin/users/${encodeURIComponent(String(id))}/temporary-password`, {
+      method: 'POST',
+    }),
 };

@@ -84,6 +84,13 @@ export interface ProblemBody {
   retryAfterSeconds?: number;
 }
 
+/** POST /api/admin/users/{id}/temporary-password: shown once, never stored in clear */
+export interface TemporaryPassword {
+  userId: number;
+  username: string;
+  password: string;
+}
+
 /** POST /api/admin/users/{id}/unlock */
 export interface LoginUnlockResult {
   /** logins of the user were being refused (429) */

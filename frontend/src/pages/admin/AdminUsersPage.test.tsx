@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
 import { AdminUsersPage } from './AdminUsersPage';
 
@@ -102,5 +102,56 @@ describe('AdminUsersPage', () => {
     const row = await screen.findByTestId('user-row-user9');
     fireEvent.click(within(row).getByTestId('unlock-user9'));
     expect((await within(row).findByRole('alert')).textContent).toBe('用户不存在');
+  });
+
+  describe('temporary password (忘记密码)', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('sets one after confirming, shows it once with a hint, and offers none for oneself', async () => {
+      const posts: string[] = [];
+      renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
+        const url = String(input);
+        if (init?.method === 'POST') {
+          posts.push(url);
+          return Response.json({ userId: 3, username: 'user3', password: 'Ab3dEf7hJk9m' });
+        }
+        if (url.startsWith('/api/admin/users')) return Response.json({ items: [u(3), admin], next: null });
+        return Response.json(admin);
+      });
+      await screen.findByTestId('user-row-user3');
+      expect(screen.queryByTestId('temporary-password-admin')).toBeNull();
+
+      const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+      fireEvent.click(screen.getByTestId('temporary-password-user3'));
+      expect(confirm).toHaveBeenCalledWith('为 用户3（@user3）设置临时密码？该用户当前的登录会立即失效。');
+      expect(posts).toEqual([]);
+
+      confirm.mockReturnValueOnce(true);
+      fireEvent.click(screen.getByTestId('temporary-password-user3'));
+      const shown = await screen.findByTestId('temporary-password-shown-user3');
+      expect(posts).toEqual(['/api/admin/users/3/temporary-password']);
+      expect(shown.textContent).toContain('Ab3dEf7hJk9m');
+      expect(shown.textContent).toContain('只显示这一次');
+      expect(shown.textContent).toContain('个人中心修改密码');
+    });
+
+    it('shows the server problem on the row', async () => {
+      vi.spyOn(window, 'confirm').mockReturnValue(true);
+      renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
+        const url = String(input);
+        if (init?.method === 'POST') {
+          return new Response(JSON.stringify({ status: 404, title: 'Not Found', detail: '用户不存在' }), {
+            status: 404,
+            headers: { 'Content-Type': 'application/problem+json' },
+          });
+        }
+        if (url.startsWith('/api/admin/users')) return Response.json({ items: [u(3)], next: null });
+        return Response.json(admin);
+      });
+      fireEvent.click(await screen.findByTestId('temporary-password-user3'));
+      const row = screen.getByTestId('user-row-user3');
+      await waitFor(() => expect(within(row).getByRole('alert').textContent).toBe('用户不存在'));
+      expect(screen.queryByTestId('temporary-password-shown-user3')).toBeNull();
+    });
   });
 });

@@ -17,6 +17,35 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState(false);
   const [unlocked, setUnlocked] = useState<string | null>(null);
+  const [resetting, setResetting] = useState(false);
+  const [temporary, setTemporary] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  // 忘记密码: there is no SMS or e-mail to reset it oneself, so the user asks the service centre / an admin.
+  const resetPassword = async () => {
+    if (!window.confirm(`为 ${user.displayName}（@${user.username}）设置临时密码？该用户当前的登录会立即失效。`)) return;
+    setResetting(true);
+    setError(null);
+    setTemporary(null);
+    setCopied(false);
+    try {
+      setTemporary((await adminApi.setTemporaryPassword(user.id)).password);
+    } catch (e) {
+      setError(isApiError(e) ? e.detail : '设置临时密码失败');
+    } finally {
+      setResetting(false);
+    }
+  };
+
+  const copy = async () => {
+    if (!temporary) return;
+    try {
+      await navigator.clipboard.writeText(temporary);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
 
   const unlock = async () => {
     setUnlocking(true);
@@ -99,7 +128,32 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
             {unlocked}
           </span>
         )}
+        {user.id !== selfId && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            onClick={resetPassword}
+            disabled={resetting}
+            title="用户忘记密码时使用：生成一次性显示的临时密码，请当面或电话告知"
+            data-testid={`temporary-password-${user.username}`}
+          >
+            {resetting ? '生成中…' : '设置临时密码'}
+          </button>
+        )}
       </div>
+      {temporary && (
+        <div className="temporary-password notice card" role="status" data-testid={`temporary-password-shown-${user.username}`}>
+          <p>
+            临时密码（只显示这一次）：<code className="temporary-password-value">{temporary}</code>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={copy}>
+              {copied ? '已复制' : '复制'}
+            </button>
+          </p>
+          <p className="muted small">
+            请核实身份后当面或电话告知 {user.displayName}，并提醒其登录后在个人中心修改密码。该用户原来的登录已失效，登录锁定已解除。
+          </p>
+        </div>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}

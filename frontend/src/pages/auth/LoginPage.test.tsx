@@ -58,6 +58,24 @@ describe('LoginPage', () => {
     expect((await screen.findByTestId('form-alert')).textContent).toBe('用户名或密码错误');
   });
 
+  it('explains on 忘记密码 that the service centre or an admin sets a temporary password', async () => {
+    const { fetch } = renderLogin(() => problem(500, { status: 500, detail: '不应调用' }));
+    const toggle = await screen.findByTestId('forgot-password');
+    expect(toggle.textContent).toBe('忘记密码？');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('forgot-help')).toBeNull();
+    fireEvent.click(toggle);
+    const help = screen.getByTestId('forgot-help');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(help.textContent).toContain('暂不支持通过短信或邮件自助找回密码');
+    expect(help.textContent).toContain('联系展厅服务中心或平台管理员');
+    expect(help.textContent).toContain('临时密码');
+    expect(help.textContent).toContain('个人中心修改');
+    expect(fetch.mock.calls.some(([url]) => String(url) === '/api/auth/login')).toBe(false);
+    fireEvent.click(toggle);
+    expect(screen.queryByTestId('forgot-help')).toBeNull();
+  });
+
   it('words waits in seconds or whole minutes', () => {
     expect(waitText(30)).toBe('30 秒');
     expect(waitText(60)).toBe('1 分钟');

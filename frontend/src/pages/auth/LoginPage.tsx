@@ -47,6 +47,7 @@ export function LoginPage() {
   const [alert, setAlert] = useState<string | null>(null);
   const [left, setLeft] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const [forgot, setForgot] = useState(false);
 
   if (user && !busy) return <Navigate to={next} replace />;
 
@@ -108,6 +109,18 @@ export function LoginPage() {
             {busy ? '登录中…' : '登录'}
           </button>
         </form>
+        <p className="forgot-password">
+          <button type="button" className="btn-link" aria-expanded={forgot} aria-controls="forgot-help"
+            onClick={() => setForgot((f) => !f)} data-testid="forgot-password">
+            忘记密码？
+          </button>
+        </p>
+        {forgot && (
+          <div id="forgot-help" className="notice forgot-help" role="note" data-testid="forgot-help">
+            <p>平台暂不支持通过短信或邮件自助找回密码。请联系展厅服务中心或平台管理员，核实身份后由管理员为您设置临时密码。</p>
+            <p>拿到临时密码后请尽快登录，并在个人中心修改为自己的密码。如果只是输错次数太多被暂时锁定，也可以请管理员解除锁定。</p>
+          </div>
+        )}
         <p className="auth-switch">
           还没有账号？<Link to="/register">立即注册</Link>
         </p>

@@ -7,17 +7,21 @@ import { isApiError } from '../../api/errors';
 import { FormAlert } from '../../components/Field';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { FilterChips } from './FilterChips';
-import { filtersFromSearch, filtersToQuery, filtersToSearch, priceRangeProblem } from './filters';
+import { filtersFromSearch, filtersToQuery, filtersToSearch, isFiltered, priceRangeProblem } from './filters';
 import type { Filters } from './filters';
 import { CATEGORIES, CATEGORY_LABELS, CHANNELS, CHANNEL_LABELS, REGIONS } from './labels';
 import { ProductCardView } from './ProductCardView';
+import { SortBar } from './SortBar';
 
 const PAGE_SIZE = 20;
 const categoryOptions = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 const channelOptions = CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }));
 const regionOptions = REGIONS.map((r) => ({ value: r as string, label: r as string }));
 
-/** 展厅: on-sale products with filters in the URL, search, and 加载更多 through the keyset cursor. */
+/**
+ * 展厅: on-sale products with filters and the order in the URL, search (Chinese, pinyin or initials), and 加载更多
+ * through the keyset cursor (the server's cursor belongs to the order, so a new order starts from the first page).
+ */
 export function CataloguePage() {
   usePageTitle('展厅商品');
   const location = useLocation();
@@ -65,14 +69,14 @@ export function CataloguePage() {
     if (!problem) apply(draft);
   };
 
-  const filtered = filtersToSearch(filters) !== '';
+  const filtered = isFiltered(filters);
   return (
     <section className="container page catalogue-page" data-testid="catalogue-page">
       <h1>展厅商品</h1>
       <form className="catalogue-search" role="search" onSubmit={onSearch}>
         <div className="search-bar">
           <label htmlFor="product-search" className="sr-only">搜索商品</label>
-          <input id="product-search" type="search" placeholder="搜索商品，如 西凤酒、茶" value={draft.q}
+          <input id="product-search" type="search" placeholder="搜索商品，如 西凤酒、茶、xfj" value={draft.q}
             maxLength={50} onChange={(e) => setDraft((d) => ({ ...d, q: e.target.value }))} />
           <button type="submit" className="btn btn-primary">搜索</button>
         </div>
@@ -93,6 +97,7 @@ export function CataloguePage() {
         onChange={(region) => apply({ region })} />
       <FilterChips label="渠道" testId="filter-channel" options={channelOptions} value={filters.channel}
         onChange={(channel) => apply({ channel })} />
+      <SortBar value={filters.sort ?? 'newest'} onChange={(sort) => apply({ sort: sort === 'newest' ? undefined : sort })} />
       {filters.merchantId && (
         <p className="merchant-filter">
           <span className="chip">仅看此商家</span>

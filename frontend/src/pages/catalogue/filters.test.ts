@@ -44,4 +44,14 @@ describe('catalogue filters', () => {
       maxYuan: '9',
     });
   });
+
+  it('keeps a non-default order in the query and the URL, and drops newest and unknown orders', () => {
+    const f = { ...emptyFilters(), q: 'dyc', sort: 'price_desc' as const };
+    expect(filtersToQuery(f)).toEqual({ q: 'dyc', sort: 'price_desc' });
+    expect(filtersToSearch(f)).toBe('?q=dyc&sort=price_desc');
+    expect(filtersFromSearch('?q=dyc&sort=price_desc')).toEqual(f);
+    expect(filtersToQuery({ ...emptyFilters(), sort: 'newest' })).toEqual({});
+    expect(filtersFromSearch('?sort=newest').sort).toBeUndefined();
+    expect(filtersFromSearch('?sort=cheap').sort).toBeUndefined();
+  });
 });

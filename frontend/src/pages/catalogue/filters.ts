@@ -1,4 +1,5 @@
-import type { ProductCategory, ProductListQuery, SalesChannel } from '../../api/catalogue';
+import { PRODUCT_SORTS } from '../../api/catalogue';
+import type { ProductCategory, ProductListQuery, ProductSort, SalesChannel } from '../../api/catalogue';
 import { CATEGORIES, CHANNELS, REGIONS } from './labels';
 import { fenToYuanInput, yuanToFen } from './price';
 
@@ -12,6 +13,8 @@ export interface Filters {
   minYuan: string;
   maxYuan: string;
   q: string;
+  /** The list's order; absent means newest first. */
+  sort?: ProductSort;
 }
 
 export const emptyFilters = (): Filters => ({
@@ -37,6 +40,7 @@ export function filtersToQuery(f: Filters): ProductListQuery {
   if (max !== null && (min === null || max >= min)) query.maxPrice = max;
   const q = f.q.trim();
   if (q) query.q = q;
+  if (f.sort && f.sort !== 'newest') query.sort = f.sort;
   return query;
 }
 
@@ -49,7 +53,7 @@ export function priceRangeProblem(f: Filters): string | null {
   return null;
 }
 
-/** Filters → the page's own URL search (?category=&region=&channel=&merchant=&min=&max=&q=), so a view can be shared. */
+/** Filters → the page's own URL search (?category=&region=&channel=&merchant=&min=&max=&q=&sort=), so a view can be shared. */
 export function filtersToSearch(f: Filters): string {
   const params = new URLSearchParams();
   const query = filtersToQuery(f);
@@ -60,6 +64,7 @@ export function filtersToSearch(f: Filters): string {
   if (query.minPrice !== undefined) params.set('min', fenToYuanInput(query.minPrice));
   if (query.maxPrice !== undefined) params.set('max', fenToYuanInput(query.maxPrice));
   if (query.q) params.set('q', query.q);
+  if (query.sort) params.set('sort', query.sort);
   const s = params.toString();
   return s ? `?${s}` : '';
 }
@@ -79,5 +84,11 @@ export function filtersFromSearch(search: string): Filters {
     minYuan: price(p.get('min')),
     maxYuan: price(p.get('max')),
     q: p.get('q') ?? '',
+    sort: pick(p.get('sort'), PRODUCT_SORTS.filter((s) => s !== 'newest')) ?? undefined,
   };
+}
+
+/** Whether any filter narrows the list (the order does not). */
+export function isFiltered(f: Filters): boolean {
+  return filtersToSearch({ ...f, sort: undefined }) !== '';
 }

@@ -86,4 +86,44 @@ describe('ApplyPage', () => {
     expect(await screen.findByTestId('approved-notice')).toBeTruthy();
     expect(screen.queryByTestId('application-form')).toBeNull();
   });
+
+  it('after submitting to the only open round, says it waits for review instead of "no open round"', async () => {
+    const user = makeUser(['VIEWER'], { enterprise });
+    renderWithAuth(page(), user, '/apply', async (input) => {
+      const url = String(input);
+      if (url === '/api/files') return Response.json({ id: 41, originalName: '营业执照.pdf', sizeBytes: 2048, purpose: 'DOCUMENT' }, { status: 201 });
+      if (url === '/api/applications') return Response.json(application({ id: 12, roundId: 4, roundName: '第二批遴选' }), { status: 201 });
+      return answer(user, [])(input);
+    });
+    await screen.findByTestId('application-form');
+    const fill = (id: string, value: string) => fireEvent.change(document.getElementById(id)!, { target: { value } });
+    fill('contactName', '王经理');
+    fill('contactPhone', '13912345678');
+    fill('category', 'FAMOUS_QUALITY');
+    fill('proposedProducts', '东裕茗茶礼盒');
+    fireEvent.change(screen.getByTestId('document-input'), {
+      target: { files: [new File(['%PDF-1.7'], '营业执照.pdf', { type: 'application/pdf' })] },
+    });
+    await screen.findByText('营业执照.pdf');
+    fireEvent.click(screen.getByTestId('application-submit'));
+    const pending = await screen.findByTestId('application-pending');
+    expect(pending.textContent).toContain('已提交申请，等待审核');
+    expect(screen.queryByTestId('no-open-round')).toBeNull();
+    expect(screen.queryByText(/没有可申请的/)).toBeNull();
+    expect(screen.getByTestId('application-12')).toBeTruthy();
+  });
+
+  it('asks for the requested changes when the only open round has an application needing them', async () => {
+    const user = makeUser(['VIEWER'], { enterprise });
+    renderWithAuth(page(), user, '/apply', answer(user, [application({ roundId: 4, status: 'CHANGES_REQUESTED', decisionReason: '请补充' })]));
+    expect((await screen.findByTestId('application-pending')).textContent).toContain('组织方请您补充材料');
+    expect(screen.queryByTestId('no-open-round')).toBeNull();
+  });
+
+  it('still says there is no open round when nothing waits for review', async () => {
+    const user = makeUser(['VIEWER'], { enterprise });
+    renderWithAuth(page(), user, '/apply', answer(user, [application({ roundId: 4, status: 'REJECTED', decisionReason: '资质不全' })]));
+    expect((await screen.findByTestId('no-open-round')).textContent).toContain('当前没有可申请的遴选批次');
+    expect(screen.queryByTestId('application-pending')).toBeNull();
+  });
 });

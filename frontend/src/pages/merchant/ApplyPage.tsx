@@ -57,6 +57,8 @@ export function ApplyPage() {
   const approved = mine?.some((a) => a.status === 'APPROVED') ?? false;
   const applied = new Set((mine ?? []).map((a) => a.roundId));
   const available = rounds.filter((r) => !applied.has(r.id));
+  const waiting = (mine ?? []).some((a) => a.status === 'SUBMITTED');
+  const changesAsked = (mine ?? []).some((a) => a.status === 'CHANGES_REQUESTED');
 
   const replace = (updated: MerchantApplication) =>
     setMine((list) => (list ?? []).map((a) => (a.id === updated.id ? updated : a)));
@@ -110,7 +112,23 @@ export function ApplyPage() {
         </>
       )}
 
-      {user.enterprise && !isMerchant && !approved && mine && (
+      {user.enterprise && !isMerchant && !approved && mine && available.length === 0 && (waiting || changesAsked) && (
+        <div className="card notice" role="status" data-testid="application-pending">
+          {waiting ? (
+            <>
+              <h2>已提交申请，等待审核</h2>
+              <p>组织方审核后会通过站内通知告诉您结果，也可以随时回到本页查看进度。</p>
+            </>
+          ) : (
+            <>
+              <h2>组织方请您补充材料</h2>
+              <p>请在上方“我的申请”中点“修改并重新提交”，补充后重新进入审核。</p>
+            </>
+          )}
+        </div>
+      )}
+
+      {user.enterprise && !isMerchant && !approved && mine && !(available.length === 0 && (waiting || changesAsked)) && (
         <>
           <h2 className="section-title">提交新申请</h2>
           {available.length === 0 ? (

@@ -8,6 +8,12 @@ import { formatDateTime } from '../../lib/format';
 import type { FieldErrors } from '../../lib/validation';
 import { AGREEMENT_KIND_LABELS, options } from '../merchant/labels';
 
+/** A title without a trailing 「（第 N 版）」: the version is shown next to the title, never inside it. */
+export function titleWithoutVersion(title: string): string {
+  const stripped = title.trim().replace(/(\s*[（(]\s*第\s*\d+\s*版\s*[)）])+$/u, '');
+  return stripped || title.trim();
+}
+
 /** The current agreements, and a form to publish the next version of one (every merchant must accept it again). */
 export function AgreementPublisher() {
   const [current, setCurrent] = useState<Agreement[]>([]);
@@ -29,7 +35,7 @@ export function AgreementPublisher() {
     setKind(k);
     const a = current.find((x) => x.kind === k);
     if (a) {
-      setTitle(`${AGREEMENT_KIND_LABELS[k]}（第 ${a.version + 1} 版）`);
+      setTitle(titleWithoutVersion(a.title));
       setBody(a.body);
     }
   };
@@ -87,7 +93,7 @@ export function AgreementPublisher() {
         <SelectField<AgreementKind> id="agreement-kind" label="协议类型" value={kind} onChange={setKind}
           options={options(AGREEMENT_KIND_LABELS)} />
         <TextField id="agreement-title" label="标题" value={title} onChange={setTitle} error={errors.title}
-          maxLength={100} />
+          maxLength={100} hint="只写协议名称，版本号由系统自动标注" />
         <Field id="agreement-body" label="正文" error={errors.body} hint="版本号自动递增，文本摘要由服务器计算">
           <textarea id="agreement-body" rows={10} maxLength={20000} value={body}
             onChange={(e) => setBody(e.target.value)} />

@@ -78,8 +78,8 @@ on conflict do nothing;
 insert into product (merchant_id, name, category, region, description, price_fen, stock, channels, status)
 select m.id, v.name, v.category, v.region, v.description, v.price_fen, v.stock, v.channels::text[], 'ON_SALE'
 from (values
-    ('东裕茗茶', '东裕秦岭雾毫 绿茶 250g', 'FAMOUS_QUALITY', '西安市', '秦岭南麓高山茶园明前采摘，栗香浓郁，汤色嫩绿明亮。', 16800, 500, '{LIVE_ECOMMERCE,OFFLINE_EXHIBITION,COMMUNITY_GROUP_BUY}'),
-    ('东裕茗茶', '汉中仙毫 礼盒装 2×125g', 'FAMOUS_QUALITY', '汉中市', '国家地理标志产品，外形微扁挺秀，适合商务馈赠。', 29800, 300, '{LIVE_ECOMMERCE,CHANNEL_EXPORT}'),
+    ('东裕茗茶', '东裕茶 秦岭雾毫 绿茶 250g', 'FAMOUS_QUALITY', '西安市', '秦岭南麓高山茶园明前采摘，栗香浓郁，汤色嫩绿明亮。', 16800, 500, '{LIVE_ECOMMERCE,OFFLINE_EXHIBITION,COMMUNITY_GROUP_BUY}'),
+    ('东裕茗茶', '东裕茶 汉中仙毫 礼盒装 2×125g', 'FAMOUS_QUALITY', '汉中市', '国家地理标志产品，外形微扁挺秀，适合商务馈赠。', 29800, 300, '{LIVE_ECOMMERCE,CHANNEL_EXPORT}'),
     ('东裕茗茶', '紫阳富硒茶 200g', 'FAMOUS_QUALITY', '安康市', '天然富硒茶区出品，回甘持久。', 12800, 800, '{LIVE_ECOMMERCE,SOCIAL_DISTRIBUTION}'),
     ('华山论剑西凤酒', '华山论剑西凤酒 20年 52度 500ml', 'FAMOUS_QUALITY', '宝鸡市', '凤香型白酒代表，醇香典雅，甘润挺爽。', 59800, 200, '{OFFLINE_EXHIBITION,LIVE_ECOMMERCE,CHANNEL_EXPORT}'),
     ('西凤酒375', '西凤375 凤香型 52度 500ml', 'FAMOUS_QUALITY', '宝鸡市', '经典375系列，宴请佳选。', 23800, 400, '{LIVE_ECOMMERCE,COMMUNITY_GROUP_BUY}'),

@@ -1,19 +1,29 @@
 package io.livehall.identity;
 
+import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Set;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/** Accounts and the enterprises they belong to: registration, lookup, admin role changes. */
+/** Accounts and the enterprises they belong to: registration, lookup, admin role changes and temporary passwords. */
 @Service
 public class AccountService {
+
+    private static final Log log = LogFactory.getLog(AccountService.class);
+    /** Temporary passwords: letters and digits without look-alikes (0/O, 1/l/I). */
+    private static final String TEMPORARY_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
     private final EnterpriseRepository enterprises;
@@ -73,6 +83,32 @@ public class AccountService {
                         .then(revocations.revokeAllOf(id)))
                 .then(require(id))
                 .map(User::view);
+    }
+
+    /**
+     * Sets a fresh temporary password for a user who forgot theirs; every token of the user stops working. An admin
+     * cannot do it for themselves (they know their password, and it would log them out).
+     */
+    Mono<TemporaryPassword> setTemporaryPassword(long adminId, long id) {
+        if (adminId == id) {
+            return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "temporary-password-self",
+                    "不能为自己设置临时密码，请在个人中心修改密码"));
+        }
+        return require(id).flatMap(user -> Mono.fromCallable(AccountService::newTemporaryPassword)
+                // SecureRandom may read the OS entropy source: off the event loop, like the hashing
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(password -> hasher.hash(password)
+                        .flatMap(hash -> tx.transactional(users.updatePassword(id, hash).then(revocations.revokeAllOf(id))))
+                        .then(Mono.fromRunnable(() -> log.info("Admin " + adminId + " set a temporary password for user " + id)))
+                        .thenReturn(new TemporaryPassword(id, user.username(), password))));
+    }
+
+    static String newTemporaryPassword() {
+        StringBuilder password = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            password.append(TEMPORARY_ALPHABET.charAt(RANDOM.nextInt(TEMPORARY_ALPHABET.length())));
+        }
+        return password.toString();
     }
 
     private Mono<User> require(long id) {

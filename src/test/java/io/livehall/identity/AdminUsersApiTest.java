@@ -76,6 +76,45 @@ class AdminUsersApiTest extends IntegrationTest {
     }
 
     @Test
+    void aTemporaryPasswordReplacesTheForgottenOneAndEndsOldTokens() {
+        String username = uniqueName("forgot");
+        String oldToken = registerAndLogin(username, "secret-123");
+        long id = page("/api/admin/users?q=" + username).items().get(0).id();
+
+        Temporary temporary = http.post().uri("/api/admin/users/{id}/temporary-password", id)
+                .headers(h -> h.setBearerAuth(adminToken))
+                .exchange().expectStatus().isOk()
+                .expectBody(Temporary.class).returnResult().getResponseBody();
+        assertThat(temporary.userId()).isEqualTo(id);
+        assertThat(temporary.username()).isEqualTo(username);
+        assertThat(temporary.password()).matches("[a-km-zA-HJ-NP-Z2-9]{12}");
+
+        http.get().uri("/api/me").headers(h -> h.setBearerAuth(oldToken)).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("username", username, "password", "secret-123"))
+                .exchange().expectStatus().isUnauthorized();
+        String newToken = login(username, temporary.password());
+        http.get().uri("/api/me").headers(h -> h.setBearerAuth(newToken)).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void onlyAdminsSetTemporaryPasswordsAndNotForThemselves() {
+        String viewer = registerAndLogin(uniqueName("nosy"), "secret-123");
+        long victim = page("/api/admin/users?limit=1").items().get(0).id();
+        http.post().uri("/api/admin/users/{id}/temporary-password", victim).headers(h -> h.setBearerAuth(viewer))
+                .exchange().expectStatus().isForbidden();
+        http.post().uri("/api/admin/users/{id}/temporary-password", victim).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/admin/users/{id}/temporary-password", Long.MAX_VALUE).headers(h -> h.setBearerAuth(adminToken))
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json");
+        long self = http.get().uri("/api/me").headers(h -> h.setBearerAuth(adminToken)).exchange()
+                .expectBody(UserItem.class).returnResult().getResponseBody().id();
+        http.post().uri("/api/admin/users/{id}/temporary-password", self).headers(h -> h.setBearerAuth(adminToken))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").isEqualTo("不能为自己设置临时密码，请在个人中心修改密码");
+    }
+
+    @Test
     void refusesEmptyOrUnknownRoles() {
         http.put().uri("/api/admin/users/{id}/roles", 1).headers(h -> h.setBearerAuth(adminToken))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"roles\":[]}")
@@ -102,6 +141,9 @@ class AdminUsersApiTest extends IntegrationTest {
     }
 
     record UserItem(long id, String username) {
+    }
+
+    record Temporary(long userId, String username, String password) {
     }
 
     record Page(List<UserItem> items, String next) {

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param productTtl a product page
  * @param listTtl    a list page (any filter combination, so kept short)
+ * @param pinyinBackfillPeriod how often products without search pinyin (rows written by SQL, e.g. the demo seed or
+ *                   rows older than V17) get it computed
  */
 @ConfigurationProperties("livehall.catalogue")
-record CatalogueSettings(@DefaultValue("10m") Duration productTtl, @DefaultValue("2m") Duration listTtl) {
+record CatalogueSettings(@DefaultValue("10m") Duration productTtl, @DefaultValue("2m") Duration listTtl,
+                         @DefaultValue("5s") Duration pinyinBackfillPeriod) {
 }

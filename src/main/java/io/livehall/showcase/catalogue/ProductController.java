@@ -35,7 +35,7 @@ class ProductController {
     }
 
     @GetMapping
-    @Operation(summary = "在售商品列表（新上架在前；按品类、产地、渠道、商家、价格区间（分）筛选，q 中文搜索；keyset 分页）")
+    @Operation(summary = "在售商品列表（sort：newest 新上架在前（默认）、price_asc / price_desc 按价格、sales 按销量；按品类、产地、渠道、商家、价格区间（分）筛选，q 中文、拼音或拼音首字母搜索；keyset 分页，after 传上一页的 next）")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductCardPage.class)))
     Mono<ResponseEntity<byte[]>> list(@RequestParam(required = false) ProductCategory category,
                                       @RequestParam(required = false) String region,
@@ -44,10 +44,11 @@ class ProductController {
                                       @RequestParam(required = false) Long minPrice,
                                       @RequestParam(required = false) Long maxPrice,
                                       @RequestParam(required = false) String q,
+                                      @RequestParam(required = false) String sort,
                                       @RequestParam(required = false) String after,
                                       @RequestParam(required = false) Integer limit) {
         return Mono.fromCallable(() -> ProductQuery.of(category, region, channel, merchantId, minPrice, maxPrice, q,
-                        after, limit))
+                        sort, after, limit))
                 .flatMap(catalogue::list)
                 .map(ProductController::answer);
     }

@@ -2,6 +2,8 @@ package io.livehall.showcase.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
@@ -15,13 +17,26 @@ import org.springframework.http.HttpStatus;
  * {@link #cacheKey()} is the same for every request that must give the same page.
  */
 record ProductQuery(ProductCategory category, String region, SalesChannel channel, Long merchantId, Long minPrice,
-                    Long maxPrice, String q, PageRequest page) {
+                    Long maxPrice, String q, ProductSort sort, Long afterKey, PageRequest page) {
 
     static final int MAX_QUERY_LENGTH = 50;
+    private static final Pattern KEYED_CURSOR = Pattern.compile("(\\d{1,18})_(\\d{1,18})");
 
     static ProductQuery of(ProductCategory category, String region, SalesChannel channel, Long merchantId,
                            Long minPrice, Long maxPrice, String q, String after, Integer limit) {
+        return of(category, region, channel, merchantId, minPrice, maxPrice, q, null, after, limit);
+    }
+
+    static ProductQuery of(ProductCategory category, String region, SalesChannel channel, Long merchantId,
+                           Long minPrice, Long maxPrice, String q, String sort, String after, Integer limit) {
         List<FieldProblem> errors = new ArrayList<>();
+        ProductSort order = ProductSort.NEWEST;
+        if (sort != null && !sort.isBlank()) {
+            order = ProductSort.parse(sort.strip()).orElse(null);
+            if (order == null) {
+                errors.add(new FieldProblem("sort", "排序方式须为 newest、price_asc、price_desc 或 sales"));
+            }
+        }
         String regionValue = region == null || region.isBlank() ? null : region.strip();
         String regionText = TextRules.problem(regionValue, false);
         if (regionText != null) {
@@ -48,8 +63,28 @@ record ProductQuery(ProductCategory category, String region, SalesChannel channe
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "请求参数有误", errors);
         }
-        return new ProductQuery(category, regionValue, channel, merchantId, minPrice, maxPrice, text,
-                PageRequest.of(after, limit));
+        Long afterKey = null;
+        String afterId = after;
+        if (order.keyed() && after != null && !after.isBlank()) {
+            Matcher cursor = KEYED_CURSOR.matcher(after.strip());
+            if (!cursor.matches()) {
+                throw ApiProblem.badRequest("bad-cursor", "分页游标无效");
+            }
+            afterKey = Long.parseLong(cursor.group(1));
+            afterId = cursor.group(2);
+        }
+        return new ProductQuery(category, regionValue, channel, merchantId, minPrice, maxPrice, text, order, afterKey,
+                PageRequest.of(afterId, limit));
+    }
+
+    /** The cursor after a row with this sort key and id ({@link ProductSort}). */
+    String cursor(long key, long id) {
+        return sort.keyed() ? key + "_" + id : Long.toString(id);
+    }
+
+    /** The query as pinyin, or null when it cannot be one ({@link ProductPinyin#query}). */
+    String pinyin() {
+        return ProductPinyin.query(q);
     }
 
     /** Searching by one or two characters: answered from {@code search_grams}, not the trigram index. */
@@ -65,7 +100,8 @@ record ProductQuery(ProductCategory category, String region, SalesChannel channe
                 + "&m=" + (merchantId == null ? "" : merchantId)
                 + "&min=" + (minPrice == null ? "" : minPrice)
                 + "&max=" + (maxPrice == null ? "" : maxPrice)
-                + "&a=" + (page.afterId() == null ? "" : page.afterId())
+                + "&s=" + sort.param()
+                + "&a=" + (afterKey == null ? "" : afterKey + "_") + (page.afterId() == null ? "" : page.afterId())
                 + "&n=" + page.limit()
                 + "&q=" + (q == null ? "" : q);
     }

@@ -24,17 +24,23 @@ class ProductRepository {
             """;
 
     private final DatabaseClient db;
+    private final ProductPinyin pinyin;
 
-    ProductRepository(DatabaseClient db) {
+    ProductRepository(DatabaseClient db, ProductPinyin pinyin) {
         this.db = db;
+        this.pinyin = pinyin;
     }
 
     Mono<Long> insert(long merchantId, ProductRequest p) {
+        ProductPinyin.Keys keys = pinyin.of(p.name().strip());
         return db.sql("""
-                        insert into product (merchant_id, name, category, region, description, price_fen, stock, channels)
-                        values (:merchant, :name, :category, :region, :description, :price, :stock, :channels)
+                        insert into product (merchant_id, name, category, region, description, price_fen, stock, channels,
+                                             name_pinyin, name_initials)
+                        values (:merchant, :name, :category, :region, :description, :price, :stock, :channels,
+                                :pinyin, :initials)
                         returning id""")
                 .bind("merchant", merchantId)
+                .bind("pinyin", keys.full()).bind("initials", keys.initials())
                 .bind("name", p.name().strip()).bind("category", p.category().name()).bind("region", p.region().strip())
                 .bind("description", p.descriptionText()).bind("price", p.priceFen()).bind("stock", p.stock())
                 .bind("channels", channelArray(p.channelList()))
@@ -43,11 +49,14 @@ class ProductRepository {
 
     /** Updates the merchant's product if it still has {@code version}; answers the rows updated (0 or 1). */
     Mono<Long> update(long id, long merchantId, ProductRequest p) {
+        ProductPinyin.Keys keys = pinyin.of(p.name().strip());
         return db.sql("""
                         update product set name = :name, category = :category, region = :region, description = :description,
                                price_fen = :price, stock = :stock, channels = :channels,
+                               name_pinyin = :pinyin, name_initials = :initials,
                                version = version + 1, updated_at = now()
                         where id = :id and merchant_id = :merchant and version = :version""")
+                .bind("pinyin", keys.full()).bind("initials", keys.initials())
                 .bind("name", p.name().strip()).bind("category", p.category().name()).bind("region", p.region().strip())
                 .bind("description", p.descriptionText()).bind("price", p.priceFen()).bind("stock", p.stock())
                 .bind("channels", channelArray(p.channelList()))
@@ -135,6 +144,25 @@ class ProductRepository {
             spec = spec.bind("after", page.afterId());
         }
         return spec.map(ProductRepository::view).all();
+    }
+
+    /** Up to {@code limit} products whose search pinyin is not computed yet (id and name). */
+    Flux<NameToIndex> withoutPinyin(int limit) {
+        return db.sql("select id, name from product where name_pinyin is null order by id limit :limit")
+                .bind("limit", limit)
+                .map(row -> new NameToIndex(row.get("id", Long.class), row.get("name", String.class))).all();
+    }
+
+    /** Stores the pinyin of {@code name} unless the product was renamed meanwhile; answers the rows updated. */
+    Mono<Long> storePinyin(NameToIndex product) {
+        ProductPinyin.Keys keys = pinyin.of(product.name());
+        return db.sql("update product set name_pinyin = :pinyin, name_initials = :initials where id = :id and name = :name")
+                .bind("pinyin", keys.full()).bind("initials", keys.initials())
+                .bind("id", product.id()).bind("name", product.name())
+                .fetch().rowsUpdated();
+    }
+
+    record NameToIndex(long id, String name) {
     }
 
     /** Product ids of a merchant (to evict their cached pages when the merchant changes). */

@@ -60,7 +60,8 @@ class PublicCatalogue {
 
     Mono<CachedJson> loadList(ProductQuery query) {
         return lists.list(query).collectList()
-                .map(rows -> Page.of(rows, query.page().limit(), card -> Long.toString(card.id())))
+                .map(rows -> Page.of(rows, query.page().limit(), row -> query.cursor(row.sortKey(), row.card().id()))
+                        .map(PublicProductRepository.Listed::card))
                 .map(page -> CachedJson.of(json.writeValueAsBytes(page)));
     }
 

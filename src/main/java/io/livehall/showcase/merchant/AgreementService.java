@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.livehall.common.error.ApiProblem;
@@ -28,6 +29,9 @@ class AgreementService {
     private final MerchantRepository merchants;
     private final MerchantAccess access;
 
+    private static final Pattern TRAILING_VERSION =
+            Pattern.compile("(\\s*[（(]\\s*第\\s*\\d+\\s*版\\s*[)）])+$");
+
     AgreementService(AgreementRepository agreements, MerchantRepository merchants, MerchantAccess access) {
         this.agreements = agreements;
         this.merchants = merchants;
@@ -44,9 +48,18 @@ class AgreementService {
 
     Mono<AgreementView> publish(long organiserId, PublishAgreementRequest request) {
         String body = request.body().replace("\r\n", "\n").strip();
-        return agreements.publish(request.kind(), request.title().strip(), body, sha256(body), organiserId)
+        return agreements.publish(request.kind(), titleWithoutVersion(request.title()), body, sha256(body), organiserId)
                 .onErrorMap(DataIntegrityViolationException.class, e -> new ApiProblem(HttpStatus.CONFLICT,
                         "agreement-version-conflict", "另一位组织方刚刚发布了新版本，请刷新后重试"));
+    }
+
+    /**
+     * A title names the agreement; its version is a column of its own, shown next to it. A trailing
+     * 「（第 N 版）」 (a draft based on an older title) is dropped, unless the title is nothing else.
+     */
+    static String titleWithoutVersion(String title) {
+        String stripped = TRAILING_VERSION.matcher(title.strip()).replaceFirst("");
+        return stripped.isEmpty() ? title.strip() : stripped;
     }
 
     Mono<MerchantProfile> accept(long userId, long agreementId, String textSha256) {

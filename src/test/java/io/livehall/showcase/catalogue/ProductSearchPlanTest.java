@@ -2,7 +2,6 @@ package io.livehall.showcase.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livehall.IntegrationTest;
 import io.livehall.common.paging.PageRequest;
 import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import reactor.core.publisher.Mono;
  * The search predicates are the ones the indexes answer: with sequential and plain index scans switched off,
  * only a bitmap scan of an index matching the predicate is left (otherwise the plan falls back to a seq scan).
  */
-class ProductSearchPlanTest extends IntegrationTest {
+class ProductSearchPlanTest extends CatalogueTest {
 
     @Test
     void longQueriesUseTheTrigramIndexAndShortOnesTheGramIndex() {
@@ -23,14 +22,43 @@ class ProductSearchPlanTest extends IntegrationTest {
     }
 
     @Test
+    void pinyinQueriesUseTheTrigramIndexesOfPinyinAndInitials() {
+        assertThat(plan("(p.name_pinyin like '%dongyucha%' or p.name_initials like '%dyc%')"))
+                .contains("product_name_pinyin_trgm").contains("product_name_initials_trgm");
+        // one or two letters: the start of a variant, still answered by the trigram index
+        assertThat(plan("(p.name_initials like 'dy%' or p.name_initials like '% dy%')"))
+                .contains("product_name_initials_trgm");
+    }
+
+    @Test
+    void onTwentyThousandRowsThePinyinSearchIsNotASequentialScan() {
+        long merchant = showcase.tradingMerchant("plan").id();
+        db.sql("""
+                        insert into product (merchant_id, name, category, region, price_fen, stock, name_pinyin, name_initials)
+                        select :m, '计划商品' || g, 'FAMOUS_QUALITY', '西安市', 100 + g, 1, 'jihuashangpin' || g, 'jhsp' || g
+                        from generate_series(1, 20000) g""")
+                .bind("m", merchant).fetch().rowsUpdated().block();
+        try {
+            db.sql("vacuum analyze product").fetch().rowsUpdated().block();
+            String plan = plainPlan("select p.id from product p where p.name_initials like '%jhsp12345%'");
+            assertThat(plan).contains("product_name_initials_trgm").doesNotContain("Seq Scan");
+        } finally {
+            db.sql("delete from product where name like '计划商品%' and name_initials like 'jhsp%'")
+                    .fetch().rowsUpdated().block();
+        }
+    }
+
+    @Test
     void queriesShorterThanThreeCharactersAreShortQueries() {
         assertThat(ProductQuery.of(null, null, null, null, null, null, "西凤", null, null).shortQuery()).isTrue();
         assertThat(ProductQuery.of(null, null, null, null, null, null, " 茶 ", null, null).shortQuery()).isTrue();
         assertThat(ProductQuery.of(null, null, null, null, null, null, "西凤酒", null, null).shortQuery()).isFalse();
         assertThat(ProductQuery.of(null, null, null, null, null, null, "𠀀𠀁", null, null).shortQuery()).isTrue();
         assertThat(ProductQuery.of(null, null, null, null, null, null, "  ", null, null).q()).isNull();
-        assertThat(new ProductQuery(null, null, null, null, null, null, "x", PageRequest.of(null, null)).cacheKey())
-                .isEqualTo("c=&r=&ch=&m=&min=&max=&a=&n=20&q=x");
+        assertThat(new ProductQuery(null, null, null, null, null, null, "x", ProductSort.NEWEST, null,
+                PageRequest.of(null, null)).cacheKey()).isEqualTo("c=&r=&ch=&m=&min=&max=&s=newest&a=&n=20&q=x");
+        assertThat(ProductQuery.of(null, null, null, null, null, null, "x", "price_asc", "16800_42", null).cacheKey())
+                .isEqualTo("c=&r=&ch=&m=&min=&max=&s=price_asc&a=16800_42&n=20&q=x");
     }
 
     private String plan(String predicate) {
@@ -42,6 +70,11 @@ class ProductSearchPlanTest extends IntegrationTest {
                         .collectList()
                         .flatMap(lines -> reset(connection).thenReturn(String.join("\n", lines))))
                 .block();
+    }
+
+    private String plainPlan(String sql) {
+        return db.sql("explain " + sql).map(row -> row.get(0, String.class)).all().collectList()
+                .map(lines -> String.join("\n", lines)).block();
     }
 
     private static Mono<Void> reset(Connection connection) {

@@ -54,6 +54,20 @@ class AgreementApiTest extends OnboardingTest {
     }
 
     @Test
+    void aTitleCarriesNoVersionSoItNeverReadsTwice() {
+        String organiser = organiserToken();
+        String body = "一、修订条款 " + UUID.randomUUID();
+        int next = versionOf("QUALITY_COMMITMENT") + 1;
+        Agreement published = publish(organiser, "QUALITY_COMMITMENT", "质量承诺书（第 " + next + " 版）", body)
+                .expectStatus().isCreated().expectBody(Agreement.class).returnResult().getResponseBody();
+        assertThat(published.title()).isEqualTo("质量承诺书");
+        assertThat(published.version()).isEqualTo(next);
+        assertThat(AgreementService.titleWithoutVersion(" 进场协议(第2版)（第 2 版） ")).isEqualTo("进场协议");
+        assertThat(AgreementService.titleWithoutVersion("（第 2 版）")).isEqualTo("（第 2 版）");
+        assertThat(AgreementService.titleWithoutVersion("第 2 版说明")).isEqualTo("第 2 版说明");
+    }
+
+    @Test
     void aMerchantTradesOnceItAcceptedTheNewestVersionsAndStopsWhenANewOneIsPublished() {
         String organiser = organiserToken();
         Approved merchant = approvedMerchant("sign", organiser);
