@@ -19,8 +19,8 @@ const OUT = join(root, 'src/main/resources/demo/pictures');
 
 // file, kind, merchant (display name), what it belongs to (PRODUCT: product name; SESSION: session title), drawing, width
 const PICTURES = [
-  ['wuhao-green-tea', 'PRODUCT', '东裕茗茶', '东裕秦岭雾毫 绿茶 250g', 'teaTin', 480],
-  ['xianhao-gift-box', 'PRODUCT', '东裕茗茶', '汉中仙毫 礼盒装 2×125g', 'giftBox', 480],
+  ['wuhao-green-tea', 'PRODUCT', '东裕茗茶', '东裕茶 秦岭雾毫 绿茶 250g', 'teaTin', 480],
+  ['xianhao-gift-box', 'PRODUCT', '东裕茗茶', '东裕茶 汉中仙毫 礼盒装 2×125g', 'giftBox', 480],
   ['ziyang-selenium-tea', 'PRODUCT', '东裕茗茶', '紫阳富硒茶 200g', 'teaCup', 480],
   ['xifeng-20-years', 'PRODUCT', '华山论剑西凤酒', '华山论剑西凤酒 20年 52度 500ml', 'baijiuHuashan', 480],
   ['xifeng-375', 'PRODUCT', '西凤酒375', '西凤375 凤香型 52度 500ml', 'baijiu375', 480],
