@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.livehall.identity.DemoAccounts;
+import io.livehall.realtime.presence.Presence;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -36,10 +37,12 @@ class ShowcaseDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     private final DemoAccounts accounts;
     private final DatabaseClient db;
+    private final Presence presence;
     private final String script;
 
-    ShowcaseDemoData(DemoAccounts accounts, DatabaseClient db) {
+    ShowcaseDemoData(DemoAccounts accounts, DatabaseClient db, Presence presence) {
         this.accounts = accounts;
+        this.presence = presence;
         this.db = db;
         try {
             this.script = new ClassPathResource("demo/showcase-demo.sql").getContentAsString(StandardCharsets.UTF_8);
@@ -63,7 +66,19 @@ class ShowcaseDemoData implements ApplicationListener<ApplicationReadyEvent> {
                 .bind("name", ROUND).map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class))).one();
         return accounts.seeded().then(present).flatMap(already -> already ? repointOldPlaceholders().thenReturn(false)
                 // no bind parameters: sent as one simple query, which PostgreSQL runs as one implicit transaction
-                : db.sql(script).then().thenReturn(true));
+                : db.sql(script).then().then(forgetOldFigures()).thenReturn(true));
+    }
+
+    /**
+     * The seeded sessions start with no audience: figures Redis may still hold under their ids (a database reset
+     * while Redis kept its data) would show a peak that never happened in them.
+     */
+    private Mono<Void> forgetOldFigures() {
+        return db.sql("select s.id from live_session s join merchant m on m.id = s.merchant_id"
+                        + " where m.display_name in ('东裕茗茶', '格兰纳护肤')")
+                .map(row -> row.get("id", Long.class)).all()
+                .concatMap(id -> presence.forget(ShowcaseDestinations.ROOM_TYPE, String.valueOf(id)))
+                .then();
     }
 
     /** Demo halls seeded with the old placeholder URLs play the demo stream too; a no-op once they do. */
