@@ -103,4 +103,21 @@ describe('AdminUsersPage', () => {
     fireEvent.click(within(row).getByTestId('unlock-user9'));
     expect((await within(row).findByRole('alert')).textContent).toBe('用户不存在');
   });
+
+  it('asks in a dialog before changing one’s own roles; dismissing it changes nothing', async () => {
+    const { fetch } = renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'PUT') return Response.json({ ...admin, roles: JSON.parse(init.body as string).roles });
+      if (url.startsWith('/api/admin/users')) return Response.json({ items: [admin], next: null });
+      return Response.json(admin);
+    });
+    const row = await screen.findByTestId('user-row-admin');
+    fireEvent.click(within(row).getByLabelText('商家'));
+    const dialog = screen.getByRole('dialog', { name: '修改自己的角色' });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+    fireEvent.click(within(row).getByLabelText('商家'));
+    fireEvent.click(within(screen.getByRole('dialog')).getByTestId('dialog-confirm'));
+    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
+  });
 });

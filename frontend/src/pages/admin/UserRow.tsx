@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi } from '../../api/identity';
 import { isApiError } from '../../api/errors';
+import { ConfirmDialog } from '../../components/Dialog';
 import type { Role, User } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
 import { ALL_ROLES, roleLabel } from '../../lib/labels';
@@ -38,6 +39,8 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
     }
   };
 
+  const [confirmingSelf, setConfirmingSelf] = useState<Role[] | null>(null);
+
   const toggle = async (role: Role, checked: boolean) => {
     const roles = checked ? [...user.roles, role] : user.roles.filter((r) => r !== role);
     if (roles.length === 0) {
@@ -45,7 +48,14 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
       return;
     }
     // The server revokes a user's tokens when their roles change: changing one's own means signing in again.
-    if (user.id === selfId && !window.confirm('修改自己的角色后需要重新登录，确定继续吗？')) return;
+    if (user.id === selfId) {
+      setConfirmingSelf(roles);
+      return;
+    }
+    await save(roles);
+  };
+
+  const save = async (roles: Role[]) => {
     setSaving(true);
     setError(null);
     try {
@@ -104,6 +114,19 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
         <p className="field-error" role="alert">
           {error}
         </p>
+      )}
+      {confirmingSelf && (
+        <ConfirmDialog
+          title="修改自己的角色"
+          message="修改自己的角色后需要重新登录，确定继续吗？"
+          confirmLabel="继续"
+          onCancel={() => setConfirmingSelf(null)}
+          onConfirm={() => {
+            const roles = confirmingSelf;
+            setConfirmingSelf(null);
+            void save(roles);
+          }}
+        />
       )}
     </li>
   );
