@@ -25,6 +25,29 @@ async function post(path: string, body: unknown): Promise<Response> {
   });
 }
 
+/**
+ * A merchant has one session live at a time unless an organiser allows more (issue 12): the demo merchant's own
+ * live session stays on, so the organiser allows two, and earlier test rooms (done with) are ended first.
+ */
+async function makeRoomToGoLive(auth: Record<string, string>): Promise<void> {
+  const mine = (await (await fetch(`${baseUrl()}/api/merchant/live-sessions?limit=100`, { headers: auth })).json()) as {
+    items: Array<{ id: number; title: string; status: string; merchant: { id: number } }>;
+  };
+  for (const s of mine.items.filter((x) => x.status === 'LIVE' && x.title.startsWith('Node 客户端测试'))) {
+    await fetch(`${baseUrl()}/api/merchant/live-sessions/${s.id}/end`, { method: 'POST', headers: auth });
+  }
+  const login = await post('/api/auth/login', { username: 'organiser', password: demoPassword('organiser') });
+  expect(login.status).toBe(200);
+  const token = ((await login.json()) as { accessToken: string }).accessToken;
+  const merchantId = mine.items[0].merchant.id;
+  const allowed = await fetch(`${baseUrl()}/api/organiser/merchants/${merchantId}/live-allowance`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ liveAllowance: 2 }),
+  });
+  expect(allowed.status, await allowed.clone().text()).toBe(200);
+}
+
 /** Registers and logs in over HTTP. */
 /**
  * A room of its own for each test (exact viewer counts) where chat is open: chat needs a LIVE session, so the
@@ -47,6 +70,7 @@ async function freshRoom(): Promise<string> {
   });
   expect(scheduled.status, await scheduled.clone().text()).toBe(201);
   const { id } = (await scheduled.json()) as { id: number };
+  await makeRoomToGoLive(auth);
   const started = await fetch(`${baseUrl()}/api/merchant/live-sessions/${id}/start`, { method: 'POST', headers: auth });
   expect(started.status, await started.clone().text()).toBe(200);
   return String(id);

@@ -140,6 +140,30 @@ export const merchantLiveApi = {
   pin: (id: number, productId: number) =>
     request<PinnedProduct>(`${mine(id)}/pinned`, { method: 'PUT', body: { productId } }),
   unpin: (id: number) => request<void>(`${mine(id)}/pinned`, { method: 'DELETE' }),
+  /** PUT the lineup's product ids in a new order (scheduled or live sessions). */
+  reorder: (id: number, productIds: number[]) =>
+    request<LiveSessionDetail>(`${mine(id)}/lineup`, { method: 'PUT', body: { productIds } }),
+};
+
+/** A user muted in one session's chat. */
+export interface ChatMute {
+  userId: number;
+  displayName: string;
+  mutedAt: string;
+}
+
+const moderation = (id: number) => `/api/live-sessions/${encodeURIComponent(String(id))}/moderation`;
+
+/** Chat moderation of a live room, for its merchant and organisers. */
+export const chatModerationApi = {
+  /** Hide a line (its id is the chat MESSAGE's stream id): gone for everyone, also from replay. */
+  hide: (sessionId: number, messageId: string) =>
+    request<void>(`${moderation(sessionId)}/hidden`, { method: 'POST', body: { messageId } }),
+  mutes: (sessionId: number, signal?: AbortSignal) => request<ChatMute[]>(`${moderation(sessionId)}/mutes`, { signal }),
+  mute: (sessionId: number, userId: number | string) =>
+    request<ChatMute>(`${moderation(sessionId)}/mutes/${encodeURIComponent(String(userId))}`, { method: 'PUT' }),
+  unmute: (sessionId: number, userId: number | string) =>
+    request<void>(`${moderation(sessionId)}/mutes/${encodeURIComponent(String(userId))}`, { method: 'DELETE' }),
 };
 
 /** POST /api/files with purpose IMAGE (a cover picture). */

@@ -128,6 +128,8 @@ export interface MerchantSummary {
   applicationId: number;
   agreementsAccepted: boolean;
   trading: boolean;
+  /** sessions the merchant may have live at the same time (1 unless an organiser allows more) */
+  liveAllowance: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -200,6 +202,12 @@ export const merchantsApi = {
     request<MerchantSummary>(`/api/organiser/merchants/${id(merchantId)}/status`, {
       method: 'PUT',
       body: { status },
+    }),
+  /** PUT /api/organiser/merchants/{id}/live-allowance { liveAllowance: 1-10 } */
+  setLiveAllowance: (merchantId: number, liveAllowance: number) =>
+    request<MerchantSummary>(`/api/organiser/merchants/${id(merchantId)}/live-allowance`, {
+      method: 'PUT',
+      body: { liveAllowance },
     }),
 };
 

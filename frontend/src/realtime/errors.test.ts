@@ -17,4 +17,8 @@ describe('toRealtimeError', () => {
   it('words a refused chat line for people', () => {
     expect(realtimeErrorText({ destination: '/app/live/1/chat', code: 'too-long', message: '' })).toBe('消息太长，最多 200 字');
   });
+
+  it('tells a muted user why the line was refused', () => {
+    expect(realtimeErrorText({ destination: '/app/live/1/chat', code: 'muted', message: '' })).toBe('你已被禁言，本场直播内不能发言');
+  });
 });

@@ -5,7 +5,7 @@ import { userQueues } from './destinations';
 
 export const ERRORS_DESTINATION = userQueues.errors;
 
-export type RealtimeErrorCode = 'unauthenticated' | 'rate-limited' | 'too-long' | 'invalid' | (string & {});
+export type RealtimeErrorCode = 'unauthenticated' | 'rate-limited' | 'too-long' | 'invalid' | 'muted' | (string & {});
 
 export interface RealtimeError {
   /** The /app/... destination of the refused SEND. */
@@ -45,6 +45,8 @@ export function realtimeErrorText(e: RealtimeError): string {
       return isChat(e.destination) ? '登录后才能发言' : '请先登录';
     case 'invalid':
       return e.message || '内容不符合要求';
+    case 'muted':
+      return e.message || '你已被禁言，本场直播内不能发言';
     default:
       return e.message || '操作失败，请稍后再试';
   }

@@ -53,6 +53,8 @@ export interface UseTopicListOptions<T> extends UseTopicOptions {
   key?: (item: T) => string | null | undefined;
   /** Turn a payload into an item (e.g. fill a missing id from meta.streamId); null skips it. */
   prepare?: (body: unknown, meta: MessageMeta) => T | null;
+  /** A payload that retracts an item (e.g. a hidden chat line): answers the key to remove, else null. */
+  remove?: (body: unknown) => string | null;
 }
 
 /** An event topic as a list, newest last, capped; starts empty again when the destination changes. */
@@ -63,7 +65,12 @@ export function useTopicList<T>(destination: string | null, options: UseTopicLis
   useTopic<unknown>(
     destination,
     (body, meta) => {
-      const { key, prepare } = opts.current;
+      const { key, prepare, remove } = opts.current;
+      const gone = remove?.(body);
+      if (gone && key) {
+        setState((s) => (s.destination === destination ? { destination, items: s.items.filter((i) => key(i) !== gone) } : s));
+        return;
+      }
       const item = prepare ? prepare(body, meta) : (body as T);
       if (item === null) return;
       const k = key?.(item);

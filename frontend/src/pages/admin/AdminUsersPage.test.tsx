@@ -121,13 +121,14 @@ describe('AdminUsersPage', () => {
       await screen.findByTestId('user-row-user3');
       expect(screen.queryByTestId('temporary-password-admin')).toBeNull();
 
-      const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
       fireEvent.click(screen.getByTestId('temporary-password-user3'));
-      expect(confirm).toHaveBeenCalledWith('为 用户3（@user3）设置临时密码？该用户当前的登录会立即失效。');
+      const dialog = screen.getByRole('dialog', { name: '设置临时密码' });
+      expect(dialog.textContent).toContain('为 用户3（@user3）设置临时密码？该用户当前的登录会立即失效。');
+      fireEvent.keyDown(dialog, { key: 'Escape' }); // dismissed: nothing set
       expect(posts).toEqual([]);
 
-      confirm.mockReturnValueOnce(true);
       fireEvent.click(screen.getByTestId('temporary-password-user3'));
+      fireEvent.click(within(screen.getByRole('dialog')).getByTestId('dialog-confirm'));
       const shown = await screen.findByTestId('temporary-password-shown-user3');
       expect(posts).toEqual(['/api/admin/users/3/temporary-password']);
       expect(shown.textContent).toContain('Ab3dEf7hJk9m');
@@ -136,7 +137,6 @@ describe('AdminUsersPage', () => {
     });
 
     it('shows the server problem on the row', async () => {
-      vi.spyOn(window, 'confirm').mockReturnValue(true);
       renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
         const url = String(input);
         if (init?.method === 'POST') {
@@ -149,9 +149,27 @@ describe('AdminUsersPage', () => {
         return Response.json(admin);
       });
       fireEvent.click(await screen.findByTestId('temporary-password-user3'));
+      fireEvent.click(within(screen.getByRole('dialog')).getByTestId('dialog-confirm'));
       const row = screen.getByTestId('user-row-user3');
       await waitFor(() => expect(within(row).getByRole('alert').textContent).toBe('用户不存在'));
       expect(screen.queryByTestId('temporary-password-shown-user3')).toBeNull();
     });
+  });
+
+  it('asks in a dialog before changing one’s own roles; dismissing it changes nothing', async () => {
+    const { fetch } = renderWithAuth(<AdminUsersPage />, admin, '/admin/users', async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'PUT') return Response.json({ ...admin, roles: JSON.parse(init.body as string).roles });
+      if (url.startsWith('/api/admin/users')) return Response.json({ items: [admin], next: null });
+      return Response.json(admin);
+    });
+    const row = await screen.findByTestId('user-row-admin');
+    fireEvent.click(within(row).getByLabelText('商家'));
+    const dialog = screen.getByRole('dialog', { name: '修改自己的角色' });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+    fireEvent.click(within(row).getByLabelText('商家'));
+    fireEvent.click(within(screen.getByRole('dialog')).getByTestId('dialog-confirm'));
+    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
   });
 });

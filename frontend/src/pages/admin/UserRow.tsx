@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { adminApi } from '../../api/identity';
 import { isApiError } from '../../api/errors';
+import { ConfirmDialog } from '../../components/Dialog';
 import type { Role, User } from '../../api/types';
 import { formatDateTime } from '../../lib/format';
 import { ALL_ROLES, roleLabel } from '../../lib/labels';
@@ -20,10 +21,11 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
   const [resetting, setResetting] = useState(false);
   const [temporary, setTemporary] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [confirmingReset, setConfirmingReset] = useState(false);
 
   // 忘记密码: there is no SMS or e-mail to reset it oneself, so the user asks the service centre / an admin.
   const resetPassword = async () => {
-    if (!window.confirm(`为 ${user.displayName}（@${user.username}）设置临时密码？该用户当前的登录会立即失效。`)) return;
+    setConfirmingReset(false);
     setResetting(true);
     setError(null);
     setTemporary(null);
@@ -67,6 +69,8 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
     }
   };
 
+  const [confirmingSelf, setConfirmingSelf] = useState<Role[] | null>(null);
+
   const toggle = async (role: Role, checked: boolean) => {
     const roles = checked ? [...user.roles, role] : user.roles.filter((r) => r !== role);
     if (roles.length === 0) {
@@ -74,7 +78,14 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
       return;
     }
     // The server revokes a user's tokens when their roles change: changing one's own means signing in again.
-    if (user.id === selfId && !window.confirm('修改自己的角色后需要重新登录，确定继续吗？')) return;
+    if (user.id === selfId) {
+      setConfirmingSelf(roles);
+      return;
+    }
+    await save(roles);
+  };
+
+  const save = async (roles: Role[]) => {
     setSaving(true);
     setError(null);
     try {
@@ -132,7 +143,7 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
           <button
             type="button"
             className="btn btn-ghost btn-sm"
-            onClick={resetPassword}
+            onClick={() => setConfirmingReset(true)}
             disabled={resetting}
             title="用户忘记密码时使用：生成一次性显示的临时密码，请当面或电话告知"
             data-testid={`temporary-password-${user.username}`}
@@ -158,6 +169,29 @@ export function UserRow({ user, selfId, onUpdated }: Props) {
         <p className="field-error" role="alert">
           {error}
         </p>
+      )}
+      {confirmingReset && (
+        <ConfirmDialog
+          title="设置临时密码"
+          message={`为 ${user.displayName}（@${user.username}）设置临时密码？该用户当前的登录会立即失效。`}
+          confirmLabel="设置临时密码"
+          danger
+          onCancel={() => setConfirmingReset(false)}
+          onConfirm={() => void resetPassword()}
+        />
+      )}
+      {confirmingSelf && (
+        <ConfirmDialog
+          title="修改自己的角色"
+          message="修改自己的角色后需要重新登录，确定继续吗？"
+          confirmLabel="继续"
+          onCancel={() => setConfirmingSelf(null)}
+          onConfirm={() => {
+            const roles = confirmingSelf;
+            setConfirmingSelf(null);
+            void save(roles);
+          }}
+        />
       )}
     </li>
   );

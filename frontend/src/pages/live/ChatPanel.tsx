@@ -24,9 +24,18 @@ interface Props {
   aside?: ReactNode;
   /** When set, the room is not open for chat (not live): this text replaces the input row. */
   closed?: string;
+  /** Moderation controls shown on each line of others (the merchant console). */
+  moderation?: (m: ChatMessage) => ReactNode;
 }
 
 const messageKey = (m: ChatMessage) => m.id;
+
+/** A moderator hid a line: `{ room, hidden: <its id> }` on the chat topic removes it from the list. */
+export function hiddenId(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const h = (body as { hidden?: unknown }).hidden;
+  return typeof h === 'string' && h ? h : null;
+}
 
 /** A chat line as shown; the id falls back to the stream id so every line has a stable key. */
 function toChatMessage(body: unknown, meta: MessageMeta): ChatMessage | null {
@@ -37,7 +46,7 @@ function toChatMessage(body: unknown, meta: MessageMeta): ChatMessage | null {
   return { id, room: m.room ?? '', userId: String(m.userId ?? ''), name: m.name ?? '', text: m.text, at: m.at ?? '' };
 }
 
-export function ChatPanel({ topics, onSend, aside, closed }: Props) {
+export function ChatPanel({ topics, onSend, aside, closed, moderation }: Props) {
   const { user } = useAuth();
   const location = useLocation();
   const connected = useConnectionStatus() === 'connected';
@@ -47,6 +56,7 @@ export function ChatPanel({ topics, onSend, aside, closed }: Props) {
     limit: CHAT_LIMIT,
     key: messageKey,
     prepare: toChatMessage,
+    remove: hiddenId,
     replayLast: CHAT_REPLAY,
   });
   const [draft, setDraft] = useState('');
@@ -113,6 +123,7 @@ export function ChatPanel({ topics, onSend, aside, closed }: Props) {
             <time className="chat-time" dateTime={m.at}>
               {formatTime(m.at)}
             </time>
+            {moderation && !mine(m) && <span className="chat-moderation">{moderation(m)}</span>}
           </li>
         ))}
       </ol>

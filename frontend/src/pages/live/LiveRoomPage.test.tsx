@@ -68,9 +68,9 @@ describe('LiveRoomPage', () => {
   it('joins the room topics and shows viewers, likes and chat from the server', async () => {
     const { fake, connect, deliver } = renderRoom();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('直播间 #42');
-    expect(screen.getByTestId('viewer-count').textContent).toBe('—');
     await connect();
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('东裕茗茶开业直播'));
+    await waitFor(() => expect(screen.getByTestId('viewer-count').textContent).toBe('—'));
     expect(screen.getByTestId('room-merchant').textContent).toContain('东裕茗茶');
     expect(fake.live('/topic/live/42/pinned')).toHaveLength(1);
     expect(fake.live('/topic/live/42/status')).toHaveLength(1);
@@ -198,6 +198,22 @@ describe('LiveRoomPage', () => {
     expect(screen.queryByTestId('chat-input')).toBeNull();
     expect(screen.getByTestId('chat-closed').textContent).toBe('直播已结束，聊天已关闭');
     expect(screen.queryByTestId('like-button')).toBeNull();
+    // an ended room claims nobody is watching now
+    expect(screen.queryByTestId('viewers-badge')).toBeNull();
+    expect(screen.queryByText('人在看')).toBeNull();
+  });
+
+  it('drops a line a moderator hid, live', async () => {
+    const { connect, deliver } = renderRoom();
+    await connect();
+    deliver('/topic/live/42/chat', chat(1, { text: '加微信领红包' }), { 'x-stream-id': '1-0' });
+    deliver('/topic/live/42/chat', chat(2), { 'x-stream-id': '2-0' });
+    expect(screen.getAllByTestId('chat-message')).toHaveLength(2);
+    deliver('/topic/live/42/chat', { room: 'live:42', hidden: '1-0' }, { 'x-stream-id': '3-0' });
+    const lines = screen.getAllByTestId('chat-message');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].textContent).toContain('第2条');
+    expect(screen.queryByText('加微信领红包')).toBeNull();
   });
 
   it('counts down to a scheduled start and keeps the chat closed until it goes live', async () => {
@@ -207,6 +223,9 @@ describe('LiveRoomPage', () => {
       await connect();
       await waitFor(() => expect(screen.getByTestId('player-countdown').textContent).toContain('距开播 00:01:05'));
       expect(screen.getByTestId('chat-closed').textContent).toBe('开播后可以发言和点赞');
+      // nobody watches a room that has not started: no "N 人在看", no peak
+      expect(screen.queryByTestId('viewers-badge')).toBeNull();
+      expect(screen.queryByTestId('viewer-peak')).toBeNull();
       await act(async () => {
         vi.advanceTimersByTime(2000);
       });
@@ -215,6 +234,7 @@ describe('LiveRoomPage', () => {
       deliver('/topic/live/42/status', { sessionId: 42, status: 'LIVE', startedAt: '2026-11-23T03:59:00Z', endedAt: null });
       expect(screen.getByTestId('live-video')).toBeTruthy();
       expect(screen.getByTestId('chat-input')).toBeTruthy();
+      expect(screen.getByTestId('viewers-badge')).toBeTruthy();
     } finally {
       vi.useRealTimers();
     }

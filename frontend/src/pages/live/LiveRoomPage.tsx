@@ -61,7 +61,7 @@ export function LiveRoomPage() {
           streamKind={session?.streamKind ?? 'OTHER'}
           coverFileId={session?.coverFileId ?? null}
           startsAt={session?.startsAt ?? ''}
-          overlay={viewersBadge}
+          overlay={onAir ? viewersBadge : undefined}
         />
         <div className="live-info">
           <h1>{title}</h1>
@@ -72,8 +72,12 @@ export function LiveRoomPage() {
           )}
           <p className="live-stats muted small">
             {session && <span data-testid="room-merchant">{session.merchant.name} · </span>}
-            峰值 <span data-testid="viewer-peak">{viewers ? formatCount(viewers.peak) : '—'}</span> 人
-            <span aria-hidden="true"> · </span>
+            {status !== 'SCHEDULED' && (
+              <>
+                峰值 <span data-testid="viewer-peak">{viewers ? formatCount(viewers.peak) : '—'}</span> 人
+                <span aria-hidden="true"> · </span>
+              </>
+            )}
             <span data-testid="like-summary">{formatCount(likes?.total ?? 0)}</span> 赞
             <span aria-hidden="true"> · </span>
             <Link to="/live">全部直播</Link>

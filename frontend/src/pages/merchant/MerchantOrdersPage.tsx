@@ -8,6 +8,8 @@ import { FormAlert } from '../../components/Field';
 import { formatDateTime, formatFen } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { SuspendedBanner } from './SuspendedBanner';
+import { OrderActionDialog } from './OrderDialogs';
+import type { OrderAction } from './OrderDialogs';
 
 const STATUSES: Array<OrderStatus | ''> = ['', 'CREATED', 'PAID', 'SHIPPED', 'COMPLETED', 'CANCELLED'];
 
@@ -47,14 +49,7 @@ export function MerchantOrdersPage() {
   }, []);
 
   const replace = (o: Order) => setOrders((list) => list.map((x) => (x.id === o.id ? o : x)));
-  const act = async (action: () => Promise<Order>) => {
-    try {
-      replace(await action());
-      setError(null);
-    } catch (e) {
-      setError(isApiError(e) ? e.detail : '操作失败');
-    }
-  };
+  const [dialog, setDialog] = useState<{ order: Order; action: OrderAction } | null>(null);
 
   return (
     <section className="container page merchant-orders" data-testid="merchant-orders">
@@ -95,22 +90,18 @@ export function MerchantOrdersPage() {
               <span className="row-actions">
                 {o.status === 'CREATED' && (
                   <>
-                    <button type="button" className="btn btn-primary btn-sm" onClick={() => {
-                      const ref = window.prompt('收款凭证号（转账流水号等）');
-                      if (ref) void act(() => merchantOrdersApi.confirmPayment(o.id, ref));
-                    }}>确认收款</button>
-                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => {
-                      const reason = window.prompt('取消原因（选填）') ?? undefined;
-                      void act(() => merchantOrdersApi.cancel(o.id, reason || undefined));
-                    }}>取消</button>
+                    <button type="button" className="btn btn-primary btn-sm" onClick={() => setDialog({ order: o, action: 'confirm-payment' })} data-testid="confirm-payment">
+                      确认收款
+                    </button>
+                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDialog({ order: o, action: 'cancel' })} data-testid="cancel-order">
+                      取消
+                    </button>
                   </>
                 )}
                 {o.status === 'PAID' && (
-                  <button type="button" className="btn btn-primary btn-sm" onClick={() => {
-                    const carrier = window.prompt('快递公司');
-                    const no = carrier ? window.prompt('快递单号') : null;
-                    if (carrier && no) void act(() => merchantOrdersApi.ship(o.id, carrier, no));
-                  }}>发货</button>
+                  <button type="button" className="btn btn-primary btn-sm" onClick={() => setDialog({ order: o, action: 'ship' })} data-testid="ship-order">
+                    发货
+                  </button>
                 )}
                 {o.status === 'SHIPPED' && <span className="muted small">{o.carrier} {o.trackingNo}</span>}
               </span>
@@ -119,6 +110,18 @@ export function MerchantOrdersPage() {
         ))}
       </ul>
       {orders.length === 0 && <p className="muted">暂无订单</p>}
+      {dialog && (
+        <OrderActionDialog
+          order={dialog.order}
+          action={dialog.action}
+          onClose={() => setDialog(null)}
+          onDone={(o) => {
+            replace(o);
+            setError(null);
+            setDialog(null);
+          }}
+        />
+      )}
       {next && <button type="button" className="btn btn-ghost btn-block" onClick={() => void load(next)}>加载更多</button>}
     </section>
   );

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Agreement } from '../../api/merchant';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
@@ -14,6 +14,8 @@ const agreement = (over: Partial<Agreement> = {}): Agreement => ({
   publishedAt: '2026-11-30T02:00:00Z',
   ...over,
 });
+
+const organiser = makeUser(['VIEWER', 'ORGANISER']);
 
 describe('AgreementPublisher', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -42,8 +44,8 @@ describe('AgreementPublisher', () => {
     expect(screen.getByText('只写协议名称，版本号由系统自动标注')).toBeTruthy();
 
     fireEvent.click(buttons[0]);
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
     fireEvent.click(screen.getByRole('button', { name: '发布' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByTestId('dialog-confirm'));
     await waitFor(() => expect(posted).toEqual([{ kind: 'ENTRY_AGREEMENT', title: '进场协议', body: '一、条款' }]));
     expect(await screen.findByText('已发布进场协议第 3 版')).toBeTruthy();
   });
@@ -53,5 +55,31 @@ describe('AgreementPublisher', () => {
     expect(titleWithoutVersion(' 进场协议(第2版) ')).toBe('进场协议');
     expect(titleWithoutVersion('第 2 版修订说明')).toBe('第 2 版修订说明');
     expect(titleWithoutVersion('（第 2 版）')).toBe('（第 2 版）');
+  });
+
+  it('publishes only after the dialog is confirmed; dismissing it publishes nothing', async () => {
+    const posts: unknown[] = [];
+    renderWithAuth(<AgreementPublisher />, organiser, '/organiser', async (input, init) => {
+      if (init?.method === 'POST') {
+        posts.push(JSON.parse(String(init.body)));
+        return Response.json({
+          id: 9, kind: 'ENTRY_AGREEMENT', version: 2, title: '进场协议', body: '正文', textSha256: 'a'.repeat(64),
+          publishedAt: '2026-11-23T04:05:06Z',
+        });
+      }
+      if (String(input).startsWith('/api/')) return String(input).includes('agreements') ? Response.json([]) : Response.json(organiser);
+      return Response.json(organiser);
+    });
+    fireEvent.change(screen.getByLabelText('标题'), { target: { value: '进场协议' } });
+    fireEvent.change(screen.getByLabelText('正文'), { target: { value: '正文' } });
+    fireEvent.click(screen.getByRole('button', { name: '发布' }));
+    const dialog = screen.getByRole('dialog', { name: '发布新版本' });
+    fireEvent.click(within(dialog).getByTestId('dialog-cancel'));
+    expect(posts).toEqual([]);
+
+    fireEvent.click(screen.getByRole('button', { name: '发布' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByTestId('dialog-confirm'));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(await screen.findByText('已发布进场协议第 2 版')).toBeTruthy();
   });
 });

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { agreementsApi } from '../../api/merchant';
 import type { Agreement, AgreementKind } from '../../api/merchant';
 import { isApiError } from '../../api/errors';
+import { ConfirmDialog } from '../../components/Dialog';
 import { Field, FormAlert, SelectField, TextField } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 import type { FieldErrors } from '../../lib/validation';
@@ -40,6 +41,8 @@ export function AgreementPublisher() {
     }
   };
 
+  const [confirming, setConfirming] = useState(false);
+
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault();
     const e: FieldErrors = {};
@@ -49,7 +52,11 @@ export function AgreementPublisher() {
     setAlert(null);
     setDone(null);
     if (Object.keys(e).length) return;
-    if (!window.confirm('发布后所有商家须重新签署该协议才能继续上架和开播，确定发布吗？')) return;
+    setConfirming(true);
+  };
+
+  const publish = async () => {
+    setConfirming(false);
     setBusy(true);
     try {
       const published = await agreementsApi.publish({ kind, title: title.trim(), body });
@@ -102,6 +109,15 @@ export function AgreementPublisher() {
           {busy ? '发布中…' : '发布'}
         </button>
       </form>
+      {confirming && (
+        <ConfirmDialog
+          title="发布新版本"
+          message="发布后所有商家须重新签署该协议才能继续上架和开播，确定发布吗？"
+          confirmLabel="发布"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void publish()}
+        />
+      )}
     </section>
   );
 }

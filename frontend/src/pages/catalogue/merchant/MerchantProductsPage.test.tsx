@@ -90,4 +90,21 @@ describe('MerchantProductsPage', () => {
     expect((await within(row).findByRole('alert')).textContent).toBe('上架前请至少上传一张商品图片');
     expect(screen.queryByTestId('agreements-needed')).toBeNull();
   });
+
+  it('deletes a draft only after the dialog is confirmed', async () => {
+    const { fetch } = renderWithAuth(<MerchantProductsPage />, merchant, '/merchant/products', async (input, init) => {
+      if (init?.method === 'DELETE') return new Response(null, { status: 204 });
+      return String(input).startsWith('/api/merchant/products')
+        ? Response.json({ items: [product(1)], next: null })
+        : Response.json(merchant);
+    });
+    const draft = await screen.findByTestId('merchant-product-1');
+    fireEvent.click(within(draft).getByRole('button', { name: '删除' }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: '删除草稿' })).getByTestId('dialog-cancel'));
+    expect(fetch.mock.calls.some(([, init]) => init?.method === 'DELETE')).toBe(false);
+    expect(screen.getByTestId('merchant-product-1')).toBeTruthy();
+    fireEvent.click(within(draft).getByRole('button', { name: '删除' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByTestId('dialog-confirm'));
+    await waitFor(() => expect(screen.queryByTestId('merchant-product-1')).toBeNull());
+  });
 });

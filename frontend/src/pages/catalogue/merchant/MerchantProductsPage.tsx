@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { AGREEMENTS_NOT_ACCEPTED, merchantProductsApi } from '../../../api/catalogue';
 import type { Product, ProductStatus } from '../../../api/catalogue';
 import { isApiError } from '../../../api/errors';
+import { ConfirmDialog } from '../../../components/Dialog';
 import { FormAlert } from '../../../components/Field';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { STATUS_LABELS } from '../labels';
@@ -50,11 +51,12 @@ export function MerchantProductsPage() {
     void load(status, null);
   }, [status, load]);
 
+  const [removing, setRemoving] = useState<Product | null>(null);
+
   const act = async (p: Product, action: 'publish' | 'takeOffShelf' | 'remove') => {
     setRowError(({ [p.id]: _, ...rest }) => rest);
     try {
       if (action === 'remove') {
-        if (!window.confirm(`删除草稿“${p.name}”？`)) return;
         await merchantProductsApi.remove(p.id);
         setItems((list) => list.filter((x) => x.id !== p.id));
         return;
@@ -115,7 +117,7 @@ export function MerchantProductsPage() {
                   </>
                 )}
                 {p.status === 'DRAFT' && (
-                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => act(p, 'remove')}>删除</button>
+                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(p)}>删除</button>
                 )}
               </div>
               {rowError[p.id] && <p className="field-error" role="alert">{rowError[p.id]}</p>}
@@ -131,6 +133,20 @@ export function MerchantProductsPage() {
           </button>
         )}
       </div>
+      {removing && (
+        <ConfirmDialog
+          title="删除草稿"
+          message={`删除草稿“${removing.name}”？删除后不能恢复。`}
+          confirmLabel="删除"
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const p = removing;
+            setRemoving(null);
+            void act(p, 'remove');
+          }}
+        />
+      )}
     </section>
   );
 }

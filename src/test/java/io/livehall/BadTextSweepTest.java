@@ -108,9 +108,9 @@ class BadTextSweepTest extends IntegrationTest {
         fields.add(new Field("MERCHANT", HttpMethod.POST, "/api/merchant/orders/1/confirm-payment", "reference",
                 Map.of("reference", BAD), List.of("customer_order")));
         fields.add(new Field("MERCHANT", HttpMethod.POST, "/api/merchant/orders/1/ship", "carrier",
-                Map.of("carrier", BAD, "trackingNo", "SF123"), List.of("customer_order")));
+                Map.of("carrier", BAD, "trackingNo", "SF1000000123"), List.of("customer_order")));
         fields.add(new Field("MERCHANT", HttpMethod.POST, "/api/merchant/orders/1/ship", "trackingNo",
-                Map.of("carrier", "顺丰", "trackingNo", BAD), List.of("customer_order")));
+                Map.of("carrier", "顺丰速运", "trackingNo", BAD), List.of("customer_order")));
         fields.add(new Field("MERCHANT", HttpMethod.POST, "/api/merchant/orders/1/cancel", "reason",
                 Map.of("reason", BAD), List.of("customer_order")));
         fields.add(new Field("MERCHANT", HttpMethod.POST, "/api/merchant/quotes/1/answer", "note",

@@ -9,6 +9,7 @@ import java.util.List;
 import io.livehall.common.files.FilePurpose;
 import io.livehall.common.files.FileStorage;
 import io.livehall.identity.DemoAccounts;
+import io.livehall.realtime.presence.Presence;
 import io.livehall.showcase.catalogue.ProductCatalogue;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -46,11 +47,14 @@ class ShowcaseDemoData implements ApplicationListener<ApplicationReadyEvent> {
     private final DatabaseClient db;
     private final FileStorage files;
     private final ProductCatalogue catalogue;
+    private final Presence presence;
     private final String script;
     private final List<Picture> pictures;
 
-    ShowcaseDemoData(DemoAccounts accounts, DatabaseClient db, FileStorage files, ProductCatalogue catalogue) {
+    ShowcaseDemoData(DemoAccounts accounts, DatabaseClient db, FileStorage files, ProductCatalogue catalogue,
+                     Presence presence) {
         this.accounts = accounts;
+        this.presence = presence;
         this.db = db;
         this.files = files;
         this.catalogue = catalogue;
@@ -95,7 +99,7 @@ class ShowcaseDemoData implements ApplicationListener<ApplicationReadyEvent> {
                 .bind("name", ROUND).map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class))).one();
         return accounts.seeded().then(present).flatMap(already -> (already ? repointOldPlaceholders().thenReturn(false)
                 // no bind parameters: sent as one simple query, which PostgreSQL runs as one implicit transaction
-                : db.sql(script).then().thenReturn(true))
+                : db.sql(script).then().then(forgetOldFigures()).thenReturn(true))
                 .flatMap(seeded -> picture().thenReturn(seeded)));
     }
 
@@ -147,6 +151,18 @@ class ShowcaseDemoData implements ApplicationListener<ApplicationReadyEvent> {
                                         where id = :id and cover_file_id is null""")
                                 .bind("file", file.id()).bind("id", t[0]).fetch().rowsUpdated()))
                 .reduce(0L, Long::sum);
+    }
+
+    /**
+     * The seeded sessions start with no audience: figures Redis may still hold under their ids (a database reset
+     * while Redis kept its data) would show a peak that never happened in them.
+     */
+    Mono<Void> forgetOldFigures() {
+        return db.sql("select s.id from live_session s join merchant m on m.id = s.merchant_id"
+                        + " where m.display_name in ('东裕茗茶', '格兰纳护肤')")
+                .map(row -> row.get("id", Long.class)).all()
+                .concatMap(id -> presence.forget(ShowcaseDestinations.ROOM_TYPE, String.valueOf(id)))
+                .then();
     }
 
     /** Demo halls seeded with the old placeholder URLs play the demo stream too; a no-op once they do. */

@@ -131,4 +131,28 @@ class ShowcaseDemoDataTest extends DemoHallTest {
         return db.sql("select id from merchant where display_name = :n").bind("n", name)
                 .map(row -> row.get("id", Long.class)).one().block();
     }
+
+    @Autowired
+    io.livehall.realtime.presence.Presence presence;
+
+    /** Issue 12, viewer 7: figures Redis kept under a seeded session's id (an old hall) are not shown as its own. */
+    @Test
+    void seedingForgetsFiguresRedisHeldUnderTheSeededSessionsIds() {
+        long live = seededSession("东裕茗茶");
+        String room = String.valueOf(live);
+        try (io.livehall.realtime.RawStompClient viewer = io.livehall.realtime.RawStompClient.open(port)) {
+            viewer.connectAsGuest(guestPass());
+            viewer.subscribe("v", "/topic/live/" + live + "/viewers");
+            await().atMost(Duration.ofSeconds(10)).until(() -> presence.viewers("live", room).block().peak() >= 1);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> presence.viewers("live", room).block().now() == 0);
+        assertThat(presence.viewers("live", room).block().peak()).isGreaterThanOrEqualTo(1);
+
+        demo.forgetOldFigures().block(Duration.ofSeconds(10));
+
+        var figures = presence.viewers("live", room).block();
+        assertThat(figures.peak()).isZero();
+        assertThat(figures.unique()).isZero();
+        http.get().uri("/api/live-sessions/" + live).exchange().expectBody().jsonPath("$.viewers.peak").isEqualTo(0);
+    }
 }

@@ -68,6 +68,18 @@ public class Broker {
                 .doFinally(signal -> gapless.goLive());
     }
 
+    /**
+     * Takes a message out of an EVENT topic's replay buffer (e.g. a chat line a moderator hid), so later
+     * subscribers replaying the topic do not get it; answers whether it was still there. Subscribers that already
+     * received it are not told: the domain publishes its own "retracted" event for them.
+     */
+    public Mono<Boolean> retract(String destination, String streamId) {
+        if (catalog.kindOf(destination) != DestinationKind.EVENT) {
+            throw new IllegalArgumentException("Only event topics keep messages: " + destination);
+        }
+        return bus.retract(destination, streamId);
+    }
+
     public void unsubscribe(String destination, Subscriber subscriber) {
         local.removeMatching(destination, subscriber);
     }

@@ -13,6 +13,7 @@ import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -103,6 +104,11 @@ class RedisBus {
                     Collections.reverse(newestFirst);
                     return Flux.fromIterable(newestFirst);
                 });
+    }
+
+    /** Deletes one message from a destination's replay stream; true when it was there. */
+    Mono<Boolean> retract(String destination, String streamId) {
+        return redis.opsForStream().delete(stream(destination), RecordId.of(streamId)).map(n -> n > 0);
     }
 
     Mono<BrokerMessage> lastValue(String destination) {

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * Who is watching which room. It listens to the STOMP connections ({@link ConnectionListener}): a connection joins
  * a room with its first subscription to one of the room's topics and leaves with its last (or when it disconnects).
  * Rooms are those of the types the domains registered ({@link RoomTypes}) that exist. Changes are published on the room's
- * {@code .../viewers} topic at most twice a second. Every instance refreshes its members every 5 s and sweeps
+ * {@code .../viewers} topic at most twice a second. A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
  * members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed instance's viewers stop counting
  * within 20 s and the topic reports it within 25 s.
  */
@@ -64,6 +64,8 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     public Mono<Void> subscribed(String connection, RealtimeUser user, String destination) {
         return Mono.justOrEmpty(types.roomOf(destination))
                 .filterWhen(room -> !connections.containsKey(connection) ? Mono.just(false) : types.exists(room))
+                // the room's staff (a live session's merchant at its console, organisers) are not its audience
+                .filterWhen(room -> types.isStaff(room, user).map(staff -> !staff))
                 .flatMap(room -> {
                     Rooms rooms = connections.get(connection);
                     if (rooms == null || !rooms.enter(room.key())) {
@@ -95,6 +97,14 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     /** Current audience of a room (for domains, e.g. to persist watch time at the end of a live session). */
     public Mono<Viewers> viewers(String type, String id) {
         return store.stats(new Room(type, id));
+    }
+
+    /**
+     * Forgets a room's figures (members, peak, unique viewers, watch time): for a room whose id was used before by
+     * something else (e.g. demo data seeded into a fresh database while Redis kept the old figures).
+     */
+    public Mono<Void> forget(String type, String id) {
+        return store.clear(new Room(type, id));
     }
 
     private Mono<Void> leave(String connection, Room room) {

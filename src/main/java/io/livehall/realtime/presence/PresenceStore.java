@@ -101,6 +101,11 @@ class PresenceStore {
                 });
     }
 
+    /** Deletes a room's figures and members (all under its hash tag). */
+    Mono<Void> clear(Room room) {
+        return redis.delete(members(room), joined(room), unique(room), peak(room), watched(room)).then();
+    }
+
     Flux<Room> activeRooms() {
         return redis.opsForSet().members(ROOMS).map(Room::parse);
     }

@@ -12,6 +12,7 @@ import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.realtime.broker.DestinationPattern;
+import io.livehall.realtime.broker.RealtimeUser;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +32,15 @@ public class RoomTypes {
         Mono<Boolean> exists(String id);
     }
 
+    /**
+     * Whether an account runs the room rather than watches it (e.g. a live session's own merchant at its console):
+     * its connections do not join the room, so they are not counted as viewers. Must not block.
+     */
+    @FunctionalInterface
+    public interface Staff {
+        Mono<Boolean> isStaff(String id, RealtimeUser user);
+    }
+
     static final Duration REMEMBER_EXISTING = Duration.ofMinutes(1);
     static final Duration REMEMBER_MISSING = Duration.ofSeconds(5);
     static final int REMEMBERED_MAX = 20_000;
@@ -43,6 +53,7 @@ public class RoomTypes {
     private final DestinationCatalog catalog;
     private final Clock clock;
     private final Map<String, Existence> types = new ConcurrentHashMap<>();
+    private final Map<String, Staff> staff = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     RoomTypes(DestinationCatalog catalog, Clock clock) {
@@ -59,6 +70,21 @@ public class RoomTypes {
             throw new IllegalStateException("Room type " + type + " is registered twice");
         }
         catalog.register(viewersTopic(type), DestinationKind.LATEST, Access.PUBLIC);
+    }
+
+    /** Registers a room type whose staff ({@link Staff}) are not counted among its viewers. */
+    public void register(String type, Existence existence, Staff staffOfRoom) {
+        register(type, existence);
+        staff.put(type, staffOfRoom);
+    }
+
+    /** Whether the user is staff of the room (never a guest); false for types without staff. */
+    Mono<Boolean> isStaff(Room room, RealtimeUser user) {
+        Staff rule = staff.get(room.type());
+        if (rule == null || user.guest()) {
+            return Mono.just(false);
+        }
+        return Mono.defer(() -> rule.isStaff(room.id(), user)).defaultIfEmpty(false).onErrorReturn(false);
     }
 
     /** {@code /topic/<type>/{id}/viewers}: the audience of one room (count now, peak, unique, watch time). */

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /like}; viewers receive {@code /topic/live/{liveId}/chat} (replayable) and {@code /likes}
  * (latest total). Chat needs an account, is limited per user and in length, and banned words are masked. Likes
  * need an account or a signed guest id ({@code x-guest}), and are limited per viewer (counting likes, not SENDs).
- * Both are refused ({@code not-live}) unless the room's session exists and is live.
+ * Both are refused ({@code not-live}) unless the room's session exists and is live. A user muted for the session
+ * ({@link ChatModeration}) is refused ({@code muted}); the connection stays open.
  */
 @Component
 class LiveRoomChat {
@@ -44,6 +45,7 @@ class LiveRoomChat {
     private final FixedWindowCounter counter;
     private final BannedWords banned;
     private final OnAir onAir;
+    private final ChatMutes mutes;
     private final JsonMapper json;
     private final Clock clock;
     private final int chatPerWindow;
@@ -51,13 +53,14 @@ class LiveRoomChat {
     private final Duration window;
 
     LiveRoomChat(Broker broker, AppRoutes routes, DestinationCatalog catalog, ReactiveStringRedisTemplate redis,
-                 FixedWindowCounter counter, BannedWords banned, OnAir onAir, JsonMapper json, Clock clock,
-                 ChatSettings settings) {
+                 FixedWindowCounter counter, BannedWords banned, OnAir onAir, ChatMutes mutes, JsonMapper json,
+                 Clock clock, ChatSettings settings) {
         this.broker = broker;
         this.redis = redis;
         this.counter = counter;
         this.banned = banned;
         this.onAir = onAir;
+        this.mutes = mutes;
         this.json = json;
         this.clock = clock;
         this.chatPerWindow = settings.maxPerWindow();
@@ -87,6 +90,7 @@ class LiveRoomChat {
         }
         String liveId = message.variable("liveId");
         return requireLive(liveId)
+                .then(Mono.defer(() -> notMuted(liveId, message.user().id())))
                 .then(withinLimit(message.user().id(), "chat", 1, chatPerWindow, "发言太频繁，请稍后再试"))
                 .then(Mono.defer(() -> {
                     ChatMessage chat = new ChatMessage("live:" + liveId, message.user().id(), message.user().name(),
@@ -124,6 +128,14 @@ class LiveRoomChat {
         return onAir.isLive(liveId).flatMap(live -> live
                 ? Mono.<Void>empty()
                 : Mono.error(new AppRejection("not-live", "直播未开始或已结束")));
+    }
+
+    /** Refuses ({@code muted}) a user the room's merchant or an organiser muted for this session. */
+    private Mono<Void> notMuted(String liveId, String userId) {
+        return mutes.isMuted(Long.parseLong(liveId), Long.parseLong(userId))
+                .flatMap(muted -> muted
+                        ? Mono.<Void>error(new AppRejection("muted", "你已被禁言，本场直播内不能发言"))
+                        : Mono.empty());
     }
 
     /** Counts {@code amount} against the user's budget of {@code what} in the window; refuses past {@code max}. */

@@ -78,6 +78,22 @@ class LiveSessionRepository {
                 .fetch().rowsUpdated()).then();
     }
 
+    /**
+     * New positions for the same lineup (kept in place: a pinned product's row must stay). Positions are unique per
+     * session and checked row by row, so they move out of the way first.
+     */
+    Mono<Void> reorderLineup(long id, List<Long> productIds) {
+        return db.sql("update live_session_product set position = position + 100000 where session_id = :id")
+                .bind("id", id).fetch().rowsUpdated()
+                .then(db.sql("""
+                                update live_session_product p set position = t.n - 1
+                                from unnest(cast(:ids as bigint[])) with ordinality as t(product_id, n)
+                                where p.session_id = :id and p.product_id = t.product_id""")
+                        .bind("id", id).bind("ids", productIds.toArray(Long[]::new))
+                        .fetch().rowsUpdated())
+                .then();
+    }
+
     /** Moves the session from {@code from} to {@code to}; empty when it was not in {@code from} (or not the merchant's). */
     Mono<LiveSession> transition(long id, long merchantId, LiveStatus from, LiveStatus to) {
         String set = switch (to) {

@@ -109,14 +109,49 @@ class LiveSessionService {
     /**
      * Goes live; in the same transaction everyone who asked to be reminded is claimed and their notification queued
      * in the outbox (delivered after the commit, at least once). Rooms are told after the commit, best effort.
+     * A merchant has one session live at a time unless an organiser allowed more: past its allowance 409.
      */
     Mono<Detail> goLive(long userId, long id) {
         return merchants.requireTrading(userId).flatMap(m -> tx.transactional(
-                        sessions.transition(id, m.id(), LiveStatus.SCHEDULED, LiveStatus.LIVE)
+                        withinLiveAllowance(m.id(), id)
+                                .then(sessions.transition(id, m.id(), LiveStatus.SCHEDULED, LiveStatus.LIVE))
                                 .switchIfEmpty(refusal(id, m.id(), "开播"))
                                 .flatMap(s -> reminders.claimAndNotify(s, m.displayName(), clock.instant()).thenReturn(s)))
                 .flatMap(s -> afterCommit.run("live-status", () -> onAir.changed(s).then(pinned.clear(id)))
                         .then(queries.detail(s, null))));
+    }
+
+    /**
+     * 409 {@code live-allowance} when the merchant already has as many other sessions live as it may; the merchant's
+     * row stays locked until the transaction ends, so two sessions going live at once are counted one at a time.
+     */
+    private Mono<Void> withinLiveAllowance(long merchantId, long id) {
+        return merchants.lockLiveAllowance(merchantId)
+                .zipWith(sessions.liveOf(merchantId).filter(other -> other != id).count())
+                .flatMap(t -> t.getT2() < t.getT1() ? Mono.<Void>empty()
+                        : Mono.error(new ApiProblem(HttpStatus.CONFLICT, "live-allowance", t.getT1() == 1
+                                ? "已有一场直播正在进行，请先下播再开播这一场"
+                                : "已有 " + t.getT2() + " 场直播正在进行，达到主办方允许的同时开播场次上限（" + t.getT1() + " 场）")));
+    }
+
+    /**
+     * Puts the lineup in a new order (the same products), while the session is scheduled or live: rooms show
+     * it in this order. 400 with a field error when the ids are not exactly the lineup's.
+     */
+    Mono<Detail> reorder(long userId, long id, List<Long> productIds) {
+        return merchant(userId)
+                .flatMap(m -> own(id, m.id()))
+                .flatMap(s -> s.status() == LiveStatus.SCHEDULED || s.status() == LiveStatus.LIVE ? Mono.just(s)
+                        : conflict(s, "调整商品顺序"))
+                .flatMap(s -> sessions.lineup(id).collectList().flatMap(current -> {
+                    if (current.size() != productIds.size() || !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(productIds))) {
+                        return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-lineup-order",
+                                "商品顺序须包含本场的全部商品，且每件只出现一次",
+                                List.of(new io.livehall.common.error.FieldProblem("productIds", "商品顺序须包含本场的全部商品，且每件只出现一次"))));
+                    }
+                    return tx.transactional(sessions.reorderLineup(id, productIds)).thenReturn(s);
+                }))
+                .flatMap(s -> told(s).then(queries.detail(s, null)));
     }
 
     /** Ends a live session and keeps its audience figures (peak, unique viewers, watch time) from presence, its likes and sales. */

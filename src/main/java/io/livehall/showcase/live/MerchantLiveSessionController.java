@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -87,6 +89,17 @@ class MerchantLiveSessionController {
     @Operation(summary = "下播：保存峰值、观看人数与观看时长")
     Mono<Detail> end(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
         return service.end(user(jwt), id);
+    }
+
+    /** The lineup's product ids in their new order. */
+    record LineupOrder(@NotNull(message = "请提供商品顺序") @Size(max = 200, message = "一场直播最多 200 件商品")
+                       List<@NotNull(message = "商品不能为空") Long> productIds) {
+    }
+
+    @PutMapping("/{id}/lineup")
+    @Operation(summary = "调整本场商品的讲解顺序（未开播或直播中；须为本场的全部商品）")
+    Mono<Detail> reorder(@PathVariable long id, @Valid @RequestBody LineupOrder request, @AuthenticationPrincipal Jwt jwt) {
+        return service.reorder(user(jwt), id, request.productIds());
     }
 
     @PutMapping("/{id}/pinned")

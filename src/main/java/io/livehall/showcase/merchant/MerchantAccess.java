@@ -131,6 +131,16 @@ public class MerchantAccess {
                 .flatMap(active -> active ? Mono.<Void>empty() : Mono.error(closedForBusiness()));
     }
 
+    /**
+     * How many sessions the merchant may have live at once, locking its row until the caller's transaction ends:
+     * two "go live" requests of one merchant are counted one after the other.
+     */
+    public Mono<Integer> lockLiveAllowance(long merchantId) {
+        return db.sql("select live_allowance from merchant where id = :id for update").bind("id", merchantId)
+                .map(row -> row.get("live_allowance", Short.class).intValue()).one()
+                .defaultIfEmpty(1);
+    }
+
     /** Display names of these merchants (unknown ids are left out), for lists that show whose something is. */
     public Mono<Map<Long, String>> displayNames(Collection<Long> merchantIds) {
         if (merchantIds.isEmpty()) {

@@ -41,4 +41,10 @@ class MerchantAdminController {
     Mono<MerchantView> setStatus(@PathVariable long id, @Valid @RequestBody MerchantStatusUpdate update) {
         return merchants.setStatus(id, update.status());
     }
+
+    @PutMapping("/{id}/live-allowance")
+    @Operation(summary = "设置商家可同时开播的直播场次（1-10，默认 1）")
+    Mono<MerchantView> setLiveAllowance(@PathVariable long id, @Valid @RequestBody LiveAllowanceUpdate update) {
+        return merchants.setLiveAllowance(id, update.liveAllowance());
+    }
 }

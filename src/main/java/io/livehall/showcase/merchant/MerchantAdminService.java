@@ -54,6 +54,12 @@ class MerchantAdminService {
                 .flatMap(after -> statusChanged(merchantId, status).thenReturn(after));
     }
 
+    /** Sets how many of the merchant's sessions may be live at once (going live past it answers 409). */
+    Mono<MerchantView> setLiveAllowance(long merchantId, int allowance) {
+        return merchants.setLiveAllowance(merchantId, allowance)
+                .flatMap(rows -> rows == 0 ? Mono.error(ApiProblem.notFound("商家")) : merchants.find(merchantId));
+    }
+
     /** Runs every listener (one failing does not stop the others); fails afterwards if any failed. */
     private Mono<Void> statusChanged(long merchantId, MerchantStatus status) {
         return Flux.fromIterable(listeners)

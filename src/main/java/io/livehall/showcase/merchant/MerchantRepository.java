@@ -21,7 +21,7 @@ class MerchantRepository {
                                           where acc.merchant_id = m.id and acc.agreement_id = newest.id))""";
 
     private static final String SELECT = """
-            select m.id, m.display_name, m.status, m.application_id, m.created_at, m.updated_at,
+            select m.id, m.display_name, m.status, m.application_id, m.live_allowance, m.created_at, m.updated_at,
                    %s as agreed,
                    %s
             from merchant m join enterprise e on e.id = m.enterprise_id
@@ -77,6 +77,12 @@ class MerchantRepository {
                 .fetch().rowsUpdated();
     }
 
+    Mono<Long> setLiveAllowance(long id, int allowance) {
+        return db.sql("update merchant set live_allowance = :n, updated_at = now() where id = :id")
+                .bind("n", (short) allowance).bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
     /** The accounts acting for a merchant (the users of its enterprise). */
     Flux<Long> usersOf(long merchantId) {
         return db.sql("select u.id from app_user u join merchant m on m.enterprise_id = u.enterprise_id where m.id = :id")
@@ -89,6 +95,7 @@ class MerchantRepository {
         boolean agreed = Boolean.TRUE.equals(row.get("agreed", Boolean.class));
         return new MerchantView(row.get("id", Long.class), row.get("display_name", String.class), status, enterprise,
                 row.get("application_id", Long.class), agreed, agreed && status == MerchantStatus.ACTIVE,
+                row.get("live_allowance", Short.class).intValue(),
                 row.get("created_at", Instant.class), row.get("updated_at", Instant.class));
     }
 }

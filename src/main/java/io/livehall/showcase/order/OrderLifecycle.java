@@ -58,7 +58,7 @@ class OrderLifecycle {
     }
 
     Mono<Order> ship(long merchantId, long orderId, String carrier, String trackingNo) {
-        return tx.transactional(orders.ship(orderId, merchantId, carrier.strip(), trackingNo.strip()).map(Order.Row::order)
+        return tx.transactional(orders.ship(orderId, merchantId, carrier.strip(), trackingNo.strip().toUpperCase(java.util.Locale.ROOT)).map(Order.Row::order)
                         .flatMap(o -> events.statusChanged(o).thenReturn(o)))
                 .switchIfEmpty(Mono.defer(() -> ofMerchant(merchantId, orderId)
                         .flatMap(o -> Mono.error(OrderProblems.wrongStatus(

@@ -125,7 +125,7 @@ class OrderApiTest extends OrderTest {
         get(buyer.token(), "/api/orders/" + id + "/payment").expectStatus().isOk()
                 .expectBody().jsonPath("$.method").isEqualTo("OFFLINE").jsonPath("$.amountFen").isEqualTo(3998);
         post(buyer.token(), "/api/orders/" + id + "/confirm-receipt", null).expectStatus().isEqualTo(409);
-        post(m, "/api/merchant/orders/" + id + "/ship", "{\"carrier\":\"顺丰\",\"trackingNo\":\"SF1\"}").expectStatus().isEqualTo(409);
+        post(m, "/api/merchant/orders/" + id + "/ship", "{\"carrier\":\"顺丰速运\",\"trackingNo\":\"SF1000000001\"}").expectStatus().isEqualTo(409);
         post(m, "/api/merchant/orders/" + id + "/confirm-payment", "{\"reference\":\"\"}").expectStatus().isBadRequest();
         post(m, "/api/merchant/orders/" + id + "/confirm-payment", "{\"reference\":\"BANK-001\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("PAID").jsonPath("$.paymentReference").isEqualTo("BANK-001");
@@ -134,8 +134,8 @@ class OrderApiTest extends OrderTest {
         post(buyer.token(), "/api/orders/" + id + "/cancel", null).expectStatus().isEqualTo(409);
         post(m, "/api/merchant/orders/" + id + "/cancel", "{}").expectStatus().isEqualTo(409);
         post(m, "/api/merchant/orders/" + id + "/ship", "{\"carrier\":\"\",\"trackingNo\":\"\"}").expectStatus().isBadRequest();
-        post(m, "/api/merchant/orders/" + id + "/ship", "{\"carrier\":\"顺丰\",\"trackingNo\":\"SF1001\"}").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("SHIPPED").jsonPath("$.trackingNo").isEqualTo("SF1001");
+        post(m, "/api/merchant/orders/" + id + "/ship", "{\"carrier\":\"顺丰速运\",\"trackingNo\":\"SF1000001001\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SHIPPED").jsonPath("$.trackingNo").isEqualTo("SF1000001001");
         post(stranger.token(), "/api/orders/" + id + "/confirm-receipt", null).expectStatus().isNotFound();
         post(buyer.token(), "/api/orders/" + id + "/confirm-receipt", null).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
@@ -152,6 +152,32 @@ class OrderApiTest extends OrderTest {
         post(m, "/api/merchant/orders/" + third + "/cancel", "{\"reason\":\"缺货\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.cancelledBy").isEqualTo("MERCHANT").jsonPath("$.cancelReason").isEqualTo("缺货");
         assertThat(fx.stock(product)).isEqualTo(8);
+    }
+
+    /** Issue 12, console 2: the carrier comes from the list of common carriers; the tracking number has a sane form. */
+    @Test
+    void shippingNeedsAListedCarrierAndAWellFormedTrackingNumber() {
+        ShowcaseFixtures.Merchant merchant = fx.merchant("ship");
+        long product = fx.product(merchant.id(), 1999, 10);
+        OrderFixtures.Buyer buyer = fx.buyer("ship");
+        long id = place(buyer, product, 1);
+        String m = merchant.user().token();
+        post(m, "/api/merchant/orders/" + id + "/confirm-payment", "{\"reference\":\"BANK-9\"}").expectStatus().isOk();
+        String ship = "/api/merchant/orders/" + id + "/ship";
+
+        post(m, ship, "{\"carrier\":\"随便快递\",\"trackingNo\":\"SF1234567890\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("carrier")
+                .jsonPath("$.errors[0].message").isEqualTo("请从列表中选择快递公司");
+        for (String bad : java.util.List.of("SF 123456789", "顺丰1234567890", "SF1-", "1234567")) {
+            post(m, ship, "{\"carrier\":\"顺丰速运\",\"trackingNo\":\"" + bad + "\"}").expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("trackingNo")
+                    .jsonPath("$.detail").value(d -> org.assertj.core.api.Assertions.assertThat((String) d).doesNotContain("java"));
+        }
+        get(m, "/api/merchant/orders/" + id).expectBody().jsonPath("$.status").isEqualTo("PAID");
+        post(m, ship, "{\"carrier\":\"中国邮政 EMS\",\"trackingNo\":\"ea123456789cn\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("SHIPPED")
+                .jsonPath("$.carrier").isEqualTo("中国邮政 EMS")
+                .jsonPath("$.trackingNo").isEqualTo("EA123456789CN");
     }
 
     @Test

@@ -78,8 +78,8 @@ class OrderRealtimeTest extends OrderTest {
             assertThat(client.expect("MESSAGE").body()).contains("\"status\":\"PAID\"");
             http.post().uri("/api/merchant/orders/" + id + "/ship").header("Authorization", m)
                     .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"carrier\":\"顺丰\",\"trackingNo\":\"SF9\"}").exchange().expectStatus().isOk();
-            assertThat(client.expect("MESSAGE").body()).contains("\"status\":\"SHIPPED\"", "SF9");
+                    .bodyValue("{\"carrier\":\"顺丰速运\",\"trackingNo\":\"SF1000000009\"}").exchange().expectStatus().isOk();
+            assertThat(client.expect("MESSAGE").body()).contains("\"status\":\"SHIPPED\"", "SF1000000009");
         }
     }
 }

@@ -81,7 +81,7 @@ class SuspendedMerchantTest extends OrderTest {
         }
         // what was paid is still fulfilled
         assertThat(count("select count(*) from customer_order where id = :o and status = 'PAID'", "o", paidOrder)).isEqualTo(1);
-        call(m, "POST", "/api/merchant/orders/" + paidOrder + "/ship", "{\"carrier\":\"顺丰\",\"trackingNo\":\"SF1\"}")
+        call(m, "POST", "/api/merchant/orders/" + paidOrder + "/ship", "{\"carrier\":\"顺丰速运\",\"trackingNo\":\"SF1000000001\"}")
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("SHIPPED");
         call(paid.token(), "POST", "/api/orders/" + paidOrder + "/confirm-receipt", null)
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("COMPLETED");
