@@ -5,7 +5,7 @@ import { Client } from '@stomp/stompjs';
 import type { IFrame, IMessage, IStompSocket, StompConfig } from '@stomp/stompjs';
 import { afterEach, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
-import { baseUrl, demoPassword } from './support';
+import { allowDemoMerchantLive, baseUrl, demoPassword } from './support';
 
 const PASSWORD = 'Passw0rd-e2e';
 const WAIT_MS = 15_000;
@@ -36,16 +36,7 @@ async function makeRoomToGoLive(auth: Record<string, string>): Promise<void> {
   for (const s of mine.items.filter((x) => x.status === 'LIVE' && x.title.startsWith('Node 客户端测试'))) {
     await fetch(`${baseUrl()}/api/merchant/live-sessions/${s.id}/end`, { method: 'POST', headers: auth });
   }
-  const login = await post('/api/auth/login', { username: 'organiser', password: demoPassword('organiser') });
-  expect(login.status).toBe(200);
-  const token = ((await login.json()) as { accessToken: string }).accessToken;
-  const merchantId = mine.items[0].merchant.id;
-  const allowed = await fetch(`${baseUrl()}/api/organiser/merchants/${merchantId}/live-allowance`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify({ liveAllowance: 2 }),
-  });
-  expect(allowed.status, await allowed.clone().text()).toBe(200);
+  await allowDemoMerchantLive(mine.items[0].merchant.id);
 }
 
 /** Registers and logs in over HTTP. */

@@ -130,3 +130,24 @@ export async function hideNativeHls(context: BrowserContext): Promise<void> {
     };
   });
 }
+
+/**
+ * Lets the demo merchant have `count` sessions live at once (a merchant may have one by default, and the demo
+ * hall's own session stays live while tests start theirs): the organiser sets the allowance over the API.
+ */
+export async function allowDemoMerchantLive(merchantId: number, count = 2): Promise<void> {
+  const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  const login = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username: 'organiser', password: demoPassword('organiser') }),
+  });
+  if (login.status !== 200) throw new Error(`organiser login: ${login.status}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const allowed = await fetch(`${baseUrl()}/api/organiser/merchants/${merchantId}/live-allowance`, {
+    method: 'PUT',
+    headers: { ...json, Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ liveAllowance: count }),
+  });
+  if (allowed.status !== 200) throw new Error(`live allowance: ${allowed.status} ${await allowed.text()}`);
+}
