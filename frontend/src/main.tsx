@@ -20,6 +20,7 @@ import './styles/toast.css';
 import './styles/catalogue.css';
 import './styles/product-monogram.css';
 import './styles/orders.css';
+import './styles/buy-sheet.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
