@@ -91,6 +91,9 @@ describe('showcase', () => {
     await buy.locator('#recipient-phone').fill('13800138000');
     await buy.locator('#recipient-address').fill('陕西省西安市雁塔区科技路 1 号');
     await viewer.getByTestId('buy-submit').click();
+    // the order is confirmed in the room's buy sheet; its page is one tap away
+    await expectText(viewer.getByTestId('buy-sheet-done'), '下单成功');
+    await viewer.getByTestId('buy-sheet-order-link').click();
 
     await expectExactText(viewer.getByTestId('order-status'), '待付款');
     await expectText(viewer.getByTestId('order-detail'), '¥99.00');

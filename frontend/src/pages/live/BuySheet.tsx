@@ -123,7 +123,9 @@ export function BuySheet({ sessionId, item, onClose, onPlaced }: Props) {
           {picture ? (
             <img className="sheet-cover" src={picture} alt="" width={88} height={88} />
           ) : (
-            <ProductMonogram name={item.name} compact className="sheet-cover" />
+            <span className="sheet-cover sheet-cover-empty">
+              <ProductMonogram name={item.name} compact />
+            </span>
           )}
           <div className="sheet-product-main">
             {deal && <span className="pinned-badge">限时秒杀</span>}
