@@ -21,6 +21,7 @@ import './styles/catalogue.css';
 import './styles/product-monogram.css';
 import './styles/orders.css';
 import './styles/dialog.css';
+import './styles/buy-sheet.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -59,6 +59,17 @@ export interface FlashDeal {
   endsAt: string;
   status: DealStatus;
   at: string;
+  /** Units buyers took (after settlement: the quantity less what went back to the product). */
+  sold?: number;
+}
+
+/** GET /api/flash-deals/{id}/mine: what the signed-in buyer holds of the deal. */
+export interface DealHolding {
+  dealId: number;
+  perBuyerLimit: number;
+  bought: number;
+  left: number;
+  limitReached: boolean;
 }
 
 /** /topic/live/{sessionId}/orders */
@@ -171,6 +182,9 @@ export const flashDealsApi = {
   /** The session's current deal; undefined when there is none (204). */
   current: (sessionId: number, signal?: AbortSignal) =>
     request<FlashDeal | undefined>(`/api/live-sessions/${id(sessionId)}/flash-deal`, { auth: false, signal }),
+  /** What the signed-in buyer already took of the deal (so the card can say 已达限购). */
+  mine: (dealId: number, signal?: AbortSignal) =>
+    request<DealHolding>(`/api/flash-deals/${id(dealId)}/mine`, { signal }),
 };
 
 export const quotesApi = {

@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { FlashDeal } from '../../api/orders';
+import type { DealHolding } from '../../api/orders';
+import { buyServer, deal, order, problem } from '../../test/buyServer';
+import type { BuyServerOptions } from '../../test/buyServer';
 import { fakeRealtime } from '../../test/realtime';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
 import { RECIPIENT_KEY } from '../orders/buying';
@@ -8,33 +10,16 @@ import { DealCard, DealPanel, dealStatusAt } from './DealCard';
 
 const me = makeUser(['VIEWER'], { id: 7 });
 
-function deal(over: Partial<FlashDeal> = {}): FlashDeal {
-  const now = Date.now();
-  return {
-    id: 5, sessionId: 42, productId: 9, productName: '东裕茗茶 明前特级', listPriceFen: 9900, priceFen: 5900,
-    quantity: 100, perBuyerLimit: 1, stockLeft: 100, startsAt: new Date(now - 1000).toISOString(),
-    endsAt: new Date(now + 75_000).toISOString(), status: 'OPEN', at: new Date(now).toISOString(), ...over,
-  };
-}
+const holding = (bought: number, limit = 1): DealHolding => ({
+  dealId: 5, perBuyerLimit: limit, bought, left: limit - bought, limitReached: bought >= limit,
+});
 
-type Call = { url: string; init?: RequestInit };
-
-function renderCard(answers: Array<() => Promise<Response>> = [], user = me as typeof me | null) {
+function renderCard(options: BuyServerOptions = {}, user = me as typeof me | null) {
   const realtime = fakeRealtime();
-  const calls: Call[] = [];
-  const view = renderWithAuth(realtime.wrap(<DealCard sessionId={42} />), user, '/live/42', async (input, init) => {
-    const url = String(input);
-    calls.push({ url, init });
-    if (url.includes('/flash-deal')) return new Response(null, { status: 204 });
-    if (url.startsWith('/api/orders')) return (answers.shift() ?? (() => Promise.resolve(Response.json({}))))();
-    return Response.json(user);
-  });
-  return { ...realtime, ...view, calls };
+  const server = buyServer({ user, holdings: [holding(0)], ...options });
+  const view = renderWithAuth(realtime.wrap(<DealCard sessionId={42} />), user, '/live/42', server.handler);
+  return { ...realtime, ...view, ...server };
 }
-
-const problem = (status: number, code: string, detail: string) => () =>
-  Promise.resolve(new Response(JSON.stringify({ type: `https://livehall.io/problems/${code}`, status, detail }),
-    { status, headers: { 'Content-Type': 'application/problem+json' } }));
 
 describe('DealCard', () => {
   it('shows the live price, countdown and stock from the deals topic', async () => {
@@ -69,32 +54,36 @@ describe('DealCard', () => {
     expect(dealStatusAt(d, Date.parse('2026-01-01T00:01:10Z'))).toBe('ENDED');
   });
 
-  it('buys with one Idempotency-Key per attempt, reused when the outcome was unknown', async () => {
+  it('buys in the sheet with one Idempotency-Key per attempt, reused when the outcome was unknown', async () => {
     localStorage.setItem(RECIPIENT_KEY, JSON.stringify({ name: '张三', phone: '13800138000', address: '西安市雁塔区' }));
-    const { connect, deliver, calls } = renderCard([
-      () => Promise.reject(new TypeError('network down')),
-      problem(409, 'limit-reached', '已达每人限购数量（1 件）'),
-    ]);
+    const { connect, deliver, posts, calls } = renderCard({
+      placing: [() => Promise.reject(new TypeError('network down')), problem(409, 'limit-reached', '已达每人限购数量（1 件）')],
+    });
     await connect();
     deliver('/topic/live/42/deals', deal());
+    await waitFor(() => expect(calls.some((c) => c.url === '/api/flash-deals/5/mine')).toBe(true));
     fireEvent.click(screen.getByTestId('deal-buy'));
+    const sheet = screen.getByTestId('buy-sheet');
+    expect(sheet.getAttribute('aria-label')).toBe('秒杀下单');
+    expect(screen.getByTestId('buy-sheet-price').textContent).toBe('¥59.00');
+    expect(screen.getByTestId('buy-sheet-stock').textContent).toBe('剩余 100 件 · 每人限购 1 件');
     expect((screen.getByLabelText('收货人') as HTMLInputElement).value).toBe('张三');
     fireEvent.click(screen.getByTestId('buy-submit'));
     await waitFor(() => expect(screen.getByTestId('form-alert').textContent).toContain('不会重复下单'));
     fireEvent.click(screen.getByTestId('buy-submit'));
     await waitFor(() => expect(screen.getByTestId('form-alert').textContent).toBe('每人限购 1 件，您已达上限'));
-    const posts = calls.filter((c) => c.url === '/api/orders');
-    expect(posts).toHaveLength(2);
-    const keys = posts.map((c) => (c.init?.headers as Record<string, string>)['Idempotency-Key']);
+    const sent = posts();
+    expect(sent).toHaveLength(2);
+    const keys = sent.map((c) => (c.init?.headers as Record<string, string>)['Idempotency-Key']);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
-    expect(JSON.parse(String(posts[0].init?.body))).toEqual({
+    expect(JSON.parse(String(sent[0].init?.body))).toEqual({
       dealId: 5, quantity: 1, recipient: { name: '张三', phone: '13800138000', address: '西安市雁塔区' },
     });
   });
 
-  it('says sold out when the gate refuses, and asks guests to log in', async () => {
-    const { connect, deliver } = renderCard([problem(409, 'sold-out', '已抢光')]);
+  it('says sold out inside the sheet when the gate refuses', async () => {
+    const { connect, deliver } = renderCard({ placing: [problem(409, 'sold-out', '已抢光')] });
     await connect();
     deliver('/topic/live/42/deals', deal());
     fireEvent.click(screen.getByTestId('deal-buy'));
@@ -103,12 +92,56 @@ describe('DealCard', () => {
     fireEvent.change(screen.getByLabelText('收货地址'), { target: { value: '西安市' } });
     fireEvent.click(screen.getByTestId('buy-submit'));
     await waitFor(() => expect(screen.getByTestId('form-alert').textContent).toBe('手慢了，已抢光'));
+    expect(screen.getByTestId('buy-sheet')).toBeTruthy();
   });
 
-  it('asks guests to log in before buying', async () => {
-    const { connect, deliver } = renderCard([], null);
+  it('asks guests to log in from the sheet and does not ask for their holding', async () => {
+    const { connect, deliver, calls } = renderCard({}, null);
     await connect();
     deliver('/topic/live/42/deals', deal());
-    expect(screen.getByText('登录后抢购')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('deal-buy'));
+    expect(screen.getByTestId('buy-sheet-login-link').textContent).toBe('登录后购买');
+    expect(calls.some((c) => c.url.includes('/mine'))).toBe(false);
+  });
+
+  it('shows 已达限购 for a buyer at the limit, and turns to it after their own order without a reload', async () => {
+    const { connect, deliver, calls } = renderCard({ holdings: [holding(0), holding(1)], lastOrder: order() });
+    await connect();
+    deliver('/topic/live/42/deals', deal());
+    await waitFor(() => expect(calls.filter((c) => c.url === '/api/flash-deals/5/mine')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('deal-buy'));
+    await waitFor(() => expect((screen.getByLabelText('收货人') as HTMLInputElement).value).toBe('王五'));
+    fireEvent.click(screen.getByTestId('buy-submit'));
+    await waitFor(() => expect(screen.getByTestId('buy-sheet-done')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTestId('deal-limit').textContent).toBe('已达限购'));
+    expect((screen.getByTestId('deal-limit') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId('deal-buy')).toBeNull();
+    expect(screen.getByTestId('deal-card').textContent).toContain('您已抢 1 件，每人限购 1 件');
+    // the confirmation stays in the sheet until the buyer closes it
+    expect(screen.getByTestId('buy-sheet-done').textContent).toContain('下单成功');
+    fireEvent.click(screen.getByTestId('buy-sheet-back'));
+    expect(screen.queryByTestId('buy-sheet')).toBeNull();
+  });
+
+  it('shows a buyer who already holds the limit 已达限购 on arrival', async () => {
+    const { connect, deliver } = renderCard({ holdings: [holding(2, 2)] });
+    await connect();
+    deliver('/topic/live/42/deals', deal({ perBuyerLimit: 2 }));
+    await waitFor(() => expect(screen.getByTestId('deal-limit')).toBeTruthy());
+    expect(screen.queryByTestId('deal-buy')).toBeNull();
+  });
+
+  it('says an ended deal is over and how many were sold', () => {
+    const ended = deal({ status: 'ENDED', stockLeft: 0, sold: 37, endsAt: new Date(Date.now() - 1000).toISOString() });
+    renderWithAuth(<DealPanel deal={ended} status="ENDED" now={Date.now()} />, me);
+    expect(screen.getByTestId('deal-stock').textContent).toBe('已结束 · 已售 37 件');
+    expect(screen.getByTestId('deal-card').textContent).not.toContain('剩余');
+    expect(screen.queryByTestId('deal-buy')).toBeNull();
+  });
+
+  it('counts the sold units from the stock when the server gave no figure', () => {
+    const ended = deal({ status: 'ENDED', stockLeft: 12, quantity: 50 });
+    renderWithAuth(<DealPanel deal={ended} status="ENDED" now={Date.now()} seller />, makeUser(['MERCHANT']));
+    expect(screen.getByTestId('deal-stock').textContent).toBe('已结束 · 已售 38 件');
   });
 });

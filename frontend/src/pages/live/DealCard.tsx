@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation } from 'react-router-dom';
-import { flashDealsApi, ordersApi } from '../../api/orders';
-import type { DealStatus, FlashDeal } from '../../api/orders';
+import { flashDealsApi } from '../../api/orders';
+import type { DealHolding, DealStatus, FlashDeal } from '../../api/orders';
 import { useAuth } from '../../auth/AuthProvider';
 import { formatFen } from '../../lib/format';
 import { formatCountdown, useNow } from '../../lib/useNow';
 import { showcaseDestinations } from '../../realtime/destinations';
 import { useLatest } from '../../realtime/useTopic';
-import { BuyForm, useGoToOrder } from '../orders/BuyForm';
+import { BuySheet } from './BuySheet';
 
 export const dealTopic = showcaseDestinations.deals;
 
@@ -47,12 +46,64 @@ export function useSessionDeal(sessionId: number | string): { deal: FlashDeal | 
 }
 
 /**
+ * What the signed-in buyer holds of the deal (GET /api/flash-deals/{id}/mine), asked again on `refresh()` (after
+ * the buyer's own order); null for guests, before the answer and when it fails.
+ */
+export function useDealHolding(dealId: number | undefined, signedIn: boolean): [DealHolding | null, () => void] {
+  const [state, setState] = useState<{ dealId: number; holding: DealHolding } | null>(null);
+  const [asked, setAsked] = useState(0);
+
+  useEffect(() => {
+    if (dealId === undefined || !signedIn) return;
+    const ctrl = new AbortController();
+    flashDealsApi.mine(dealId, ctrl.signal).then((holding) => setState({ dealId, holding }), () => undefined);
+    return () => ctrl.abort();
+  }, [dealId, signedIn, asked]);
+
+  const holding = signedIn && state && state.dealId === dealId ? state.holding : null;
+  return [holding, () => setAsked((n) => n + 1)];
+}
+
+/**
  * The live room's flash-deal card: price, countdown from endsAt, live stock left (from
- * /topic/live/{sessionId}/deals) and the buy button. Renders nothing when the session has no deal.
+ * /topic/live/{sessionId}/deals), the buyer's limit state and the buy button, which opens the room's buy sheet.
+ * Renders nothing when the session has no deal (a sheet already open stays until closed).
  */
 export function DealCard({ sessionId }: { sessionId: number | string }) {
   const { deal, status, now } = useSessionDeal(sessionId);
-  return deal && status ? <DealPanel deal={deal} status={status} now={now} /> : null;
+  const { user } = useAuth();
+  const [holding, refreshHolding] = useDealHolding(deal?.id, !!user);
+  const [sheet, setSheet] = useState<FlashDeal | null>(null);
+  // the sheet follows the live deal it was opened for (stock, status) and keeps its last state if the card goes
+  const shown = sheet && deal && deal.id === sheet.id ? deal : sheet;
+  const shownStatus = shown && shown === deal && status ? status : 'ENDED';
+
+  return (
+    <>
+      {deal && status && <DealPanel deal={deal} status={status} now={now} holding={holding} onBuy={() => setSheet(deal)} />}
+      {shown && (
+        <BuySheet
+          sessionId={shown.sessionId}
+          item={{
+            productId: shown.productId,
+            name: shown.productName,
+            priceFen: shown.priceFen,
+            listPriceFen: shown.listPriceFen,
+            coverFileId: null,
+            deal: {
+              id: shown.id,
+              status: shownStatus,
+              stockLeft: shown.stockLeft,
+              perBuyerLimit: shown.perBuyerLimit,
+              left: holding && holding.dealId === shown.id ? holding.left : shown.perBuyerLimit,
+            },
+          }}
+          onClose={() => setSheet(null)}
+          onPlaced={refreshHolding}
+        />
+      )}
+    </>
+  );
 }
 
 interface DealPanelProps {
@@ -61,14 +112,20 @@ interface DealPanelProps {
   now: number;
   /** The merchant's console: the same figures, no buying. */
   seller?: boolean;
+  /** What the signed-in buyer holds of the deal (null: unknown or a guest). */
+  holding?: DealHolding | null;
+  /** Opens the buy sheet (for guests too: the sheet asks them to log in). */
+  onBuy?: () => void;
 }
 
-export function DealPanel({ deal, status, now, seller = false }: DealPanelProps) {
-  const [buying, setBuying] = useState(false);
-  const { user } = useAuth();
-  const location = useLocation();
-  const goToOrder = useGoToOrder();
+/** Units buyers took: the server's figure, else the quantity less the stock left. */
+export function dealSold(deal: FlashDeal): number {
+  return deal.sold ?? Math.max(0, deal.quantity - deal.stockLeft);
+}
+
+export function DealPanel({ deal, status, now, seller = false, holding = null, onBuy }: DealPanelProps) {
   const percentLeft = Math.round((100 * deal.stockLeft) / deal.quantity);
+  const limitReached = !seller && status === 'OPEN' && !!holding?.limitReached;
 
   return (
     <section className={`deal-card deal-${status.toLowerCase()}`} data-testid="deal-card" aria-label="限时秒杀">
@@ -87,42 +144,38 @@ export function DealPanel({ deal, status, now, seller = false }: DealPanelProps)
           {deal.listPriceFen > deal.priceFen && <s className="muted small">{formatFen(deal.listPriceFen)}</s>}
         </div>
         <div className="deal-stock" aria-live="polite">
-          <div className="deal-bar" aria-hidden="true">
-            <span style={{ width: `${percentLeft}%` }} />
-          </div>
+          {status !== 'ENDED' && (
+            <div className="deal-bar" aria-hidden="true">
+              <span style={{ width: `${percentLeft}%` }} />
+            </div>
+          )}
           <span data-testid="deal-stock">
-            {status === 'SOLD_OUT' ? '已抢光' : `剩余 ${deal.stockLeft} / ${deal.quantity} 件`}
+            {status === 'ENDED'
+              ? `已结束 · 已售 ${dealSold(deal)} 件`
+              : status === 'SOLD_OUT' ? '已抢光' : `剩余 ${deal.stockLeft} / ${deal.quantity} 件`}
           </span>
-          <span className="muted small"> · 每人限购 {deal.perBuyerLimit} 件</span>
+          {status !== 'ENDED' && <span className="muted small"> · 每人限购 {deal.perBuyerLimit} 件</span>}
         </div>
       </div>
-      {status === 'OPEN' && !buying && !seller && (
-        user ? (
-          <button type="button" className="btn btn-primary btn-block" data-testid="deal-buy" onClick={() => setBuying(true)}>
-            立即抢购
+      {status === 'OPEN' && !seller && !limitReached && (
+        <button type="button" className="btn btn-primary btn-block" data-testid="deal-buy" onClick={onBuy}>
+          立即抢购
+        </button>
+      )}
+      {limitReached && (
+        <>
+          <button type="button" className="btn btn-block deal-limit" data-testid="deal-limit" disabled>
+            已达限购
           </button>
-        ) : (
-          <Link className="btn btn-primary btn-block" to={`/login?next=${encodeURIComponent(location.pathname)}`}>
-            登录后抢购
-          </Link>
-        )
+          <p className="deal-note small">您已抢 {holding?.bought} 件，每人限购 {deal.perBuyerLimit} 件</p>
+        </>
       )}
       {status === 'SOLD_OUT' && (
         <p className="deal-note" data-testid="deal-note">{seller ? '已全部售出' : '手慢了，已抢光'}</p>
       )}
       {status === 'UPCOMING' && <p className="deal-note">{seller ? '倒计时结束后开抢' : '即将开抢，请留意倒计时'}</p>}
       {status === 'OPEN' && seller && (
-        <p className="deal-note" data-testid="deal-note">秒杀进行中，已售 {deal.quantity - deal.stockLeft} 件</p>
-      )}
-      {buying && status === 'OPEN' && !seller && (
-        <BuyForm
-          unitPriceFen={deal.priceFen}
-          maxQuantity={Math.min(deal.perBuyerLimit, deal.stockLeft)}
-          limit={deal.perBuyerLimit}
-          submitLabel="确认抢购"
-          submit={(quantity, recipient, key) => ordersApi.place({ dealId: deal.id, quantity, recipient }, key)}
-          onPlaced={goToOrder}
-        />
+        <p className="deal-note" data-testid="deal-note">秒杀进行中，已售 {dealSold(deal)} 件</p>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { AfterLive, LiveSessionDetail } from '../../api/live';
 import type { ChatMessage } from '../../api/types';
@@ -33,12 +33,16 @@ export const session = (over: Partial<LiveSessionDetail> = {}): LiveSessionDetai
 
 const NOTHING_AFTER: AfterLive = { sessionId: 42, replayUrl: null, next: null, products: [] };
 
+function Where() {
+  return <p data-testid="where">{useLocation().pathname}</p>;
+}
+
 function renderRoom(user = me as typeof me | null, detail: LiveSessionDetail = session(), after: AfterLive = NOTHING_AFTER) {
   const realtime = fakeRealtime();
   const view = renderWithAuth(
     realtime.wrap(
       <Routes>
-        <Route path="/live/:id" element={<LiveRoomPage />} />
+        <Route path="/live/:id" element={<><LiveRoomPage /><Where /></>} />
         <Route path="/login" element={<p data-testid="login-page">login</p>} />
       </Routes>,
     ),
@@ -173,7 +177,7 @@ describe('LiveRoomPage', () => {
     expect(screen.getByTestId('pinned-price').textContent).toBe('¥128.00');
     const flagged = () => screen.getAllByTestId('lineup-item').filter((li) => li.className.includes('lineup-pinned'));
     // without a cover, the product's first character stands for it (in the lineup and on the pinned card)
-    expect(flagged().map((li) => li.textContent)).toEqual(['东东裕绿茶¥128.00讲解中']);
+    expect(flagged().map((li) => li.textContent)).toEqual(['东东裕绿茶¥128.00讲解中购买']);
     expect(screen.getByTestId('pinned-card').querySelector('.product-monogram')?.textContent).toBe('东');
 
     deliver('/topic/live/42/pinned', { sessionId: 42, productId: 8, name: '白瓷茶杯', priceFen: 3900, coverFileId: null });
@@ -184,6 +188,25 @@ describe('LiveRoomPage', () => {
     deliver('/topic/live/42/pinned', null);
     expect(screen.queryByTestId('pinned-card')).toBeNull();
     expect(flagged()).toHaveLength(0);
+  });
+
+  it('opens the buy sheet over the room: the same <video> stays mounted and the URL stays the room', async () => {
+    const { connect } = renderRoom(me, session({
+      streamKind: 'HLS', streamUrl: 'https://cdn.example.com/42.m3u8',
+      pinned: { sessionId: 42, productId: 7, name: '东裕绿茶', priceFen: 12800, coverFileId: null },
+    }));
+    await connect();
+    await waitFor(() => expect(screen.getByTestId('pinned-buy')).toBeTruthy());
+    const video = screen.getByTestId('live-video');
+    fireEvent.click(screen.getByTestId('pinned-buy'));
+    expect(screen.getByTestId('buy-sheet-name').textContent).toBe('东裕绿茶');
+    expect(screen.getByTestId('live-video')).toBe(video);
+    expect(video.isConnected).toBe(true);
+    expect(screen.getByTestId('where').textContent).toBe('/live/42');
+    fireEvent.click(screen.getByTestId('buy-sheet-close'));
+    fireEvent.click(screen.getAllByTestId('lineup-buy')[1]);
+    expect(screen.getByTestId('buy-sheet-name').textContent).toBe('白瓷茶杯');
+    expect(screen.getByTestId('live-video')).toBe(video);
   });
 
   it('offers an FLV stream as a link and closes the chat when the session ends', async () => {

@@ -87,7 +87,7 @@ export function LiveRoomPage() {
       {session && status === 'ENDED' && <AfterLivePanel sessionId={session.id} />}
       <PinnedCard pinned={pinned} />
       {session && status && <LiveCommerceSlot sessionId={session.id} status={status} pinned={pinned} />}
-      {session && <LineupList lineup={session.lineup} pinnedId={pinned?.productId ?? null} />}
+      {session && <LineupList sessionId={session.id} lineup={session.lineup} pinnedId={pinned?.productId ?? null} />}
       <ChatPanel
         topics={topics}
         onSend={sendChat}

@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Order, Recipient } from '../../api/orders';
 import { ApiError } from '../../api/errors';
 import { FormAlert, TextField } from '../../components/Field';
 import { formatFen } from '../../lib/format';
-import { BuyAttempt, buyErrorText, loadRecipient, recipientErrors, saveRecipient } from './buying';
+import { BuyAttempt, buyErrorText, lastOrderRecipient, loadRecipient, recipientErrors, saveRecipient } from './buying';
 
 interface Props {
   unitPriceFen: number;
@@ -17,19 +17,39 @@ interface Props {
   /** Per-buyer limit, for the refusal text. */
   limit?: number;
   submitLabel?: string;
+  /**
+   * Fill the recipient from the account's newest order (GET /api/orders?limit=1) once it arrives, unless the buyer
+   * already typed; until then, and when the account has none, what this device remembers.
+   */
+  rememberFromServer?: boolean;
 }
 
 /** Quantity and delivery details (remembered on this device), then one order per attempt. */
-export function BuyForm({ unitPriceFen, maxQuantity, submit, onPlaced, limit, submitLabel = '提交订单' }: Props) {
+export function BuyForm({
+  unitPriceFen, maxQuantity, submit, onPlaced, limit, submitLabel = '提交订单', rememberFromServer = false,
+}: Props) {
   const [quantity, setQuantity] = useState(1);
   const [recipient, setRecipient] = useState<Recipient>(loadRecipient);
   const [errors, setErrors] = useState<Partial<Record<keyof Recipient, string>>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const attempt = useRef(new BuyAttempt());
+  const typed = useRef(false);
   const max = Math.max(1, maxQuantity);
 
-  const set = (field: keyof Recipient) => (value: string) => setRecipient((r) => ({ ...r, [field]: value }));
+  useEffect(() => {
+    if (!rememberFromServer) return;
+    const ctl = new AbortController();
+    void lastOrderRecipient(ctl.signal).then((r) => {
+      if (r && !typed.current && !ctl.signal.aborted) setRecipient(r);
+    });
+    return () => ctl.abort();
+  }, [rememberFromServer]);
+
+  const set = (field: keyof Recipient) => (value: string) => {
+    typed.current = true;
+    setRecipient((r) => ({ ...r, [field]: value }));
+  };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,6 +1,6 @@
 // Shared pieces of buying: the remembered recipient, Idempotency-Keys per attempt, refusal texts.
 import type { Recipient } from '../../api/orders';
-import { problemCode } from '../../api/orders';
+import { ordersApi, problemCode } from '../../api/orders';
 import { ApiError } from '../../api/errors';
 
 export const RECIPIENT_KEY = 'livehall.recipient';
@@ -23,6 +23,21 @@ export function saveRecipient(r: Recipient): void {
     localStorage.setItem(RECIPIENT_KEY, JSON.stringify(r));
   } catch {
     // private mode: not remembered
+  }
+}
+
+/**
+ * The recipient of the buyer's newest order on the server (so it follows the account to any device), or null when
+ * the account has no order yet or the server cannot be asked; callers fall back to what this device remembers.
+ */
+export async function lastOrderRecipient(signal?: AbortSignal): Promise<Recipient | null> {
+  try {
+    const page = await ordersApi.mine({ limit: 1 }, signal);
+    const last = page.items[0];
+    if (!last) return null;
+    return { name: last.recipientName, phone: last.recipientPhone, address: last.address };
+  } catch {
+    return null;
   }
 }
 

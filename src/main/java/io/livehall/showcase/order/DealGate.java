@@ -304,6 +304,12 @@ class DealGate {
                 .next().map(changed -> changed == 1L).timeout(CALL_TIMEOUT);
     }
 
+    /** Units the buyer holds in the gate (sold and being placed); 0 when none (or the gate is not loaded). */
+    Mono<Long> held(long dealId, long buyerId) {
+        return redis.<String, String>opsForHash().get(buyersKey(dealId), Long.toString(buyerId))
+                .map(Long::parseLong).defaultIfEmpty(0L).timeout(CALL_TIMEOUT);
+    }
+
     /** Units the gate still lets through; empty if the gate is not loaded. */
     Mono<Long> stockLeft(long dealId) {
         return redis.opsForValue().get(stockKey(dealId)).map(Long::parseLong);

@@ -53,6 +53,12 @@ class FlashDealController {
                 .flatMap(s -> deals.ofSession(s.id(), 50).collectList());
     }
 
+    @GetMapping("/api/flash-deals/{dealId}/mine")
+    @Operation(summary = "我在这场秒杀已抢的件数、还可抢几件、是否已达限购（登录后）", security = @SecurityRequirement(name = "bearer"))
+    Mono<DealHolding> mine(@AuthenticationPrincipal Jwt jwt, @PathVariable long dealId) {
+        return deals.holdingOf(OrderController.userId(jwt), dealId);
+    }
+
     @GetMapping("/api/live-sessions/{sessionId}/flash-deal")
     @Operation(summary = "直播间当前的秒杀（无则 204）；实时状态见 /topic/live/{id}/deals")
     Mono<ResponseEntity<FlashDealView>> current(@PathVariable long sessionId) {

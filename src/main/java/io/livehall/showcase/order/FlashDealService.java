@@ -122,6 +122,16 @@ class FlashDealService {
                 .filter(view -> view.endsAt().isAfter(clock.instant().minusSeconds(60)));
     }
 
+    /**
+     * What the buyer holds of the deal, from the gate (a lost gate is rebuilt from PostgreSQL first, so the figure
+     * is the buyer's own even after Redis lost it).
+     */
+    Mono<DealHolding> holdingOf(long buyerId, long dealId) {
+        return deals.find(dealId).flatMap(deal -> stockLeft(deal)
+                .then(gate.held(deal.id(), buyerId))
+                .map(held -> DealHolding.of(deal, held)));
+    }
+
     /** Stock left in the gate; a lost gate is rebuilt from PostgreSQL first. */
     Mono<Long> stockLeft(FlashDeal deal) {
         return gate.stockLeft(deal.id()).switchIfEmpty(Mono.defer(() -> rebuildGate(deal).then(gate.stockLeft(deal.id()))))
