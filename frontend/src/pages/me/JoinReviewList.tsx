@@ -45,9 +45,11 @@ export function JoinReviewList() {
     <section className="join-review" data-testid="join-review">
       <h3>加入企业的申请</h3>
       <FormAlert message={alert} />
-      <p className="form-status" role="status">
-        {decided ?? ''}
-      </p>
+      {decided && (
+        <p className="form-status" role="status">
+          {decided}
+        </p>
+      )}
       {pending.length === 0 ? (
         <p className="card muted">暂无待审核的申请。</p>
       ) : (
