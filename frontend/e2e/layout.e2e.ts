@@ -182,4 +182,24 @@ describe('layout for every role', () => {
       expect(problems, problems.join('\n')).toEqual([]);
     }, 240_000);
   }
+
+  test('a field error takes its reserved line: nothing under the pointer moves (phone and desktop)', async () => {
+    for (const width of [375, 1280]) {
+      const page = await openAs('viewer', width, 800);
+      await visit(page, '/me');
+      const form = page.getByTestId('password-form');
+      const submit = form.getByRole('button', { name: '修改密码' });
+      await submit.scrollIntoViewIfNeeded();
+      const before = await form.evaluate((f) =>
+        Array.from(f.querySelectorAll('input, button')).map((e) => Math.round(e.getBoundingClientRect().top)),
+      );
+      await submit.click();
+      await page.getByTestId('error-newPassword').waitFor();
+      expect(await page.getByTestId('error-currentPassword').textContent()).toMatch(/当前密码/);
+      const after = await form.evaluate((f) =>
+        Array.from(f.querySelectorAll('input, button')).map((e) => Math.round(e.getBoundingClientRect().top)),
+      );
+      expect(after, `@${width}`).toEqual(before);
+    }
+  });
 });
