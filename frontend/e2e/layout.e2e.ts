@@ -179,6 +179,18 @@ describe('layout for every role', () => {
           await expectCleanHeader(page, `${role} ${path} @${width}`);
         }
       }
+      if (role === 'organiser') {
+        // every tab of the onboarding review (the review page was 677 px wide on a phone)
+        await page.setViewportSize({ width: PHONE_WIDTHS[0], height: 740 });
+        await visit(page, '/organiser/applications');
+        const tabs = page.getByRole('tab');
+        for (let i = 0; i < (await tabs.count()); i++) {
+          await tabs.nth(i).click();
+          await page.waitForLoadState('networkidle', { timeout: 4_000 }).catch(() => undefined);
+          const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+          if (m.scroll > m.inner) problems.push(`/organiser/applications tab ${i} @360: ${m.scroll} > ${m.inner}`);
+        }
+      }
       expect(problems, problems.join('\n')).toEqual([]);
     }, 240_000);
   }
