@@ -63,7 +63,7 @@ function renderMe(user: User, route: Route) {
 describe('MePage', () => {
   it('edits the display name and phone, checking the phone first', async () => {
     const user = makeUser(['VIEWER']);
-    const { calls } = renderMe(user, (method, url, body) =>
+    const { calls } = renderMe(user, (method, _url, body) =>
       method === 'PATCH' ? json({ ...user, ...(body as object) }) : undefined,
     );
     await screen.findByTestId('profile-form');
@@ -96,7 +96,7 @@ describe('MePage', () => {
 
   it('changes the password and keeps this tab signed in with the fresh token', async () => {
     const user = makeUser(['VIEWER']);
-    const { calls } = renderMe(user, (method, url) =>
+    const { calls } = renderMe(user, (_method, url) =>
       url.endsWith('/api/me/password')
         ? json({ accessToken: 'fresh-token', tokenType: 'Bearer', expiresAt: '2999-01-01T00:00:00Z', user })
         : undefined,
@@ -118,7 +118,7 @@ describe('MePage', () => {
   });
 
   it('shows a wrong current password under its field', async () => {
-    renderMe(makeUser(['VIEWER']), (method, url) =>
+    renderMe(makeUser(['VIEWER']), (_method, url) =>
       url.endsWith('/api/me/password')
         ? problem(400, { detail: '当前密码不正确', errors: [{ field: 'currentPassword', message: '当前密码不正确' }] })
         : undefined,
@@ -191,7 +191,7 @@ describe('MePage', () => {
 
   it('lets the enterprise first account approve a request to join', async () => {
     const owner = makeUser(['VIEWER', 'MERCHANT'], { enterprise });
-    const { calls } = renderMe(owner, (method, url) => {
+    const { calls } = renderMe(owner, (_method, url) => {
       if (url.endsWith('/api/me/enterprise/join-requests')) return json({ approver: true, pending: [request()] });
       if (url.endsWith('/approve')) return json(request({ status: 'APPROVED' }));
       return undefined;
