@@ -112,12 +112,17 @@ export async function expectExactText(locator: Locator, text: string, timeout = 
   }
 }
 
-/** On phones the nav lives behind the menu button: open it if it is shown and closed. */
+/**
+ * On phones the nav lives behind the menu button, and on wide screens a signed-in user's account links
+ * (我的订单, 个人中心, 退出) drop down from the user chip: open whichever is shown and closed.
+ */
 export async function openMenuIfCollapsed(page: Page): Promise<void> {
   const toggle = page.getByTestId('nav-toggle');
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
-    await toggle.click();
-    await page.locator('[data-testid="nav-menu"].open').waitFor({ state: 'visible' });
+  const chip = page.getByTestId('current-user');
+  const opener = (await toggle.isVisible()) ? toggle : (await chip.isVisible()) ? chip : null;
+  if (opener && (await opener.getAttribute('aria-expanded')) !== 'true') {
+    await opener.click();
+    await page.locator('[data-testid="nav-menu"].open').waitFor({ state: 'attached' });
   }
 }
 

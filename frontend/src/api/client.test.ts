@@ -133,6 +133,17 @@ describe('request', () => {
     expect(localStorage.getItem(SESSION_KEY)).toBeNull();
   });
 
+  it('keeps a fresh token stored while a call with the old one was refused (password changed meanwhile)', async () => {
+    loggedIn();
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => {
+      // the password change answered first: this tab already holds the new token
+      setSession({ token: 'tok-fresh', expiresAt: '2999-01-01T00:00:00Z', user });
+      return problem(401, { title: 'Unauthorized', status: 401, detail: '账号权限已变更，请重新登录' });
+    });
+    await expect(request('/api/me')).rejects.toMatchObject({ status: 401 });
+    expect(getSession()?.token).toBe('tok-fresh');
+  });
+
   it('keeps the session on 401 from login (wrong password) and on 403', async () => {
     loggedIn();
     mockFetch(problem(401, { title: 'Unauthorized', status: 401, detail: '用户名或密码错误' }));

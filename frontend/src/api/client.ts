@@ -44,7 +44,9 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
 
   if (!res.ok) {
     const err = await parseErrorResponse(res);
-    if (auth && res.status === 401) clearSession();
+    // only if the refused token is still the stored one: a fresh token (a password change) is not undone by a
+    // request that left with the old one
+    if (auth && res.status === 401 && getToken() === token) clearSession();
     throw err;
   }
   if (res.status === 204) return undefined as T;

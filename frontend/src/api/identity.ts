@@ -1,10 +1,14 @@
 import { request } from './client';
 import type {
+  EnterpriseInput,
   GuestPass,
+  JoinRequest,
+  JoinReview,
   LoginRequest,
   LoginResult,
   LoginUnlockResult,
   Page,
+  ProfileUpdate,
   RegisterRequest,
   Role,
   TemporaryPassword,
@@ -25,6 +29,34 @@ export const authApi = {
   guest: () => request<GuestPass>('/api/auth/guest', { method: 'POST', auth: false }),
   /** GET /api/me → User */
   me: (signal?: AbortSignal) => request<User>('/api/me', { signal }),
+};
+
+const id = (n: number) => encodeURIComponent(String(n));
+
+/** The personal centre (个人中心). */
+export const profileApi = {
+  /** PATCH /api/me { displayName, phone } → User */
+  update: (body: ProfileUpdate) => request<User>('/api/me', { method: 'PATCH', body }),
+  /** POST /api/me/password → LoginResult: a fresh token for this tab; every other session ends */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<LoginResult>('/api/me/password', { method: 'POST', body: { currentPassword, newPassword } }),
+  /** POST /api/me/enterprise → 201 User; 409 `enterprise-exists` (with enterpriseName) when already registered */
+  addEnterprise: (body: EnterpriseInput) => request<User>('/api/me/enterprise', { method: 'POST', body }),
+  /** POST /api/me/enterprise-join-requests { creditCode } → 201 JoinRequest */
+  requestToJoin: (creditCode: string) =>
+    request<JoinRequest>('/api/me/enterprise-join-requests', { method: 'POST', body: { creditCode } }),
+  /** GET /api/me/enterprise-join-requests → my requests, newest first */
+  myRequests: (signal?: AbortSignal) => request<JoinRequest[]>('/api/me/enterprise-join-requests', { signal }),
+  /** DELETE /api/me/enterprise-join-requests/{id} → the withdrawn request */
+  cancel: (requestId: number) =>
+    request<JoinRequest>(`/api/me/enterprise-join-requests/${id(requestId)}`, { method: 'DELETE' }),
+  /** GET /api/me/enterprise/join-requests → JoinReview */
+  review: (signal?: AbortSignal) => request<JoinReview>('/api/me/enterprise/join-requests', { signal }),
+  /** POST /api/me/enterprise/join-requests/{id}/approve|reject → JoinRequest */
+  decide: (requestId: number, approve: boolean) =>
+    request<JoinRequest>(`/api/me/enterprise/join-requests/${id(requestId)}/${approve ? 'approve' : 'reject'}`, {
+      method: 'POST',
+    }),
 };
 
 export const adminApi = {

@@ -135,3 +135,30 @@ export interface GuestPass {
   guestId: string;
   pass: string;
 }
+
+/** PATCH /api/me: an empty phone clears it. */
+export interface ProfileUpdate {
+  displayName: string;
+  phone: string;
+}
+
+export type JoinRequestStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';
+
+/** A request to join an enterprise (decided by the enterprise's first account). */
+export interface JoinRequest {
+  id: number;
+  enterpriseId: number;
+  enterpriseName: string;
+  userId: number;
+  userDisplayName: string;
+  username: string;
+  status: JoinRequestStatus;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** GET /api/me/enterprise/join-requests: `approver` is true only for the enterprise's first account. */
+export interface JoinReview {
+  approver: boolean;
+  pending: JoinRequest[];
+}

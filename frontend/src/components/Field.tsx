@@ -10,7 +10,10 @@ interface FieldProps {
   children: ReactNode;
 }
 
-/** Label + control + hint/error, wired for screen readers via `describedBy(id)`. */
+/**
+ * Label + control + hint/error, wired for screen readers via `describedBy(id)`. The message line is reserved
+ * (`.field-message`): a field error replaces the hint or the empty line instead of pushing the form down.
+ */
 export function Field({ id, label, error, hint, optional, children }: FieldProps) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -19,15 +22,18 @@ export function Field({ id, label, error, hint, optional, children }: FieldProps
         {optional && <span className="field-optional">（选填）</span>}
       </label>
       {children}
+      {/* One message line is always there (error, hint or empty), so an error appearing moves nothing below. */}
       {error ? (
-        <p className="field-error" id={`${id}-error`} data-testid={`error-${id}`} role="alert">
+        <p className="field-error field-message" id={`${id}-error`} data-testid={`error-${id}`} role="alert">
           {error}
         </p>
       ) : hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className="field-hint field-message" id={`${id}-hint`}>
           {hint}
         </p>
-      ) : null}
+      ) : (
+        <p className="field-message" aria-hidden="true" data-testid={`message-${id}`} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { getSession } from '../auth/session';
+import { clearSession, getSession } from '../auth/session';
 import { makeUser, renderWithAuth } from '../test/renderWithAuth';
 import { Header } from './Header';
 
@@ -73,5 +73,40 @@ describe('Header navigation', () => {
     const logoutCall = fetch.mock.calls.find(([url]) => url === '/api/auth/logout');
     expect(logoutCall?.[1]?.method).toBe('POST');
     expect(screen.getByTestId('nav-login')).toBeTruthy();
+  });
+
+  it('opens the account menu from the user chip and closes it on Escape and on a click outside', () => {
+    renderWithAuth(
+      <>
+        <Header />
+        <p data-testid="outside">页面</p>
+      </>,
+      makeUser(['MERCHANT']),
+    );
+    const chip = screen.getByTestId('current-user');
+    expect(chip.tagName).toBe('BUTTON');
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.getByTestId('nav-account').className).toContain('has-user');
+    fireEvent.click(chip);
+    expect(chip.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByTestId('nav-menu').className).toContain('open');
+    // the account links live in the menu
+    expect(screen.getByTestId('nav-account').contains(screen.getByTestId('nav-orders'))).toBe(true);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(chip.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(chip);
+    fireEvent.pointerDown(screen.getByTestId('outside'));
+    expect(screen.getByTestId('nav-menu').className).not.toContain('open');
+  });
+
+  it('keeps a slot for the notification bell before the user chip, only when signed in', () => {
+    const { unmount } = renderWithAuth(<Header />, makeUser(['VIEWER']));
+    const slot = screen.getByTestId('header-notify-slot');
+    expect(slot.nextElementSibling).toBe(screen.getByTestId('current-user'));
+    unmount();
+    clearSession();
+    renderWithAuth(<Header />, null);
+    expect(screen.queryByTestId('header-notify-slot')).toBeNull();
+    expect(screen.getByTestId('nav-account').className).not.toContain('has-user');
   });
 });

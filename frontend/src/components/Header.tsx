@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { primaryRole, roleLabel } from '../lib/labels';
@@ -19,14 +19,23 @@ export function Header() {
   const location = useLocation();
   const [open, setOpen] = useState(false);
   const menuId = useId();
+  const barRef = useRef<HTMLDivElement>(null);
 
   // Close the phone menu whenever the route changes, and on Escape.
   useEffect(() => setOpen(false), [location.pathname]);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    // a click outside the header closes the menu (the phone panel, or the account menu on wide screens)
+    const onDown = (e: PointerEvent) => {
+      if (barRef.current && e.target instanceof Node && !barRef.current.contains(e.target)) setOpen(false);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
   }, [open]);
 
   const onLogout = async () => {
@@ -39,7 +48,7 @@ export function Header() {
 
   return (
     <header className="site-header">
-      <div className="container header-bar">
+      <div className="container header-bar" ref={barRef} data-testid="header-bar">
         <Link to="/" className="brand" data-testid="brand">
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span className="brand-name">直播展厅</span>
@@ -52,6 +61,7 @@ export function Header() {
                 {s.label}
               </NavLink>
             ))}
+            {/* workspace links of the roles: inline on wide screens, in the menu on phones */}
             {roles.includes('MERCHANT') ? (
               <NavLink to="/merchant" className={navClass} data-testid="nav-merchant">
                 商家中心
@@ -84,7 +94,7 @@ export function Header() {
               </NavLink>
             )}
           </nav>
-          <div className="nav-account">
+          <div className={`nav-account${user ? ' has-user' : ''}`} data-testid="nav-account">
             {user ? (
               <>
                 <NavLink to="/orders" className={navClass} data-testid="nav-orders">
@@ -110,16 +120,27 @@ export function Header() {
           </div>
         </div>
 
-        <div className="header-tools">
+        <div className="header-tools" data-testid="header-tools">
           <ConnectionBadge />
+          {/* Slot for the notification bell (helper h2): it sits before the user chip, sized by its content. */}
+          {user && <div className="header-notify" data-testid="header-notify-slot" />}
           {user && (
-            <Link to="/me" className="user-chip" data-testid="current-user" title={user.displayName}>
+            <button
+              type="button"
+              className="user-chip"
+              data-testid="current-user"
+              title={user.displayName}
+              aria-controls={menuId}
+              aria-expanded={open}
+              aria-haspopup="menu"
+              onClick={() => setOpen((o) => !o)}
+            >
               <span className="user-name">{user.displayName}</span>
               <span className="user-sep" aria-hidden="true">
                 {' · '}
               </span>
               <span className="user-role">{roleLabel(primaryRole(user.roles))}</span>
-            </Link>
+            </button>
           )}
         </div>
 

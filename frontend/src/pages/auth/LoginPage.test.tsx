@@ -32,6 +32,11 @@ describe('LoginPage', () => {
     submit();
     expect((await screen.findByTestId('form-alert')).textContent).toBe('用户名或密码错误，还可尝试 3 次');
     expect(screen.getByTestId('login-attempts-left').textContent).toContain('还可尝试 3 次');
+    // the message comes under the button: nothing the user is pointing at moves
+    const button = screen.getByTestId('login-submit');
+    for (const id of ['form-alert', 'login-attempts-left']) {
+      expect(button.compareDocumentPosition(screen.getByTestId(id)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
   });
 
   it('says when the attempts are used up and for how long', async () => {

@@ -80,7 +80,6 @@ export function LoginPage() {
       <div className="card auth-card">
         <h1>登录</h1>
         <p className="muted">欢迎回到直播展厅</p>
-        <FormAlert message={alert} />
         <form onSubmit={onSubmit} noValidate data-testid="login-form">
           <TextField
             id="username"
@@ -100,14 +99,16 @@ export function LoginPage() {
             error={errors.password}
             autoComplete="current-password"
           />
+          <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="login-submit">
+            {busy ? '登录中…' : '登录'}
+          </button>
+          {/* under the button: a refused login moves nothing the user is pointing at */}
+          <FormAlert message={alert} />
           {left !== null && left > 0 && (
             <p className="muted small login-attempts" data-testid="login-attempts-left">
               为保护账号安全，连续输错后将暂时无法登录：还可尝试 <strong>{left}</strong> 次
             </p>
           )}
-          <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="login-submit">
-            {busy ? '登录中…' : '登录'}
-          </button>
         </form>
         <p className="forgot-password">
           <button type="button" className="btn-link" aria-expanded={forgot} aria-controls="forgot-help"

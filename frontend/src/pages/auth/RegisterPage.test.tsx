@@ -80,6 +80,8 @@ describe('RegisterPage', () => {
     fillValid();
     fireEvent.click(screen.getByTestId('register-submit'));
     await waitFor(() => expect(screen.getByTestId('form-alert').textContent).toBe('用户名已被占用'));
+    const after = screen.getByTestId('register-submit').compareDocumentPosition(screen.getByTestId('form-alert'));
+    expect(after & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy(); // under the button: nothing above it moves
     expect(screen.getByTestId('error-username').textContent).toBe('该用户名已存在');
     expect(getSession()).toBeNull();
   });

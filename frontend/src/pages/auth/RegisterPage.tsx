@@ -83,7 +83,6 @@ export function RegisterPage() {
       <div className="card auth-card wide">
         <h1>注册账号</h1>
         <p className="muted">注册后即可观看直播、报名培训；企业用户可申请入驻展厅。</p>
-        <FormAlert message={alert} />
         <form onSubmit={onSubmit} noValidate data-testid="register-form">
           <TextField id="username" label="用户名" value={f.username} onChange={set('username')}
             onBlur={() => touch('username')} error={errors.username} autoComplete="username"
@@ -123,6 +122,8 @@ export function RegisterPage() {
           <button type="submit" className="btn btn-primary btn-block" disabled={busy} data-testid="register-submit">
             {busy ? '提交中…' : '注册并登录'}
           </button>
+          {/* under the button: a message appearing moves nothing the user is pointing at */}
+          <FormAlert message={alert} />
         </form>
         <p className="auth-switch">
           已有账号？<Link to="/login">去登录</Link>

@@ -89,7 +89,7 @@ export function CataloguePage() {
             onChange={(e) => setDraft((d) => ({ ...d, maxYuan: e.target.value }))} />
           <button type="submit" className="btn btn-ghost btn-sm">确定</button>
         </div>
-        {priceError && <p className="field-error" role="alert" data-testid="price-error">{priceError}</p>}
+        <p className="field-error field-message" role="alert" data-testid="price-error">{priceError ?? ''}</p>
       </form>
       <FilterChips label="品类" testId="filter-category" options={categoryOptions} value={filters.category}
         onChange={(category) => apply({ category })} />

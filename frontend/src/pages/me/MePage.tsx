@@ -6,8 +6,11 @@ import { useAuth } from '../../auth/AuthProvider';
 import { updateSessionUser } from '../../auth/session';
 import { FormAlert } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
-import { roleLabel, SIZE_LABELS, TIER_LABELS } from '../../lib/labels';
+import { roleLabel } from '../../lib/labels';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { EnterpriseSection } from './EnterpriseSection';
+import { PasswordForm } from './PasswordForm';
+import { ProfileForm } from './ProfileForm';
 
 export function MePage() {
   usePageTitle('个人中心');
@@ -30,7 +33,11 @@ export function MePage() {
   }, []);
 
   if (!user) return null;
-  const ent = user.enterprise;
+
+  const onUser = (u: User) => {
+    setUser(u);
+    updateSessionUser(u);
+  };
 
   return (
     <section className="container page narrow" data-testid="me-page">
@@ -57,30 +64,19 @@ export function MePage() {
 
       <dl className="card details">
         <dt>手机号</dt>
-        <dd>{user.phone ?? '未填写'}</dd>
+        <dd data-testid="me-phone">{user.phone ?? '未填写'}</dd>
         <dt>注册时间</dt>
         <dd>{formatDateTime(user.createdAt)}</dd>
       </dl>
 
+      <h2 className="section-title">账号设置</h2>
+      <div className="me-forms">
+        <ProfileForm key={user.id} user={user} onSaved={onUser} />
+        <PasswordForm />
+      </div>
+
       <h2 className="section-title">所属企业</h2>
-      {ent ? (
-        <dl className="card details" data-testid="me-enterprise">
-          <dt>企业名称</dt>
-          <dd>{ent.name}</dd>
-          <dt>统一社会信用代码</dt>
-          <dd className="mono">{ent.creditCode}</dd>
-          <dt>所在地区</dt>
-          <dd>{ent.region}</dd>
-          <dt>所属行业</dt>
-          <dd>{ent.industry}</dd>
-          <dt>企业规模</dt>
-          <dd>{SIZE_LABELS[ent.size] ?? ent.size}</dd>
-          <dt>专精特新梯度</dt>
-          <dd>{TIER_LABELS[ent.tier] ?? ent.tier}</dd>
-        </dl>
-      ) : (
-        <p className="card muted">未关联企业。</p>
-      )}
+      <EnterpriseSection user={user} onUser={onUser} />
     </section>
   );
 }

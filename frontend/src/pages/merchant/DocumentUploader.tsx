@@ -113,11 +113,9 @@ export function DocumentUploader({ documents, onChange, errors }: Props) {
           data-testid="document-input"
         />
       </label>
-      {(problem || errors.documents) && (
-        <p className="field-error" role="alert" data-testid="error-documents">
-          {problem ?? errors.documents}
-        </p>
-      )}
+      <p className="field-error field-message" role="alert" data-testid="error-documents">
+        {problem ?? errors.documents ?? ''}
+      </p>
     </fieldset>
   );
 }

@@ -8,7 +8,7 @@ export function OrganiserPage() {
       description="实时在线人数、峰值与观看时长、成交与对接数据看板，即将上线。"
     >
       <p>
-        <Link className="btn btn-primary" to="/organiser/applications" data-testid="link-onboarding">
+        <Link className="btn btn-primary btn-wrap" to="/organiser/applications" data-testid="link-onboarding">
           进入入驻审核（遴选批次、申请审核、协议、商家）
         </Link>
       </p>

@@ -96,6 +96,32 @@ class UserRepository {
                 .fetch().rowsUpdated();
     }
 
+    /** Display name and phone (null clears it); answers the rows matched. */
+    Mono<Long> updateProfile(long id, String displayName, String phone) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql(
+                        "update app_user set display_name = :name, phone = :phone, updated_at = now() where id = :id")
+                .bind("name", displayName).bind("id", id);
+        spec = phone == null ? spec.bindNull("phone", String.class) : spec.bind("phone", phone);
+        return spec.fetch().rowsUpdated();
+    }
+
+    /** Links the user to an enterprise only if they have none; answers the rows changed (0: already linked). */
+    Mono<Long> joinEnterprise(long id, long enterpriseId) {
+        return db.sql("""
+                        update app_user set enterprise_id = :enterprise, updated_at = now()
+                        where id = :id and enterprise_id is null""")
+                .bind("enterprise", enterpriseId).bind("id", id)
+                .fetch().rowsUpdated();
+    }
+
+    /** The enterprise's first account (its earliest member): the one who approves requests to join it. */
+    Mono<Long> firstMemberOf(long enterpriseId) {
+        return db.sql("select min(id) as id from app_user where enterprise_id = :enterprise")
+                .bind("enterprise", enterpriseId)
+                .map(row -> java.util.Optional.ofNullable(row.get("id", Long.class))).one()
+                .flatMap(Mono::justOrEmpty);
+    }
+
     private static String[] toArray(Set<Role> roles) {
         return roles.stream().sorted().map(Role::name).toArray(String[]::new);
     }
