@@ -104,6 +104,8 @@ describe('ApplicationForm', () => {
     fireEvent.click(screen.getByTestId('application-submit'));
     expect(await screen.findByText('文件不存在或不是您上传的')).toBeTruthy();
     expect(screen.getByTestId('form-alert').textContent).toBe('请求参数有误');
+    const order = screen.getByTestId('application-submit').compareDocumentPosition(screen.getByTestId('form-alert'));
+    expect(order & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy(); // under the button: nothing above the pointer moves
     const put = fetch.mock.calls.find(([url]) => url === '/api/applications/11')!;
     expect(put[1]!.method).toBe('PUT');
     expect(JSON.parse(put[1]!.body as string)).not.toHaveProperty('roundId');

@@ -63,7 +63,6 @@ export function ApplicationForm({ initial, rounds = [], applicationId, onDone, o
 
   return (
     <form onSubmit={onSubmit} noValidate className="application-form" data-testid="application-form">
-      <FormAlert message={alert} />
       {!revising && (
         <SelectField<string>
           id="roundId"
@@ -127,6 +126,8 @@ export function ApplicationForm({ initial, rounds = [], applicationId, onDone, o
           {busy ? '提交中…' : revising ? '重新提交' : '提交申请'}
         </button>
       </div>
+      {/* under the buttons: a message appearing moves nothing the user is pointing at */}
+      <FormAlert message={alert} />
     </form>
   );
 }

@@ -33,6 +33,9 @@ describe('ProductEditorPage', () => {
     expect(screen.getByTestId('error-name').textContent).toBe('请填写商品名称');
     expect(screen.getByTestId('error-price').textContent).toBe('请填写价格');
     expect(screen.getByTestId('form-alert').textContent).toBe('请检查标注的字段');
+    // the message comes under the button: nothing above the pointer moves
+    const order = screen.getByRole('button', { name: '保存' }).compareDocumentPosition(screen.getByTestId('form-alert'));
+    expect(order & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(fetch.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(false);
   });
 

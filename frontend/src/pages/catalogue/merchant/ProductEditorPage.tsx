@@ -94,7 +94,6 @@ export function ProductEditorPage() {
     <section className="container page narrow" data-testid="product-editor">
       <p className="breadcrumb small"><Link to="/merchant/products">商品管理</Link> / {editing ? '编辑商品' : '新建商品'}</p>
       <h1>{editing ? '编辑商品' : '新建商品'}{status && <span className="chip status-chip">{status}</span>}</h1>
-      <FormAlert message={alert} />
       {stale && (
         <button type="button" className="btn btn-ghost btn-sm" onClick={load} data-testid="reload">
           重新载入最新内容
@@ -137,6 +136,8 @@ export function ProductEditorPage() {
           <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? '保存中…' : '保存'}</button>
           <Link className="btn btn-ghost" to="/merchant/products">取消</Link>
         </div>
+        {/* under the buttons: a message appearing moves nothing the user is pointing at */}
+        <FormAlert message={alert} />
       </form>
     </section>
   );

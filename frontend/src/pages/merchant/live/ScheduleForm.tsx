@@ -92,7 +92,6 @@ export function ScheduleForm({ session, onSaved, onCancel }: Props) {
   return (
     <form className="card schedule-form" onSubmit={submit} noValidate data-testid="schedule-form">
       <h2>{session ? '修改直播' : '新建直播'}</h2>
-      <FormAlert message={alert} />
       <TextField id="title" label="直播标题" value={title} onChange={setTitle} error={errors.title} maxLength={100} />
       <Field id="startsAt" label="开播时间（北京时间）" error={errors.startsAt}>
         <input id="startsAt" type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} aria-invalid={errors.startsAt ? true : undefined} />
@@ -126,6 +125,8 @@ export function ScheduleForm({ session, onSaved, onCancel }: Props) {
           </button>
         )}
       </div>
+      {/* under the buttons: a message appearing moves nothing the user is pointing at */}
+      <FormAlert message={alert} />
     </form>
   );
 }
