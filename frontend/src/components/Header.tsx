@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { primaryRole, roleLabel } from '../lib/labels';
 import { ConnectionBadge } from './ConnectionBadge';
+import { NotificationBell } from './NotificationBell';
 
 const SECTIONS = [
   { to: '/live', label: '直播展厅' },
@@ -112,6 +113,7 @@ export function Header() {
 
         <div className="header-tools">
           <ConnectionBadge />
+          <NotificationBell />
           {user && (
             <Link to="/me" className="user-chip" data-testid="current-user" title={user.displayName}>
               <span className="user-name">{user.displayName}</span>
