@@ -163,7 +163,7 @@ describe.each([
       await call('POST', `/api/merchant/live-sessions/${id}/end`, undefined, merchant.token);
       await call('POST', `/api/merchant/live-sessions/${id}/cancel`, undefined, merchant.token);
     }
-  });
+  }, 180_000); // two tabs, a go-live and a poster: well over a minute on a loaded 2-core machine
 
   test('a product page shares a poster whose QR code opens the product', async () => {
     const page = await browser.open(options);
@@ -174,5 +174,5 @@ describe.each([
     await page.getByTestId('share-make-poster').click();
     expect(await decodePoster(page)).toBe(`${baseUrl()}/products/${product.id}`);
     await expectNoSidewaysScroll(page);
-  });
+  }, 120_000);
 });
