@@ -146,6 +146,20 @@ describe('NotificationBell', () => {
     expect(screen.queryByTestId('notification-toast')).toBeNull();
   });
 
+  it('re-reads the count on opening (another tab may have read some) and hides the toast under the list', async () => {
+    const s: Server = { unread: 2, calls: [], pages: { '': { items: [note(2, { readAt: '2026-12-01T00:00:00Z' }), note(1)], next: null } } };
+    const { realtime } = renderBell(s);
+    expect((await screen.findByTestId('notification-count')).textContent).toBe('2');
+    await realtime.connect();
+    await waitFor(() => expect(realtime.fake.live(QUEUE)).toHaveLength(1));
+    realtime.deliver(QUEUE, { id: 3, eventId: 30, type: 'order', title: '商家已发货', link: '/orders/3' });
+    expect(screen.getByTestId('notification-toast')).toBeTruthy();
+    s.unread = 1; // read elsewhere meanwhile
+    fireEvent.click(screen.getByTestId('notification-bell'));
+    expect(screen.queryByTestId('notification-toast')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('notification-count').textContent).toBe('1'));
+  });
+
   it('asks for the unread count again after a reconnect', async () => {
     const s: Server = { unread: 0, calls: [], pages: {} };
     const { realtime } = renderBell(s);

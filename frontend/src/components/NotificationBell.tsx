@@ -97,10 +97,14 @@ function Bell() {
   });
   useEffect(() => () => clearTimeout(toastTimer.current), []);
 
-  // The list is loaded when first opened (then kept current by the pushes).
+  // The list is loaded when first opened (then kept current by the pushes); each opening also re-reads the count,
+  // which another tab or device may have changed by reading some.
   useEffect(() => {
     if (open && items === null && !loading) void loadPage(null);
   }, [open, items, loading, loadPage]);
+  useEffect(() => {
+    if (open) void refreshCount();
+  }, [open, refreshCount]);
 
   // Close on route change, Escape and a click outside.
   useEffect(() => setOpen(false), [location.pathname]);
@@ -158,7 +162,10 @@ function Bell() {
         aria-expanded={open}
         aria-controls={panelId}
         data-testid="notification-bell"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          setToast(null);
+          setOpen((o) => !o);
+        }}
       >
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
           <path
