@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { UserNotification } from '../api/notifications';
+import { isBackgroundOnly } from '../realtime/connectionStatus';
 import { fakeRealtime } from '../test/realtime';
 import { makeUser, renderWithAuth } from '../test/renderWithAuth';
 import { NotificationBell, notificationAge } from './NotificationBell';
@@ -122,6 +123,7 @@ describe('NotificationBell', () => {
     const { realtime } = renderBell(s);
     await realtime.connect();
     await waitFor(() => expect(realtime.fake.live(QUEUE)).toHaveLength(1));
+    expect(isBackgroundOnly()).toBe(true); // the bell alone does not show the connection badge
     fireEvent.click(screen.getByTestId('notification-bell'));
     await screen.findAllByTestId('notification-item');
 

@@ -86,7 +86,8 @@ function Bell() {
     return () => ctrl.abort();
   }, [status, refreshCount]);
 
-  useTopic<PushedNotification>(userQueues.notifications, (message) => {
+  useTopic<PushedNotification>(userQueues.notifications, onPushed, { background: true });
+  function onPushed(message: PushedNotification) {
     const n = fromPushed(message);
     if (!n) return; // best-effort messages (e.g. order placed) are not stored: the page that caused them shows them
     setItems((prev) => (prev === null || prev.some((i) => i.id === n.id) ? prev : [n, ...prev]));
@@ -94,7 +95,7 @@ function Bell() {
     clearTimeout(toastTimer.current);
     setToast(n);
     toastTimer.current = setTimeout(() => setToast(null), TOAST_MS);
-  });
+  }
   useEffect(() => () => clearTimeout(toastTimer.current), []);
 
   // The list is loaded when first opened (then kept current by the pushes); each opening also re-reads the count,
