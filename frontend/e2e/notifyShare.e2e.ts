@@ -68,8 +68,9 @@ async function signedIn(options: BrowserContextOptions, session: Session) {
   return { context, page };
 }
 
+/** The bell's subscription is live (the connection badge stays hidden on pages without live data of their own). */
 async function expectConnected(page: Page) {
-  await page.locator('[data-testid="connection-status"][data-status="connected"]').waitFor({ state: 'attached' });
+  await page.locator('[data-testid="notification-bell"][data-status="connected"]').waitFor({ state: 'attached' });
 }
 
 async function expectNoSidewaysScroll(page: Page) {
@@ -120,6 +121,7 @@ describe.each([
       await catalogue.getByTestId('notification-bell').waitFor({ state: 'visible' });
       await expectConnected(catalogue);
       expect(await catalogue.getByTestId('notification-count').count()).toBe(0);
+      expect(await catalogue.getByTestId('connection-status').count()).toBe(0); // the page itself has no live data
 
       // the merchant goes live: the reminder becomes a notification
       const start = await call('POST', `/api/merchant/live-sessions/${id}/start`, undefined, merchant.token);

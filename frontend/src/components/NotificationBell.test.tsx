@@ -124,6 +124,7 @@ describe('NotificationBell', () => {
     await realtime.connect();
     await waitFor(() => expect(realtime.fake.live(QUEUE)).toHaveLength(1));
     expect(isBackgroundOnly()).toBe(true); // the bell alone does not show the connection badge
+    expect(screen.getByTestId('notification-bell').getAttribute('data-status')).toBe('connected');
     fireEvent.click(screen.getByTestId('notification-bell'));
     await screen.findAllByTestId('notification-item');
 

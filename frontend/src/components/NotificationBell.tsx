@@ -163,6 +163,7 @@ function Bell() {
         aria-expanded={open}
         aria-controls={panelId}
         data-testid="notification-bell"
+        data-status={status}
         onClick={() => {
           setToast(null);
           setOpen((o) => !o);
