@@ -84,7 +84,8 @@ describe('after the live, and the home page', () => {
     // the demo hall's own session stays live: one live session at a time unless the organiser allows more
     const mine = (await (await api('/api/merchant/live-sessions?limit=1', merchant.token)).json()) as { items: Array<{ merchant: { id: number } }> };
     await allowDemoMerchantLive(mine.items[0].merchant.id);
-    expect((await api(`/api/merchant/live-sessions/${ended}/start`, merchant.token, 'POST')).status).toBe(200);
+    const started = await api(`/api/merchant/live-sessions/${ended}/start`, merchant.token, 'POST');
+    expect(started.status, await started.clone().text()).toBe(200);
     expect((await api(`/api/merchant/live-sessions/${ended}/end`, merchant.token, 'POST')).status).toBe(200);
 
     // the merchant publishes the replay from the console's list (desktop)
@@ -105,7 +106,7 @@ describe('after the live, and the home page', () => {
     const card = phone.getByTestId('past-card').filter({ hasText: title });
     await card.waitFor({ state: 'visible' });
     await expectExactText(card.getByTestId('past-orders'), '0');
-    await expectExactText(card.getByTestId('past-gmv'), '¥0');
+    expect(await card.getByTestId('past-gmv').count()).toBe(0); // turnover is the merchant's, not the public's
     expect(await card.getByTestId('past-replay').getAttribute('href')).toBe(replay);
     await expectNoSidewaysScroll(phone);
 

@@ -138,9 +138,10 @@ export async function hideNativeHls(context: BrowserContext): Promise<void> {
 
 /**
  * Lets the demo merchant have `count` sessions live at once (a merchant may have one by default, and the demo
- * hall's own session stays live while tests start theirs): the organiser sets the allowance over the API.
+ * hall's own session stays live while tests start theirs): the organiser sets the allowance over the API. The
+ * default is the most an organiser may allow, since rooms other test files started may still be live.
  */
-export async function allowDemoMerchantLive(merchantId: number, count = 2): Promise<void> {
+export async function allowDemoMerchantLive(merchantId: number, count = 10): Promise<void> {
   const json = { 'Content-Type': 'application/json', Accept: 'application/json' };
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
     method: 'POST',

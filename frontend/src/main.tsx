@@ -17,6 +17,8 @@ import './styles/live.css';
 import './styles/schedule.css';
 import './styles/like.css';
 import './styles/toast.css';
+import './styles/notifications.css';
+import './styles/share.css';
 import './styles/catalogue.css';
 import './styles/product-monogram.css';
 import './styles/orders.css';

@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthProvider';
 import { primaryRole, roleLabel } from '../lib/labels';
 import { ConnectionBadge } from './ConnectionBadge';
+import { NotificationBell } from './NotificationBell';
 
 const SECTIONS = [
   { to: '/live', label: '直播展厅' },
@@ -122,8 +123,12 @@ export function Header() {
 
         <div className="header-tools" data-testid="header-tools">
           <ConnectionBadge />
-          {/* Slot for the notification bell (helper h2): it sits before the user chip, sized by its content. */}
-          {user && <div className="header-notify" data-testid="header-notify-slot" />}
+          {/* the notification bell sits before the user chip, sized by its content (hidden while empty) */}
+          {user && (
+            <div className="header-notify" data-testid="header-notify-slot">
+              <NotificationBell />
+            </div>
+          )}
           {user && (
             <button
               type="button"

@@ -34,6 +34,33 @@ export function subscribeConnectionStatus(l: Listener): () => void {
   };
 }
 
+// Whether the connection is open only for background topics (the header's notifications): the page itself uses no
+// live data then, so the connection badge stays hidden. Set by the app's STOMP client.
+let backgroundOnly = false;
+const backgroundListeners = new Set<() => void>();
+
+export function isBackgroundOnly(): boolean {
+  return backgroundOnly;
+}
+
+export function setBackgroundOnly(next: boolean): void {
+  if (next === backgroundOnly) return;
+  backgroundOnly = next;
+  for (const l of backgroundListeners) l();
+}
+
+function subscribeBackgroundOnly(l: () => void): () => void {
+  backgroundListeners.add(l);
+  return () => {
+    backgroundListeners.delete(l);
+  };
+}
+
+/** React hook: true while only background topics (notifications) keep the connection open. */
+export function useBackgroundOnly(): boolean {
+  return useSyncExternalStore(subscribeBackgroundOnly, isBackgroundOnly, isBackgroundOnly);
+}
+
 /** React hook: re-renders when the status changes. */
 export function useConnectionStatus(): ConnectionStatus {
   return useSyncExternalStore(subscribeConnectionStatus, getConnectionStatus, getConnectionStatus);

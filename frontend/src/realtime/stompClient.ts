@@ -13,7 +13,7 @@ import { authApi } from '../api/identity';
 import { getToken, subscribeSession } from '../auth/session';
 import { backoffDelay } from './backoff';
 import { guestPass } from './guestPass';
-import { setConnectionStatus } from './connectionStatus';
+import { setBackgroundOnly, setConnectionStatus } from './connectionStatus';
 import type { ConnectionStatus } from './connectionStatus';
 import { ERRORS_DESTINATION, toRealtimeError } from './errors';
 import type { RealtimeErrorListener } from './errors';
@@ -35,6 +35,8 @@ export interface RealtimeOptions {
   subscribeSession?: (listener: () => void) => () => void;
   /** Where connection states go (the app: the connectionStatus store). */
   onStatus?: (status: ConnectionStatus) => void;
+  /** Told whether only background topics keep the connection open (the app: the connectionStatus store). */
+  onBackgroundOnly?: (only: boolean) => void;
   /** The server answered ERROR while we sent a token: check it (a 401 on /api/me logs out). */
   onAuthRejected?: () => void;
   random?: () => number;
@@ -61,11 +63,16 @@ export class RealtimeClient {
       getToken: options.getToken ?? getToken,
       getGuestPass: options.getGuestPass ?? (() => guestPass()),
       onStatus: options.onStatus ?? setConnectionStatus,
+      onBackgroundOnly: options.onBackgroundOnly ?? setBackgroundOnly,
       onAuthRejected: options.onAuthRejected ?? (() => void authApi.me().catch(() => undefined)),
       random: options.random ?? Math.random,
       lingerMs: options.lingerMs ?? LINGER_MS,
     };
-    this.registry = new SubscriptionRegistry({ onActive: () => this.start(), onIdle: () => this.scheduleStop() });
+    this.registry = new SubscriptionRegistry({
+      onActive: () => this.start(),
+      onIdle: () => this.scheduleStop(),
+      onBackgroundOnly: (only) => this.opts.onBackgroundOnly(only),
+    });
     const stomp = (this.stomp = (options.createClient ?? defaultClient)());
     stomp.beforeConnect = async () => {
       const token = this.opts.getToken();

@@ -34,6 +34,11 @@ export interface TopicOptions {
   replay?: boolean;
   /** Internal subscriptions (e.g. /user/queue/errors) do not keep the connection open. */
   internal?: boolean;
+  /**
+   * Background subscriptions (e.g. the header's notifications) keep the connection open but are not the page's live
+   * data: while only they are active the connection badge stays hidden (RegistryHooks.onBackgroundOnly).
+   */
+  background?: boolean;
 }
 
 /** The part of @stomp/stompjs' Client the registry needs. */
@@ -60,11 +65,14 @@ export interface RegistryHooks {
   onActive?: () => void;
   /** The last non-internal destination was removed. */
   onIdle?: () => void;
+  /** Whether only background destinations keep the connection wanted now (called when that changes). */
+  onBackgroundOnly?: (only: boolean) => void;
 }
 
 export class SubscriptionRegistry {
   private readonly entries = new Map<string, Entry>();
   private client: Subscriber | null = null;
+  private backgroundOnly = false;
 
   constructor(private readonly hooks: RegistryHooks = {}) {}
 
@@ -85,6 +93,7 @@ export class SubscriptionRegistry {
       this.entries.set(destination, entry);
       if (this.client) this.subscribeEntry(entry);
       if (!wasActive && !options.internal) this.hooks.onActive?.();
+      this.checkBackgroundOnly();
     }
     const e = entry;
     // Wrap so that adding the same function twice still needs two removals.
@@ -101,6 +110,25 @@ export class SubscriptionRegistry {
   /** `x-stream-id` of the last message received on `destination`. */
   lastStreamId(destination: string): string | null {
     return this.entries.get(destination)?.lastStreamId ?? null;
+  }
+
+  /** True while the connection is wanted by background destinations only. */
+  isBackgroundOnly(): boolean {
+    return this.backgroundOnly;
+  }
+
+  private checkBackgroundOnly(): void {
+    let active = 0;
+    let foreground = 0;
+    for (const e of this.entries.values()) {
+      if (e.options.internal) continue;
+      active++;
+      if (!e.options.background) foreground++;
+    }
+    const only = active > 0 && foreground === 0;
+    if (only === this.backgroundOnly) return;
+    this.backgroundOnly = only;
+    this.hooks.onBackgroundOnly?.(only);
   }
 
   /** Destinations that keep the connection wanted (non-internal). */
@@ -139,6 +167,7 @@ export class SubscriptionRegistry {
       e.stomp = null;
     }
     if (!e.options.internal && this.activeCount() === 0) this.hooks.onIdle?.();
+    this.checkBackgroundOnly();
   }
 
   private subscribeEntry(e: Entry): void {

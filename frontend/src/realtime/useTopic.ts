@@ -30,6 +30,8 @@ export interface UseTopicOptions {
   replaySince?: string;
   /** Event topics: only the newest this many messages when first subscribed. */
   replayLast?: number;
+  /** Keeps the connection open without counting as the page's live data (the connection badge stays hidden). */
+  background?: boolean;
 }
 
 export function useTopic<T>(
@@ -39,11 +41,11 @@ export function useTopic<T>(
 ): void {
   const rt = useRealtime();
   const cb = useLatestRef(onMessage);
-  const { replaySince, replayLast } = options;
+  const { replaySince, replayLast, background } = options;
   useEffect(() => {
     if (!destination) return;
-    return rt.subscribe(destination, (body, meta) => cb.current(body as T, meta), { replaySince, replayLast });
-  }, [rt, destination, replaySince, replayLast, cb]);
+    return rt.subscribe(destination, (body, meta) => cb.current(body as T, meta), { replaySince, replayLast, background });
+  }, [rt, destination, replaySince, replayLast, background, cb]);
 }
 
 export interface UseTopicListOptions<T> extends UseTopicOptions {

@@ -2,7 +2,7 @@
 import { act } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach } from 'vitest';
-import { setConnectionStatus } from '../realtime/connectionStatus';
+import { setBackgroundOnly, setConnectionStatus } from '../realtime/connectionStatus';
 import { RealtimeClient } from '../realtime/stompClient';
 import { RealtimeContext } from '../realtime/useTopic';
 import { FakeStomp } from './fakeStomp';
@@ -11,6 +11,7 @@ const made: RealtimeClient[] = [];
 afterEach(() => {
   for (const rt of made.splice(0)) rt.dispose();
   setConnectionStatus('idle');
+  setBackgroundOnly(false);
 });
 
 /** A realtime client whose server is `fake`; statuses go to the app's connectionStatus store. */

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { catalogueApi } from '../../api/catalogue';
 import type { Product } from '../../api/catalogue';
 import { isApiError } from '../../api/errors';
+import { ShareButton } from '../../components/share/ShareButton';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { ImageGallery } from './ImageGallery';
 import { CATEGORY_LABELS, CHANNEL_LABELS } from './labels';
@@ -51,6 +52,14 @@ export function ProductPage() {
           {product.status === 'OFF_SHELF' && <p className="status-banner" role="status">该商品已下架</p>}
           <h1>{product.name}</h1>
           <p className="product-price" data-testid="product-price">{formatPrice(product.priceFen)}</p>
+          <ShareButton
+            kind="商品"
+            path={`/products/${product.id}`}
+            title={product.name}
+            lines={[formatPrice(product.priceFen), `${product.merchantName} · 陕西省 · ${product.region}`]}
+            imageUrl={product.images[0]?.url ?? null}
+            testId="product-share"
+          />
           <dl className="product-facts">
             <dt>库存</dt>
             <dd data-testid="product-stock">{product.stock > 0 ? `${product.stock} 件` : '已售罄'}</dd>

@@ -14,6 +14,7 @@ import { LiveCommerceSlot } from './LiveCommerceSlot';
 import { LivePlayer } from './LivePlayer';
 import { liveTopics } from './liveTopics';
 import { PinnedCard } from './PinnedCard';
+import { RoomActions } from './RoomActions';
 import { useLiveSession } from './useLiveSession';
 
 const NOT_SENT = '实时连接未就绪，请稍后再试';
@@ -82,6 +83,7 @@ export function LiveRoomPage() {
             <span aria-hidden="true"> · </span>
             <Link to="/live">全部直播</Link>
           </p>
+          {session && <RoomActions session={session} status={status} />}
         </div>
       </div>
       {session && status === 'ENDED' && <AfterLivePanel sessionId={session.id} />}

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.notification.Notification;
-import io.livehall.realtime.broker.UserNotifications;
+import io.livehall.notification.NotificationCentre;
 import io.livehall.showcase.live.LiveSessionViews.Reminder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 /**
  * "Remind me": a logged-in viewer asks to be told when a scheduled session starts. Going live claims the
  * session's unnotified reminders in PostgreSQL ({@code notified_at}) and writes each user's notification to the
- * outbox, all inside the go-live transaction: each user is claimed once however many requests or instances race, and
+ * outbox and the users' notification lists (NotificationCentre), all inside the go-live transaction: each user is claimed once however many requests or instances race, and
  * the notification is delivered on {@code /user/queue/notifications} after the commit, at least once (with its
  * {@code eventId}, so a repeat is dropped by the client), even if Redis is down for a while.
  */
@@ -23,9 +23,9 @@ class LiveReminders {
     static final String TYPE = "live-started";
 
     private final LiveSessionRepository sessions;
-    private final UserNotifications notifications;
+    private final NotificationCentre notifications;
 
-    LiveReminders(LiveSessionRepository sessions, UserNotifications notifications) {
+    LiveReminders(LiveSessionRepository sessions, NotificationCentre notifications) {
         this.sessions = sessions;
         this.notifications = notifications;
     }
@@ -56,7 +56,7 @@ class LiveReminders {
                 (merchantName == null || merchantName.isBlank() ? "" : merchantName + " ") + "正在直播，快来看看吧",
                 "/live/" + s.id(), now);
         return sessions.claimReminders(s.id())
-                .concatMap(user -> notifications.send(String.valueOf(user), Notification.QUEUE, n).thenReturn(user))
+                .concatMap(user -> notifications.notify(user, n).thenReturn(user))
                 .count();
     }
 

@@ -3,19 +3,17 @@ package io.livehall.showcase.merchant;
 import java.time.Clock;
 import java.time.Instant;
 
-import io.livehall.realtime.broker.UserNotifications;
+import io.livehall.notification.NotificationCentre;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Tells users on {@code /user/queue/notifications} what happened to their application or merchant. The notification
- * is written to the outbox in the transaction of the decision, so it is sent if and only if the decision committed,
+ * is written to the outbox and the user's notification list in the transaction of the decision, so it is sent if and only if the decision committed,
  * and delivered at least once even if Redis is away for a while.
  */
 @Component
 class OnboardingNotifier {
-
-    static final String QUEUE = "notifications";
 
     /** The common notification shape ({@code type, title, body, link, at}) plus what the type adds. */
     record ApplicationNotification(String type, String title, String body, String link, Instant at,
@@ -26,10 +24,10 @@ class OnboardingNotifier {
                                 long merchantId, MerchantStatus status) {
     }
 
-    private final UserNotifications notifications;
+    private final NotificationCentre notifications;
     private final Clock clock;
 
-    OnboardingNotifier(UserNotifications notifications, Clock clock) {
+    OnboardingNotifier(NotificationCentre notifications, Clock clock) {
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -60,6 +58,6 @@ class OnboardingNotifier {
 
     /** Queued in the outbox: call it inside the transaction of the decision or status change. */
     private Mono<Void> send(long userId, Object payload) {
-        return notifications.send(Long.toString(userId), QUEUE, payload);
+        return notifications.notify(userId, payload);
     }
 }

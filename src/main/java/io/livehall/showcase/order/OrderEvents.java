@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.livehall.common.notification.Notification;
 import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
-import io.livehall.realtime.broker.UserNotifications;
+import io.livehall.notification.NotificationCentre;
 import io.livehall.showcase.ShowcaseDestinations;
 import io.livehall.showcase.live.LiveSessions;
 import io.livehall.showcase.merchant.MerchantAccess;
@@ -53,7 +52,7 @@ class OrderEvents extends PeriodicJob {
     }
 
     private final Broker broker;
-    private final UserNotifications notifications;
+    private final NotificationCentre notifications;
     private final Clock clock;
     private final OrderRepository orders;
     private final Map<Long, List<String>> tickerNames = new ConcurrentHashMap<>();
@@ -61,7 +60,7 @@ class OrderEvents extends PeriodicJob {
     private final Set<Long> figuresDirty = ConcurrentHashMap.newKeySet();
 
     OrderEvents(Broker broker, DestinationCatalog catalog, OrderRepository orders, MerchantAccess merchants,
-                LiveSessions sessions, MeterRegistry meters, UserNotifications notifications, Clock clock) {
+                LiveSessions sessions, MeterRegistry meters, NotificationCentre notifications, Clock clock) {
         super(meters);
         this.notifications = notifications;
         this.clock = clock;
@@ -129,7 +128,7 @@ class OrderEvents extends PeriodicJob {
     }
 
     private Mono<Void> tellBuyer(Order order, String title, String body) {
-        return notifications.send(Long.toString(order.buyerId()), Notification.QUEUE, buyerNotification(order, title, body));
+        return notifications.notify(order.buyerId(), buyerNotification(order, title, body));
     }
 
     Mono<SalesFigures> figures(long sessionId) {

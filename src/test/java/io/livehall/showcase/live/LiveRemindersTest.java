@@ -88,6 +88,14 @@ class LiveRemindersTest extends LiveTestSupport {
             long unnotified = db.sql("select count(*) as n from live_reminder where session_id = :id and notified_at is null")
                     .bind("id", id).map(row -> row.get("n", Long.class)).one().block();
             assertThat(unnotified).isZero();
+            for (ShowcaseFixtures.Account fan : fans) { // listed in the bell too, once
+                get(fan.token(), "/api/notifications").expectStatus().isOk().expectBody()
+                        .jsonPath("$.items.length()").isEqualTo(1)
+                        .jsonPath("$.items[0].type").isEqualTo("live-started")
+                        .jsonPath("$.items[0].link").isEqualTo("/live/" + id)
+                        .jsonPath("$.items[0].readAt").doesNotExist();
+            }
+            get(bystander.token(), "/api/notifications").expectBody().jsonPath("$.items.length()").isEqualTo(0);
         } finally {
             clients.forEach(RawStompClient::close);
         }
