@@ -135,6 +135,7 @@ export function Header() {
               className="user-chip"
               data-testid="current-user"
               title={user.displayName}
+              aria-label={`${user.displayName} · ${roleLabel(primaryRole(user.roles))}`}
               aria-controls={menuId}
               aria-expanded={open}
               aria-haspopup="menu"
