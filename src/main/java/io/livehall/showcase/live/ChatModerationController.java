@@ -3,6 +3,7 @@ package io.livehall.showcase.live;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.text.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +31,8 @@ import reactor.core.publisher.Mono;
 @SecurityRequirement(name = "bearer")
 class ChatModerationController {
 
-    record HideRequest(@NotBlank(message = "请指定要隐藏的消息") @Size(max = 41, message = "消息编号格式不正确") String messageId) {
+    record HideRequest(@NotBlank(message = "请指定要隐藏的消息") @Size(max = 41, message = "消息编号格式不正确") @PlainText
+                       String messageId) {
     }
 
     private final ChatModeration moderation;
