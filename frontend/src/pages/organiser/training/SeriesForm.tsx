@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { isApiError } from '../../../api/errors';
+import { organiserTrainingApi } from '../../../api/training';
+import type { SeriesDetail } from '../../../api/training';
+import { FormAlert, TextField } from '../../../components/Field';
+import type { FieldErrors } from '../../../lib/validation';
+
+/** Tags typed as one line: split on commas, 、 or spaces; blanks and repeats dropped. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(/[,，、\s]+/).map((t) => t.trim()).filter(Boolean))];
+}
+
+/** A new training series: title, audience and tags (such as 专精特新). */
+export function SeriesForm({ onCreated }: { onCreated: (s: SeriesDetail) => void }) {
+  const [title, setTitle] = useState('');
+  const [audience, setAudience] = useState('');
+  const [tags, setTags] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const found: FieldErrors = {};
+    const list = parseTags(tags);
+    if (!title.trim()) found.title = '请填写系列名称';
+    if (list.length > 8) found.tags = '最多 8 个标签';
+    else if (list.some((t) => t.length > 20)) found.tags = '每个标签最多 20 字';
+    setErrors(found);
+    setAlert(null);
+    if (Object.keys(found).length) return;
+    setBusy(true);
+    try {
+      onCreated(await organiserTrainingApi.createSeries({ title: title.trim(), audience: audience.trim(), tags: list, coverFileId: null }));
+      setTitle('');
+      setAudience('');
+      setTags('');
+    } catch (e) {
+      if (isApiError(e)) {
+        const tagError = Object.entries(e.fieldErrors).find(([k]) => k.startsWith('tags'))?.[1];
+        setErrors({ ...e.fieldErrors, ...(tagError ? { tags: tagError } : {}) });
+        setAlert(e.detail);
+      } else {
+        setAlert('创建失败');
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card training-form" onSubmit={onSubmit} noValidate data-testid="series-form">
+      <h2>新建培训系列</h2>
+      <TextField id="series-title" label="系列名称" value={title} onChange={setTitle} error={errors.title} maxLength={100}
+        placeholder="如：宁夏中小企业高质量发展系列培训" />
+      <TextField id="series-audience" label="面向对象" value={audience} onChange={setAudience} error={errors.audience}
+        maxLength={200} optional placeholder="如：中小企业负责人、财务人员" />
+      <TextField id="series-tags" label="标签" value={tags} onChange={setTags} error={errors.tags} optional
+        hint="用逗号或空格分隔，最多 8 个，如：专精特新，政策解读" />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="series-submit">
+          {busy ? '创建中…' : '创建系列'}
+        </button>
+      </div>
+      <FormAlert message={alert} />
+    </form>
+  );
+}
