@@ -229,6 +229,27 @@ class TrainingApiTest extends IntegrationTest {
     }
 
     @Test
+    void theSeriesOrganiserIsStaffNotAViewerWhileAnotherOrganiserIs() {
+        Account owner = organiser("train-staff");
+        Account other = organiser("train-watch");
+        long id = createSession(owner, createSeries(owner, "员工", List.of()), soon());
+        try (RawStompClient own = RawStompClient.open(port); RawStompClient watcher = RawStompClient.open(port)) {
+            own.connect(owner.token());
+            own.subscribe("v", "/topic/training/" + id + "/viewers");
+            watcher.connect(other.token());
+            watcher.subscribe("v", "/topic/training/" + id + "/viewers");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> presence.viewers(TrainingDestinations.ROOM_TYPE, String.valueOf(id)).block().now() == 1);
+            // both subscribed before the other's count arrived; the owner is still not among them
+            own.send("SUBSCRIBE", "", "id", "s", "destination", "/topic/training/" + id + "/status", "receipt", "r1");
+            awaitReceipt(own, "r1");
+            var viewers = presence.viewers(TrainingDestinations.ROOM_TYPE, String.valueOf(id)).block();
+            assertThat(viewers.now()).isEqualTo(1);
+            assertThat(viewers.unique()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void thePublicListPagesByKeysetAndFiltersByTagAudienceAndStatus() {
         Account org = organiser("train-list");
         String tag = uniqueName("标签");
@@ -268,6 +289,16 @@ class TrainingApiTest extends IntegrationTest {
         send("GET", null, "/api/training/sessions?from=" + from + "&to=" + from.plus(3, ChronoUnit.DAYS), null)
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$[?(@.seriesId == " + upcoming + ")].title").isEqualTo(List.of("第一课"));
+    }
+
+    private static void awaitReceipt(RawStompClient client, String receipt) {
+        for (int i = 0; i < 20; i++) {
+            Frame frame = client.next();
+            if (frame.command().equals("RECEIPT") && receipt.equals(frame.header("receipt-id"))) {
+                return;
+            }
+        }
+        throw new AssertionError("no receipt " + receipt);
     }
 
     /** Reads MESSAGE frames until one's body contains {@code text} (other frames, e.g. current values, are skipped). */
