@@ -136,6 +136,7 @@ export const organiserTrainingApi = {
   updateSeries: (id: number, body: SeriesRequest) => request<SeriesDetail>(`${org}/series/${seg(id)}`, { method: 'PUT', body }),
   addSession: (seriesId: number, body: SessionRequest) =>
     request<SessionDetail>(`${org}/series/${seg(seriesId)}/sessions`, { method: 'POST', body }),
+  session: (id: number, signal?: AbortSignal) => request<SessionDetail>(`${org}/sessions/${seg(id)}`, { signal }),
   updateSession: (id: number, body: SessionRequest) =>
     request<SessionDetail>(`${org}/sessions/${seg(id)}`, { method: 'PUT', body }),
   start: (id: number) => request<SessionDetail>(`${org}/sessions/${seg(id)}/start`, { method: 'POST' }),

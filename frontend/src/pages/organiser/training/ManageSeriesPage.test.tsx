@@ -46,4 +46,56 @@ describe('ManageSeriesPage', () => {
     await waitFor(() => expect(screen.getByText('课程已结束，不能结束直播')).toBeTruthy());
     expect(screen.getByTestId('session-form')).toBeTruthy();
   });
+
+  it('edits the series and a scheduled session in place of the new-session form', async () => {
+    let current: SeriesDetail = seriesDetail({ sessions: [sessionCard(11, { title: '实务篇' })] });
+    const puts: Array<{ url: string; body: unknown }> = [];
+    renderWithAuth(
+      <Routes>
+        <Route path="/organiser/training/series/:id" element={<ManageSeriesPage />} />
+      </Routes>,
+      organiser,
+      '/organiser/training/series/5',
+      async (input, init) => {
+        const url = String(input);
+        if (init?.method === 'PUT') {
+          const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+          puts.push({ url, body });
+          if (url.endsWith('/series/5')) {
+            current = { ...current, title: String(body.title) };
+            return Response.json(current);
+          }
+          current = { ...current, sessions: [sessionCard(11, { title: String(body.title) })] };
+          return Response.json(sessionDetail({ id: 11, title: String(body.title) }));
+        }
+        if (url === '/api/organiser/training/sessions/11') {
+          return Response.json(sessionDetail({ id: 11, title: '实务篇', startsAt: '2099-12-10T11:30:00Z', durationMinutes: 90,
+            streamUrl: 'https://cdn.example.com/a.m3u8', materials: [{ fileId: 3, name: '讲义.pdf', contentType: 'application/pdf', sizeBytes: 9 }] }));
+        }
+        return Response.json(current);
+      },
+    );
+    await waitFor(() => expect(screen.getByTestId('series-edit')).toBeTruthy());
+    fireEvent.click(screen.getByTestId('series-edit'));
+    expect((screen.getByLabelText('系列名称') as HTMLInputElement).value).toBe('宁夏中小企业高质量发展系列培训');
+    expect((screen.getByLabelText(/标签/) as HTMLInputElement).value).toBe('专精特新，政策解读');
+    fireEvent.change(screen.getByLabelText('系列名称'), { target: { value: '宁夏系列（第二期）' } });
+    fireEvent.click(screen.getByTestId('series-submit'));
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('宁夏系列（第二期）'));
+    expect(puts[0].body).toEqual({ title: '宁夏系列（第二期）', audience: '宁夏区内中小企业负责人', tags: ['专精特新', '政策解读'], coverFileId: null });
+
+    fireEvent.click(screen.getByTestId('session-edit'));
+    await waitFor(() => expect(screen.getByTestId('session-edit-form')).toBeTruthy());
+    expect(screen.queryByTestId('session-form')).toBeNull();
+    expect(screen.getByTestId('material-list').textContent).toContain('讲义.pdf');
+    fireEvent.change(screen.getByLabelText('课程标题'), { target: { value: '实务篇（修订）' } });
+    fireEvent.click(screen.getByTestId('session-submit'));
+    await waitFor(() => expect(screen.getByTestId('session-form')).toBeTruthy());
+    expect(puts[1]).toEqual({
+      url: '/api/organiser/training/sessions/11',
+      body: { title: '实务篇（修订）', lecturer: '李静 处长', startsAt: '2099-12-10T11:30:00Z', durationMinutes: 90,
+        streamUrl: 'https://cdn.example.com/a.m3u8', materialFileIds: [3] },
+    });
+    await waitFor(() => expect(screen.getByTestId('manage-session').textContent).toContain('实务篇（修订）'));
+  });
 });

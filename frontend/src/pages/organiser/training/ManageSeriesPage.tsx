@@ -2,20 +2,26 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../../api/errors';
 import { TRAINING_STATUS_LABELS, organiserTrainingApi } from '../../../api/training';
-import type { SeriesDetail, SessionCard } from '../../../api/training';
+import type { SeriesDetail, SessionCard, SessionDetail } from '../../../api/training';
 import { FormAlert } from '../../../components/Field';
 import { Toast, useToast } from '../../../components/Toast';
 import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
+import { SeriesForm } from './SeriesForm';
 import { SessionForm } from './SessionForm';
 
-/** /organiser/training/series/:id — one series: its sessions (start and end the live), and a form for a new session. */
+/**
+ * /organiser/training/series/:id — one series: edit it, its sessions (edit a scheduled one, start and end the live),
+ * and a form for a new session (the edit form takes its place while a session is edited).
+ */
 export function ManageSeriesPage() {
   const { id = '' } = useParams();
   const seriesId = Number(id);
   const [series, setSeries] = useState<SeriesDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  const [editingSeries, setEditingSeries] = useState(false);
+  const [editing, setEditing] = useState<SessionDetail | null>(null);
   const [toast, showToast] = useToast();
   usePageTitle(series ? `管理：${series.title}` : '培训系列');
 
@@ -49,6 +55,17 @@ export function ManageSeriesPage() {
     }
   };
 
+  const edit = async (s: SessionCard) => {
+    setBusy(s.id);
+    try {
+      setEditing(await organiserTrainingApi.session(s.id));
+    } catch (e) {
+      showToast(isApiError(e) ? e.detail : '加载失败');
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return (
     <section className="container page training-manage" data-testid="manage-series-page">
       <p className="small"><Link to="/organiser/training">← 培训管理</Link></p>
@@ -59,7 +76,26 @@ export function ManageSeriesPage() {
           <p className="small muted">
             {series.audience && <>面向：{series.audience} · </>}
             <Link to={`/training/series/${series.id}`}>查看公开页面</Link>
+            {!editingSeries && (
+              <>
+                {' · '}
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditingSeries(true)} data-testid="series-edit">
+                  修改系列
+                </button>
+              </>
+            )}
           </p>
+          {editingSeries && (
+            <SeriesForm
+              initial={series}
+              onSaved={(saved) => {
+                setSeries(saved);
+                setEditingSeries(false);
+                showToast('系列已保存');
+              }}
+              onCancel={() => setEditingSeries(false)}
+            />
+          )}
           <ol className="schedule-list training-sessions">
             {series.sessions.map((s) => (
               <li key={s.id} className={`training-card${s.status === 'LIVE' ? ' is-live' : ''}`} data-testid="manage-session">
@@ -67,6 +103,12 @@ export function ManageSeriesPage() {
                 <p className="small">{formatDateTime(s.startsAt)} · {s.durationMinutes} 分钟 · 讲师 {s.lecturer}</p>
                 <p className="training-card-actions">
                   <span className={`training-status status-${s.status.toLowerCase()}`}>{TRAINING_STATUS_LABELS[s.status]}</span>
+                  {s.status === 'SCHEDULED' && (
+                    <button type="button" className="btn btn-ghost btn-sm" disabled={busy === s.id}
+                      onClick={() => void edit(s)} data-testid="session-edit">
+                      修改
+                    </button>
+                  )}
                   {s.status === 'SCHEDULED' && (
                     <button type="button" className="btn btn-primary btn-sm" disabled={busy === s.id}
                       onClick={() => void move(s, 'start')} data-testid="session-start">
@@ -83,7 +125,21 @@ export function ManageSeriesPage() {
               </li>
             ))}
           </ol>
-          <SessionForm seriesId={series.id} onCreated={() => { showToast('课程已添加'); void load(); }} />
+          {editing ? (
+            <SessionForm
+              key={editing.id}
+              seriesId={series.id}
+              initial={editing}
+              onSaved={() => {
+                setEditing(null);
+                showToast('课程已保存');
+                void load();
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          ) : (
+            <SessionForm seriesId={series.id} onSaved={() => { showToast('课程已添加'); void load(); }} />
+          )}
         </>
       )}
       <Toast message={toast} />

@@ -14,7 +14,7 @@ describe('SeriesForm', () => {
   it('checks the title first, then creates the series with its tags', async () => {
     const onCreated = vi.fn();
     const bodies: unknown[] = [];
-    renderWithAuth(<SeriesForm onCreated={onCreated} />, organiser, '/', async (_input, init) => {
+    renderWithAuth(<SeriesForm onSaved={onCreated} />, organiser, '/', async (_input, init) => {
       bodies.push(JSON.parse(String(init?.body)));
       return Response.json(seriesDetail({ id: 77 }), { status: 201 });
     });
@@ -31,7 +31,7 @@ describe('SeriesForm', () => {
   });
 
   it('shows the server field errors under their fields and the message under the button', async () => {
-    renderWithAuth(<SeriesForm onCreated={vi.fn()} />, organiser, '/', async () =>
+    renderWithAuth(<SeriesForm onSaved={vi.fn()} />, organiser, '/', async () =>
       Response.json({ type: 'https://livehall.io/problems/validation', title: 'Bad Request', status: 400, detail: '请求参数有误',
         errors: [{ field: 'tags[0]', message: '不能包含控制字符' }] }, { status: 400, headers: { 'content-type': 'application/problem+json' } }),
     );

@@ -11,11 +11,18 @@ export function parseTags(text: string): string[] {
   return [...new Set(text.split(/[,，、\s]+/).map((t) => t.trim()).filter(Boolean))];
 }
 
-/** A new training series: title, audience and tags (such as 专精特新). */
-export function SeriesForm({ onCreated }: { onCreated: (s: SeriesDetail) => void }) {
-  const [title, setTitle] = useState('');
-  const [audience, setAudience] = useState('');
-  const [tags, setTags] = useState('');
+interface Props {
+  /** the series to edit; a new one when absent */
+  initial?: SeriesDetail;
+  onSaved: (s: SeriesDetail) => void;
+  onCancel?: () => void;
+}
+
+/** A training series, new or edited: title, audience and tags (such as 专精特新). */
+export function SeriesForm({ initial, onSaved, onCancel }: Props) {
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [audience, setAudience] = useState(initial?.audience ?? '');
+  const [tags, setTags] = useState(initial?.tags.join('，') ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,17 +39,20 @@ export function SeriesForm({ onCreated }: { onCreated: (s: SeriesDetail) => void
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      onCreated(await organiserTrainingApi.createSeries({ title: title.trim(), audience: audience.trim(), tags: list, coverFileId: null }));
-      setTitle('');
-      setAudience('');
-      setTags('');
+      const body = { title: title.trim(), audience: audience.trim(), tags: list, coverFileId: initial?.coverFileId ?? null };
+      onSaved(initial ? await organiserTrainingApi.updateSeries(initial.id, body) : await organiserTrainingApi.createSeries(body));
+      if (!initial) {
+        setTitle('');
+        setAudience('');
+        setTags('');
+      }
     } catch (e) {
       if (isApiError(e)) {
         const tagError = Object.entries(e.fieldErrors).find(([k]) => k.startsWith('tags'))?.[1];
         setErrors({ ...e.fieldErrors, ...(tagError ? { tags: tagError } : {}) });
         setAlert(e.detail);
       } else {
-        setAlert('创建失败');
+        setAlert('保存失败');
       }
     } finally {
       setBusy(false);
@@ -51,7 +61,7 @@ export function SeriesForm({ onCreated }: { onCreated: (s: SeriesDetail) => void
 
   return (
     <form className="card training-form" onSubmit={onSubmit} noValidate data-testid="series-form">
-      <h2>新建培训系列</h2>
+      <h2>{initial ? '修改系列信息' : '新建培训系列'}</h2>
       <TextField id="series-title" label="系列名称" value={title} onChange={setTitle} error={errors.title} maxLength={100}
         placeholder="如：宁夏中小企业高质量发展系列培训" />
       <TextField id="series-audience" label="面向对象" value={audience} onChange={setAudience} error={errors.audience}
@@ -60,8 +70,13 @@ export function SeriesForm({ onCreated }: { onCreated: (s: SeriesDetail) => void
         hint="用逗号或空格分隔，最多 8 个，如：专精特新，政策解读" />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy} data-testid="series-submit">
-          {busy ? '创建中…' : '创建系列'}
+          {busy ? '保存中…' : initial ? '保存修改' : '创建系列'}
         </button>
+        {onCancel && (
+          <button type="button" className="btn btn-ghost" onClick={onCancel}>
+            取消
+          </button>
+        )}
       </div>
       <FormAlert message={alert} />
     </form>

@@ -16,7 +16,7 @@ function fill() {
 
 describe('SessionForm', () => {
   it('refuses a bad address and duration before sending', () => {
-    const fetch = renderWithAuth(<SessionForm seriesId={5} onCreated={vi.fn()} />, organiser).fetch;
+    const fetch = renderWithAuth(<SessionForm seriesId={5} onSaved={vi.fn()} />, organiser).fetch;
     fill();
     fireEvent.change(screen.getByLabelText('直播流地址'), { target: { value: 'javascript:alert(1)' } });
     fireEvent.change(screen.getByLabelText('时长（分钟）'), { target: { value: '721' } });
@@ -29,7 +29,7 @@ describe('SessionForm', () => {
   it('uploads materials as documents and sends them with the session (Beijing time as UTC)', async () => {
     const onCreated = vi.fn();
     const calls: Array<{ url: string; body: unknown }> = [];
-    renderWithAuth(<SessionForm seriesId={5} onCreated={onCreated} />, organiser, '/', async (input, init) => {
+    renderWithAuth(<SessionForm seriesId={5} onSaved={onCreated} />, organiser, '/', async (input, init) => {
       const url = String(input);
       if (url === '/api/files') {
         const form = init?.body as FormData;

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { isApiError } from '../../../api/errors';
-import type { StoredFile } from '../../../api/files';
 import { organiserTrainingApi, uploadMaterial } from '../../../api/training';
 import type { SessionDetail } from '../../../api/training';
 import { Field, FormAlert, TextField } from '../../../components/Field';
@@ -10,14 +9,29 @@ import { isoToShanghaiInput, shanghaiInputToIso } from '../time';
 
 const STREAM_URL = /^(https?|wss?|webrtc):\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#]\S*)?$/;
 
-/** A new session of a series: title, lecturer, start (Beijing time), duration, stream address and materials. */
-export function SessionForm({ seriesId, onCreated }: { seriesId: number; onCreated: (s: SessionDetail) => void }) {
-  const [title, setTitle] = useState('');
-  const [lecturer, setLecturer] = useState('');
-  const [startsAt, setStartsAt] = useState(isoToShanghaiInput(new Date(Date.now() + 86_400_000)));
-  const [duration, setDuration] = useState('90');
-  const [streamUrl, setStreamUrl] = useState('');
-  const [materials, setMaterials] = useState<StoredFile[]>([]);
+/** An uploaded material in the form. */
+interface Picked {
+  id: number;
+  name: string;
+}
+
+interface Props {
+  seriesId: number;
+  /** the (scheduled) session to edit; a new one when absent */
+  initial?: SessionDetail;
+  onSaved: (s: SessionDetail) => void;
+  onCancel?: () => void;
+}
+
+/** A session of a series, new or edited: title, lecturer, start (Beijing time), duration, stream address, materials. */
+export function SessionForm({ seriesId, initial, onSaved, onCancel }: Props) {
+  const initialStart = initial ? isoToShanghaiInput(initial.startsAt) : isoToShanghaiInput(new Date(Date.now() + 86_400_000));
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [lecturer, setLecturer] = useState(initial?.lecturer ?? '');
+  const [startsAt, setStartsAt] = useState(initialStart);
+  const [duration, setDuration] = useState(String(initial?.durationMinutes ?? 90));
+  const [streamUrl, setStreamUrl] = useState(initial?.streamUrl ?? '');
+  const [materials, setMaterials] = useState<Picked[]>(initial?.materials.map((m) => ({ id: m.fileId, name: m.name })) ?? []);
   const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
@@ -28,8 +42,11 @@ export function SessionForm({ seriesId, onCreated }: { seriesId: number; onCreat
     setUploading(true);
     setErrors((e) => ({ ...e, materials: '' }));
     try {
-      const stored: StoredFile[] = [];
-      for (const f of Array.from(files)) stored.push(await uploadMaterial(f));
+      const stored: Picked[] = [];
+      for (const f of Array.from(files)) {
+        const file = await uploadMaterial(f);
+        stored.push({ id: file.id, name: file.originalName });
+      }
       setMaterials((m) => [...m, ...stored].slice(0, 20));
     } catch (e) {
       setErrors((prev) => ({ ...prev, materials: isApiError(e) ? e.detail : '上传失败' }));
@@ -46,7 +63,7 @@ export function SessionForm({ seriesId, onCreated }: { seriesId: number; onCreat
     if (!title.trim()) found.title = '请填写课程标题';
     if (!lecturer.trim()) found.lecturer = '请填写讲师';
     if (!start) found.startsAt = '请选择开始时间';
-    else if (Date.parse(start) <= Date.now()) found.startsAt = '开始时间需晚于现在';
+    else if (startsAt !== initialStart && Date.parse(start) <= Date.now()) found.startsAt = '开始时间需晚于现在';
     if (!Number.isInteger(minutes) || minutes < 5 || minutes > 720) found.durationMinutes = '时长为 5–720 分钟的整数';
     if (!STREAM_URL.test(streamUrl.trim())) found.streamUrl = '直播流地址需为 http(s)://、ws(s):// 或 webrtc:// 开头的完整地址';
     setErrors(found);
@@ -54,16 +71,20 @@ export function SessionForm({ seriesId, onCreated }: { seriesId: number; onCreat
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      onCreated(await organiserTrainingApi.addSession(seriesId, {
+      const body = {
         title: title.trim(),
         lecturer: lecturer.trim(),
-        startsAt: start!,
+        // unchanged: the exact instant it had (the input shows minutes only)
+        startsAt: initial && startsAt === initialStart ? initial.startsAt : start!,
         durationMinutes: minutes,
         streamUrl: streamUrl.trim(),
         materialFileIds: materials.map((m) => m.id),
-      }));
-      setTitle('');
-      setMaterials([]);
+      };
+      onSaved(initial ? await organiserTrainingApi.updateSession(initial.id, body) : await organiserTrainingApi.addSession(seriesId, body));
+      if (!initial) {
+        setTitle('');
+        setMaterials([]);
+      }
     } catch (e) {
       if (isApiError(e)) {
         const materialError = Object.entries(e.fieldErrors).find(([k]) => k.startsWith('materialFileIds'))?.[1];
@@ -78,8 +99,8 @@ export function SessionForm({ seriesId, onCreated }: { seriesId: number; onCreat
   };
 
   return (
-    <form className="card training-form" onSubmit={onSubmit} noValidate data-testid="session-form">
-      <h2>新增课程</h2>
+    <form className="card training-form" onSubmit={onSubmit} noValidate data-testid={initial ? 'session-edit-form' : 'session-form'}>
+      <h2>{initial ? `修改课程：${initial.title}` : '新增课程'}</h2>
       <TextField id="session-title" label="课程标题" value={title} onChange={setTitle} error={errors.title} maxLength={100}
         placeholder="如：政策篇：惠企政策与申报要点" />
       <TextField id="session-lecturer" label="讲师" value={lecturer} onChange={setLecturer} error={errors.lecturer} maxLength={50} />
@@ -104,7 +125,7 @@ export function SessionForm({ seriesId, onCreated }: { seriesId: number; onCreat
         <ul className="training-material-list" data-testid="material-list">
           {materials.map((m) => (
             <li key={m.id}>
-              {m.originalName}{' '}
+              {m.name}{' '}
               <button type="button" className="btn btn-ghost btn-sm" onClick={() => setMaterials((l) => l.filter((x) => x.id !== m.id))}>
                 移除
               </button>
@@ -114,8 +135,13 @@ export function SessionForm({ seriesId, onCreated }: { seriesId: number; onCreat
       )}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || uploading} data-testid="session-submit">
-          {busy ? '保存中…' : '添加课程'}
+          {busy ? '保存中…' : initial ? '保存修改' : '添加课程'}
         </button>
+        {onCancel && (
+          <button type="button" className="btn btn-ghost" onClick={onCancel}>
+            取消
+          </button>
+        )}
       </div>
       <FormAlert message={alert} />
     </form>

@@ -41,7 +41,7 @@ export function TrainingManagePage() {
           ))}
         </ul>
       )}
-      <SeriesForm onCreated={(s) => navigate(`/organiser/training/series/${s.id}`)} />
+      <SeriesForm onSaved={(s) => navigate(`/organiser/training/series/${s.id}`)} />
     </section>
   );
 }
