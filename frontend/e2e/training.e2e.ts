@@ -1,6 +1,6 @@
 // Trainings in the demo hall: a visitor finds the live demo session in /training (list and calendar), opens it, the
 // player plays the demo stream and the viewer count shows; an organiser creates a series and a session in the UI
-// and the series appears in the public list. On a phone and a desktop viewport.
+// (and edits the session), and the series appears in the public list. On a phone and a desktop viewport.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { demoPassword, DESKTOP, expectText, PHONE, useBrowser } from './support';
@@ -58,7 +58,7 @@ describe('trainings', () => {
       await noHorizontalScroll(page);
     });
 
-    test(`an organiser creates a series and a session that the public list shows (${device})`, async () => {
+    test(`an organiser creates a series and a session, edits it, and the public list shows it (${device})`, async () => {
       const page = await browser.open(options);
       const stamp = `${Date.now() % 1_000_000}${device === 'phone' ? 'P' : 'D'}`;
       const title = `e2e 培训系列 ${stamp}`;
@@ -77,13 +77,20 @@ describe('trainings', () => {
       await page.getByTestId('session-submit').click();
       await expectText(page.getByTestId('manage-session'), '第一课：出海合规');
       await noHorizontalScroll(page);
+      // edit it: the edit form takes the new-session form's place, prefilled
+      await page.getByTestId('session-edit').click();
+      await page.getByTestId('session-edit-form').waitFor();
+      await page.getByLabel('课程标题').fill('第一课：出海合规与风控');
+      await page.getByTestId('session-submit').click();
+      await page.getByTestId('session-form').waitFor();
+      await expectText(page.getByTestId('manage-session'), '第一课：出海合规与风控');
 
       await page.goto('/training');
       await page.getByTestId('status-upcoming').click();
       const card = page.getByTestId('series-card').filter({ hasText: title });
       await expectText(card, '1 节课');
       await card.getByRole('link').click();
-      await expectText(page.getByTestId('series-session'), '第一课：出海合规');
+      await expectText(page.getByTestId('series-session'), '第一课：出海合规与风控');
     });
   }
 });
