@@ -13,10 +13,11 @@ const routes = (
 
 describe('SeriesPage', () => {
   it('shows the series, its tags and its sessions with their status', async () => {
-    renderWithAuth(routes, null, '/training/series/5', async () => Response.json(seriesDetail()));
+    renderWithAuth(routes, null, '/training/series/5', async () => Response.json(seriesDetail({ coverFileId: 9 })));
     await waitFor(() => expect(screen.getAllByTestId('series-session')).toHaveLength(2));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('宁夏中小企业高质量发展系列培训');
     expect(screen.getByText('政策解读')).toBeTruthy();
+    expect(screen.getByTestId('series-page').querySelector('img.training-cover')?.getAttribute('src')).toBe('/api/files/9');
     const [ended, live] = screen.getAllByTestId('series-session');
     expect(ended.textContent).toContain('已结束');
     expect(live.textContent).toContain('直播中');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/errors';
+import { fileUrl } from '../../api/files';
 import { TRAINING_STATUS_LABELS, trainingApi } from '../../api/training';
 import type { SeriesDetail } from '../../api/training';
 import { FormAlert } from '../../components/Field';
@@ -38,6 +39,7 @@ export function SeriesPage() {
       <FormAlert message={error} />
       {series && (
         <>
+          {series.coverFileId && <img className="training-cover training-cover-wide" src={fileUrl(series.coverFileId)} alt="" />}
           <h1>{series.title}</h1>
           {series.audience && <p className="muted">面向：{series.audience}</p>}
           <p className="small muted">主办：{series.organiser}</p>

@@ -13,7 +13,7 @@ function renderPage() {
     if (url.startsWith('/api/training/sessions')) return Response.json([]);
     if (q.get('after') === '3') return Response.json({ items: [seriesCard(1)], next: null });
     if (q.get('status') === 'live') return Response.json({ items: [seriesCard(9, { title: '直播中的系列', liveCount: 1 })], next: null });
-    return Response.json({ items: [seriesCard(4, { title: '宁夏系列', tags: ['专精特新', '宁夏'] }), seriesCard(3)], next: '3' });
+    return Response.json({ items: [seriesCard(4, { title: '宁夏系列', tags: ['专精特新', '宁夏'], coverFileId: 6 }), seriesCard(3)], next: '3' });
   });
   return urls;
 }
@@ -27,6 +27,8 @@ describe('TrainingPage', () => {
     expect(first.textContent).toContain('宁夏');
     expect(first.textContent).toContain('下一节 2026/12/10 19:30');
     expect(first.querySelector('a')?.getAttribute('href')).toBe('/training/series/4');
+    expect(first.querySelector('img')?.getAttribute('src')).toBe('/api/files/6');
+    expect(screen.getAllByTestId('series-card')[1].querySelector('img')).toBeNull();
 
     fireEvent.click(screen.getByText('加载更多'));
     await waitFor(() => expect(screen.getAllByTestId('series-card')).toHaveLength(3));

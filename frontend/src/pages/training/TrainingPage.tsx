@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../api/errors';
+import { fileUrl } from '../../api/files';
 import { trainingApi } from '../../api/training';
 import type { SeriesCard, TrainingWhen } from '../../api/training';
 import { FormAlert } from '../../components/Field';
@@ -113,6 +114,7 @@ export function TrainingPage() {
           <ul className="schedule-list training-list">
             {items.map((s) => (
               <li key={s.id} className={`training-card${s.liveCount > 0 ? ' is-live' : ''}`} data-testid="series-card">
+                {s.coverFileId && <img className="training-cover" src={fileUrl(s.coverFileId)} alt="" loading="lazy" />}
                 <Link to={`/training/series/${s.id}`} className="training-card-title">
                   {s.liveCount > 0 && <span className="schedule-live-badge training-live-badge">直播中</span>}
                   <strong>{s.title}</strong>

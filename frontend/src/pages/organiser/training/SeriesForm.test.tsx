@@ -42,4 +42,24 @@ describe('SeriesForm', () => {
     const form = screen.getByTestId('series-form');
     expect(form.lastElementChild?.textContent).toBe('请求参数有误');
   });
+
+  it('uploads a cover picture and sends its id', async () => {
+    const onSaved = vi.fn();
+    const bodies: unknown[] = [];
+    renderWithAuth(<SeriesForm onSaved={onSaved} />, organiser, '/', async (input, init) => {
+      if (String(input) === '/api/files') {
+        expect((init?.body as FormData).get('purpose')).toBe('IMAGE');
+        return Response.json({ id: 44, ownerId: 2, purpose: 'IMAGE', originalName: 'c.png', contentType: 'image/png',
+          sizeBytes: 10, sha256: 'x', createdAt: '2026-12-01T00:00:00Z' }, { status: 201 });
+      }
+      bodies.push(JSON.parse(String(init?.body)));
+      return Response.json(seriesDetail({ id: 78, coverFileId: 44 }), { status: 201 });
+    });
+    fireEvent.change(screen.getByLabelText('系列名称'), { target: { value: '有封面' } });
+    fireEvent.change(screen.getByTestId('cover-input'), { target: { files: [new File(['x'], 'c.png', { type: 'image/png' })] } });
+    await waitFor(() => expect(screen.getByTestId('cover-preview').getAttribute('src')).toBe('/api/files/44'));
+    fireEvent.click(screen.getByTestId('series-submit'));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(bodies[0]).toEqual({ title: '有封面', audience: '', tags: [], coverFileId: 44 });
+  });
 });

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { isApiError } from '../../../api/errors';
+import { fileUrl, uploadFile } from '../../../api/files';
 import { organiserTrainingApi } from '../../../api/training';
 import type { SeriesDetail } from '../../../api/training';
-import { FormAlert, TextField } from '../../../components/Field';
+import { Field, FormAlert, TextField } from '../../../components/Field';
 import type { FieldErrors } from '../../../lib/validation';
 
 /** Tags typed as one line: split on commas, 、 or spaces; blanks and repeats dropped. */
@@ -23,9 +24,24 @@ export function SeriesForm({ initial, onSaved, onCancel }: Props) {
   const [title, setTitle] = useState(initial?.title ?? '');
   const [audience, setAudience] = useState(initial?.audience ?? '');
   const [tags, setTags] = useState(initial?.tags.join('，') ?? '');
+  const [cover, setCover] = useState<number | null>(initial?.coverFileId ?? null);
+  const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setUploading(true);
+    setErrors(({ coverFileId: _, ...rest }) => rest);
+    try {
+      setCover((await uploadFile(file, 'IMAGE')).id);
+    } catch (e) {
+      setErrors((prev) => ({ ...prev, coverFileId: isApiError(e) ? e.detail : '上传失败' }));
+    } finally {
+      setUploading(false);
+    }
+  };
 
   const onSubmit = async (ev: FormEvent) => {
     ev.preventDefault();
@@ -39,12 +55,13 @@ export function SeriesForm({ initial, onSaved, onCancel }: Props) {
     if (Object.keys(found).length) return;
     setBusy(true);
     try {
-      const body = { title: title.trim(), audience: audience.trim(), tags: list, coverFileId: initial?.coverFileId ?? null };
+      const body = { title: title.trim(), audience: audience.trim(), tags: list, coverFileId: cover };
       onSaved(initial ? await organiserTrainingApi.updateSeries(initial.id, body) : await organiserTrainingApi.createSeries(body));
       if (!initial) {
         setTitle('');
         setAudience('');
         setTags('');
+        setCover(null);
       }
     } catch (e) {
       if (isApiError(e)) {
@@ -68,8 +85,19 @@ export function SeriesForm({ initial, onSaved, onCancel }: Props) {
         maxLength={200} optional placeholder="如：中小企业负责人、财务人员" />
       <TextField id="series-tags" label="标签" value={tags} onChange={setTags} error={errors.tags} optional
         hint="用逗号或空格分隔，最多 8 个，如：专精特新，政策解读" />
+      <Field id="series-cover" label="封面图片" optional error={errors.coverFileId}
+        hint={uploading ? '上传中…' : 'JPG、PNG 或 WebP，最大 5 MB'}>
+        <input id="series-cover" type="file" accept="image/jpeg,image/png,image/webp"
+          onChange={(e) => void upload(e.target.files?.[0])} data-testid="cover-input" />
+      </Field>
+      {cover && (
+        <p className="training-cover-preview">
+          <img src={fileUrl(cover)} alt="封面预览" data-testid="cover-preview" />
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setCover(null)}>移除封面</button>
+        </p>
+      )}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="series-submit">
+        <button type="submit" className="btn btn-primary" disabled={busy || uploading} data-testid="series-submit">
           {busy ? '保存中…' : initial ? '保存修改' : '创建系列'}
         </button>
         {onCancel && (
