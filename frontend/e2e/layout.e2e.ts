@@ -15,6 +15,8 @@ const PHONE_WIDTHS = [360, 375, 414];
 
 let liveId = 0;
 let productId = 0;
+let trainingSeriesId = 0;
+let trainingSessionId = 0;
 
 interface Box {
   name: string;
@@ -109,7 +111,8 @@ async function expectCleanHeader(page: Page, label: string): Promise<void> {
 
 /** Routes each role can open; ids come from the demo hall. */
 function routes(role: RoleName): string[] {
-  const everyone = ['/', '/live', `/live/${liveId}`, '/products', `/products/${productId}`, '/training', '/fair', '/no-such-page'];
+  const everyone = ['/', '/live', `/live/${liveId}`, '/products', `/products/${productId}`, '/training',
+    `/training/series/${trainingSeriesId}`, `/training/sessions/${trainingSessionId}`, '/fair', '/no-such-page'];
   switch (role) {
     case 'guest':
       return [...everyone, '/login', '/register'];
@@ -119,7 +122,8 @@ function routes(role: RoleName): string[] {
       return [...everyone, '/me', '/orders', '/quotes', '/merchant', '/merchant/products', '/merchant/products/new',
         '/merchant/live', `/merchant/live/${liveId}`, '/merchant/orders', '/merchant/quotes'];
     case 'organiser':
-      return [...everyone, '/me', '/orders', '/organiser', '/organiser/applications'];
+      return [...everyone, '/me', '/orders', '/organiser', '/organiser/applications', '/organiser/training',
+        `/organiser/training/series/${trainingSeriesId}`];
     case 'admin':
       return [...everyone, '/me', '/orders', '/admin/users'];
   }
@@ -130,6 +134,11 @@ beforeAll(async () => {
   liveId = (sessions.items.find((s) => s.status === 'LIVE') ?? sessions.items[0]).id;
   const products = await json<{ items: Array<{ id: number }> }>('/api/products?limit=1');
   productId = products.items[0].id;
+  // the demo training series with a session live (its page shows the player and the viewers badge)
+  const series = await json<{ items: Array<{ id: number }> }>('/api/training/series?status=live&limit=1');
+  trainingSeriesId = series.items[0].id;
+  const detail = await json<{ sessions: Array<{ id: number; status: string }> }>(`/api/training/series/${trainingSeriesId}`);
+  trainingSessionId = (detail.sessions.find((s) => s.status === 'LIVE') ?? detail.sessions[0]).id;
 });
 
 describe('layout for every role', () => {

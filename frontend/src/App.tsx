@@ -25,6 +25,10 @@ import { OrderDetailPage } from './pages/orders/OrderDetailPage';
 import { MerchantQuotesPage } from './pages/quotes/MerchantQuotesPage';
 import { QuotesPage } from './pages/quotes/QuotesPage';
 import { OrganiserPage } from './pages/organiser/OrganiserPage';
+import { ManageSeriesPage } from './pages/organiser/training/ManageSeriesPage';
+import { TrainingManagePage } from './pages/organiser/training/TrainingManagePage';
+import { SeriesPage } from './pages/training/SeriesPage';
+import { SessionPage } from './pages/training/SessionPage';
 import { TrainingPage } from './pages/training/TrainingPage';
 
 /** All client routes. The server falls back to index.html for these paths. */
@@ -45,6 +49,8 @@ export function AppRoutes() {
         <Route path="merchant/products/new" element={<RequireAuth role="MERCHANT"><ProductEditorPage /></RequireAuth>} />
         <Route path="merchant/products/:id/edit" element={<RequireAuth role="MERCHANT"><ProductEditorPage /></RequireAuth>} />
         <Route path="training" element={<TrainingPage />} />
+        <Route path="training/series/:id" element={<SeriesPage />} />
+        <Route path="training/sessions/:id" element={<SessionPage />} />
         <Route path="fair" element={<FairPage />} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
@@ -57,6 +63,8 @@ export function AppRoutes() {
         <Route path="merchant/quotes" element={<RequireAuth role="MERCHANT"><MerchantQuotesPage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
         <Route path="organiser/applications" element={<RequireAuth role="ORGANISER"><OnboardingReviewPage /></RequireAuth>} />
+        <Route path="organiser/training" element={<RequireAuth role="ORGANISER"><TrainingManagePage /></RequireAuth>} />
+        <Route path="organiser/training/series/:id" element={<RequireAuth role="ORGANISER"><ManageSeriesPage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -24,6 +24,7 @@ import './styles/product-monogram.css';
 import './styles/orders.css';
 import './styles/dialog.css';
 import './styles/buy-sheet.css';
+import './styles/training.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

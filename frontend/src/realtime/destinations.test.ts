@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showcaseDestinations as d, userQueues } from './destinations';
+import { showcaseDestinations as d, trainingDestinations as t, userQueues } from './destinations';
 
 // The same strings the server's ShowcaseDestinations builds (docs/api.md "Destinations").
 describe('destinations', () => {
@@ -10,6 +10,13 @@ describe('destinations', () => {
     expect(d.orders(12)).toBe('/topic/live/12/orders');
     expect(d.merchantSales(12)).toBe('/topic/merchant/live/12/sales');
     expect(d.sendLike(12)).toBe('/app/live/12/like');
+  });
+
+  it('build the training destinations of a session', () => {
+    expect(t.roomType).toBe('training');
+    expect(t.viewers(7)).toBe('/topic/training/7/viewers');
+    expect(t.status('7')).toBe('/topic/training/7/status');
+    expect(t.status('1/2')).toBe('/topic/training/1%2F2/status');
   });
 
   it('never let an id reach into another destination', () => {

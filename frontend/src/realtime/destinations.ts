@@ -1,5 +1,5 @@
 // Every realtime destination the app uses, in one place: the mirror of the server's
-// io.livehall.showcase.ShowcaseDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
+// io.livehall.showcase.ShowcaseDestinations, io.livehall.training.TrainingDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
 
 const seg = (id: number | string) => encodeURIComponent(String(id));
 
@@ -17,6 +17,14 @@ export const showcaseDestinations = {
   merchantSales: (liveId: number | string) => `/topic/merchant/live/${seg(liveId)}/sales`,
   sendChat: (liveId: number | string) => `/app/live/${seg(liveId)}/chat`,
   sendLike: (liveId: number | string) => `/app/live/${seg(liveId)}/like`,
+} as const;
+
+/** A training session's room (mirror of io.livehall.training.TrainingDestinations). */
+export const trainingDestinations = {
+  /** room type of a training session's room (its audience: viewers) */
+  roomType: 'training',
+  viewers: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/viewers`,
+  status: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/status`,
 } as const;
 
 /** The signed-in user's own queues (any of their connections, any instance). */

@@ -12,6 +12,11 @@ export function OrganiserPage() {
           进入入驻审核（遴选批次、申请审核、协议、商家）
         </Link>
       </p>
+      <p>
+        <Link className="btn btn-primary btn-wrap" to="/organiser/training" data-testid="link-training">
+          进入培训管理（培训系列、课程、开始与结束直播）
+        </Link>
+      </p>
     </ComingSoon>
   );
 }

@@ -126,6 +126,26 @@ class BadTextSweepTest extends IntegrationTest {
                 Map.of("kind", "ENTRY_AGREEMENT", "title", "入驻协议", "body", BAD), List.of("agreement_version")));
         fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/applications/1/decision", "reason",
                 Map.of("decision", "REJECT", "reason", BAD), List.of("merchant_application", "application_status_change")));
+        for (String f : List.of("title", "audience", "tags[0]")) {
+            Map<String, Object> series = new LinkedHashMap<>(Map.of("title", "宁夏系列培训", "audience", "企业负责人",
+                    "tags", List.of("专精特新")));
+            if (f.equals("tags[0]")) {
+                series.put("tags", List.of(BAD));
+            } else {
+                series.put(f, BAD);
+            }
+            fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/training/series", f, series, List.of("training_series")));
+            fields.add(new Field("ORGANISER", HttpMethod.PUT, "/api/organiser/training/series/1", f, series, List.of("training_series")));
+        }
+        for (String f : List.of("title", "lecturer", "streamUrl")) {
+            Map<String, Object> session = new LinkedHashMap<>(Map.of("title", "趋势篇", "lecturer", "王老师", "startsAt", future,
+                    "durationMinutes", 90, "streamUrl", "https://live.example.com/a.m3u8"));
+            session.put(f, f.equals("streamUrl") ? "https://live.example.com/" + BAD : BAD);
+            fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/training/series/1/sessions", f, session,
+                    List.of("training_session")));
+            fields.add(new Field("ORGANISER", HttpMethod.PUT, "/api/organiser/training/sessions/1", f, session,
+                    List.of("training_session")));
+        }
         return fields.stream().flatMap(field -> JSON_BAD.stream().map(bad -> Arguments.of(field, bad)));
     }
 
@@ -158,6 +178,8 @@ class BadTextSweepTest extends IntegrationTest {
             cases.add(Arguments.of(null, "/api/products?q=", "q", bad));
             cases.add(Arguments.of(null, "/api/products?region=", "region", bad));
             cases.add(Arguments.of("ADMIN", "/api/admin/users?q=", "q", bad));
+            cases.add(Arguments.of(null, "/api/training/series?tag=", "tag", bad));
+            cases.add(Arguments.of(null, "/api/training/series?audience=", "audience", bad));
         }
         return cases.stream();
     }

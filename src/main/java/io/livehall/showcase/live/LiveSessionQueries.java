@@ -1,5 +1,6 @@
 package io.livehall.showcase.live;
 
+import io.livehall.common.stream.StreamKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.livehall.showcase.live;
+package io.livehall.common.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package io.livehall.showcase.live;
+package io.livehall.common.stream;
 
 import java.net.URI;
 import java.util.Locale;
 
-/** How the room plays a stream URL: HLS in the page's player; FLV and WebRTC sources are shown as links. */
-enum StreamKind {
+/** How a player plays a stream URL: HLS in the page's player; FLV and WebRTC sources are shown as links. */
+public enum StreamKind {
     HLS, FLV, WEBRTC, OTHER;
 
-    static StreamKind of(String url) {
+    public static StreamKind of(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("webrtc://")) {
             return WEBRTC;

@@ -1,0 +1,16 @@
+package io.livehall.training;
+
+/** A training session's state: SCHEDULED → LIVE → ENDED → REPLAY_AVAILABLE (the last with the replay slice). */
+enum TrainingStatus {
+    SCHEDULED("未开始"), LIVE("直播中"), ENDED("已结束"), REPLAY_AVAILABLE("可回看");
+
+    private final String label;
+
+    TrainingStatus(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+}
