@@ -82,11 +82,7 @@ function HlsVideo({ url, poster }: { url: string; poster?: string }) {
     if (!el) return;
     let disposed = false;
     let destroy: (() => void) | undefined;
-    setState('loading');
-    if (el.canPlayType(HLS_MIME)) {
-      el.src = url; // Safari and iOS play HLS themselves
-      setState('playing');
-    } else {
+    const throughHlsJs = () =>
       import('hls.js/light')
         .then(({ default: Hls }) => {
           if (disposed) return;
@@ -104,9 +100,25 @@ function HlsVideo({ url, poster }: { url: string; poster?: string }) {
           setState('playing');
         })
         .catch(() => !disposed && setState('failed'));
+    // The browser's own HLS (Safari, iOS, Chromium 156) refused the stream: Chromium's sometimes does at once
+    // (MEDIA_ERR_SRC_NOT_SUPPORTED, seen when a page is reached by an in-app link), so hls.js takes over once.
+    const nativeFailed = () => {
+      if (disposed) return;
+      el.removeAttribute('src');
+      el.load();
+      void throughHlsJs();
+    };
+    setState('loading');
+    if (el.canPlayType(HLS_MIME)) {
+      el.addEventListener('error', nativeFailed, { once: true });
+      el.src = url; // Safari and iOS play HLS themselves
+      setState('playing');
+    } else {
+      void throughHlsJs();
     }
     return () => {
       disposed = true;
+      el.removeEventListener('error', nativeFailed);
       destroy?.();
       el.removeAttribute('src');
     };
