@@ -95,7 +95,11 @@ public class TokenRevocationEvents implements SmartLifecycle {
         events.tryEmitNext(access);
     }
 
-    /** Subscribes to the channel, waiting (at most 10 s) until Redis confirmed it, so no event of ours is missed. */
+    /**
+     * Subscribes to the channel, waiting (at most 10 s) until Redis confirmed it, so no event of ours is missed.
+     * The one {@code block()} in main code is deliberate: {@code SmartLifecycle.start()} runs on the thread that starts
+     * the application context, before the server takes requests, never on an event loop (BlockHound would say so).
+     */
     @Override
     public void start() {
         ReactiveRedisMessageListenerContainer listener = new ReactiveRedisMessageListenerContainer(connections);
