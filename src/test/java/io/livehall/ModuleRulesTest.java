@@ -73,15 +73,20 @@ class ModuleRulesTest {
                 .check(CLASSES.that(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(
                         "io.livehall.config..")).and(DescribedPredicate.not(
                         JavaClass.Predicates.equivalentTo(LiveHallApplication.class)))));
-        slices().matching("io.livehall.showcase.(*)..").namingSlices("showcase.$1")
-                .should().beFreeOfCycles()
-                .check(CLASSES);
+        for (String domain : FEATURED) {
+            slices().matching("io.livehall." + domain + ".(*)..").namingSlices(domain + ".$1")
+                    .should().beFreeOfCycles().allowEmptyShould(true)
+                    .check(CLASSES);
+        }
     }
 
-    /** The feature of a class: {@code io.livehall.showcase.order} for showcase, else the module. */
+    /** Domains made of features: a class's feature is its sub-package ({@code io.livehall.showcase.order}). */
+    private static final java.util.Set<String> FEATURED = java.util.Set.of("showcase", "training", "fair");
+
+    /** The feature of a class: {@code io.livehall.showcase.order} for showcase, training and fair, else the module. */
     private static String feature(JavaClass c) {
         String[] parts = c.getPackageName().split("\\.");
-        int depth = parts.length > 2 && parts[2].equals("showcase") && parts.length > 3 ? 4 : Math.min(3, parts.length);
+        int depth = parts.length > 3 && FEATURED.contains(parts[2]) ? 4 : Math.min(3, parts.length);
         return String.join(".", java.util.Arrays.copyOf(parts, depth));
     }
 

@@ -1,10 +1,7 @@
 package io.livehall.training;
 
-import java.util.List;
-
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
-import io.livehall.training.TrainingService.Organiser;
 import io.livehall.training.TrainingViews.SeriesCard;
 import io.livehall.training.TrainingViews.SeriesDetail;
 import io.livehall.training.TrainingViews.SessionDetail;
@@ -43,26 +40,26 @@ class OrganiserTrainingController {
     @Operation(summary = "我创建的培训系列（管理员：全部；新建在前，keyset 分页）")
     Mono<Page<SeriesCard>> mine(@RequestParam(required = false) String after, @RequestParam(required = false) Integer limit,
                                 @AuthenticationPrincipal Jwt jwt) {
-        return service.mine(who(jwt), PageRequest.of(after, limit));
+        return service.mine(TrainingStaff.of(jwt), PageRequest.of(after, limit));
     }
 
     @PostMapping("/series")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建培训系列（名称、面向对象、标签、封面）")
     Mono<SeriesDetail> create(@Valid @RequestBody SeriesRequest request, @AuthenticationPrincipal Jwt jwt) {
-        return service.createSeries(who(jwt), request);
+        return service.createSeries(TrainingStaff.of(jwt), request);
     }
 
     @GetMapping("/series/{id}")
     @Operation(summary = "我的一个培训系列及其课程")
     Mono<SeriesDetail> series(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
-        return service.series(who(jwt), id);
+        return service.series(TrainingStaff.of(jwt), id);
     }
 
     @PutMapping("/series/{id}")
     @Operation(summary = "修改培训系列")
     Mono<SeriesDetail> edit(@PathVariable long id, @Valid @RequestBody SeriesRequest request, @AuthenticationPrincipal Jwt jwt) {
-        return service.editSeries(who(jwt), id, request);
+        return service.editSeries(TrainingStaff.of(jwt), id, request);
     }
 
     @PostMapping("/series/{id}/sessions")
@@ -70,36 +67,32 @@ class OrganiserTrainingController {
     @Operation(summary = "为系列新增一节课程（讲师、时间、时长、直播流地址、资料文件）")
     Mono<SessionDetail> addSession(@PathVariable long id, @Valid @RequestBody SessionRequest request,
                                    @AuthenticationPrincipal Jwt jwt) {
-        return service.addSession(who(jwt), id, request);
+        return service.addSession(TrainingStaff.of(jwt), id, request);
     }
 
     @GetMapping("/sessions/{id}")
     @Operation(summary = "我的一节课程")
     Mono<SessionDetail> session(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
-        return service.session(who(jwt), id);
+        return service.session(TrainingStaff.of(jwt), id);
     }
 
     @PutMapping("/sessions/{id}")
     @Operation(summary = "修改未开始的课程")
     Mono<SessionDetail> editSession(@PathVariable long id, @Valid @RequestBody SessionRequest request,
                                     @AuthenticationPrincipal Jwt jwt) {
-        return service.editSession(who(jwt), id, request);
+        return service.editSession(TrainingStaff.of(jwt), id, request);
     }
 
     @PostMapping("/sessions/{id}/start")
     @Operation(summary = "开始直播（未开始 → 直播中）")
     Mono<SessionDetail> start(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
-        return service.start(who(jwt), id);
+        return service.start(TrainingStaff.of(jwt), id);
     }
 
     @PostMapping("/sessions/{id}/end")
     @Operation(summary = "结束直播（直播中 → 已结束）")
     Mono<SessionDetail> end(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
-        return service.end(who(jwt), id);
+        return service.end(TrainingStaff.of(jwt), id);
     }
 
-    private static Organiser who(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        return new Organiser(Long.parseLong(jwt.getSubject()), roles != null && roles.contains("ADMIN"));
-    }
 }

@@ -171,6 +171,7 @@ class TrainingRepository {
         String set = switch (to) {
             case LIVE -> "started_at = now()";
             case ENDED -> "ended_at = now()";
+            case REPLAY_AVAILABLE -> "ended_at = ended_at";
             default -> throw new IllegalArgumentException("no transition to " + to);
         };
         return db.sql("update training_session set status = :to, " + set + ", updated_at = now()"

@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** A row of {@code training_series}, with its organiser's display name. */
-record TrainingSeries(long id, long organiserId, String organiser, String title, String audience, List<String> tags,
+public record TrainingSeries(long id, long organiserId, String organiser, String title, String audience, List<String> tags,
                       Long coverFileId, Instant createdAt, Instant updatedAt) {
 }

@@ -41,9 +41,12 @@ class TrainingService {
     private final TransactionalOperator tx;
     private final AfterCommit afterCommit;
     private final Clock clock;
+    private final List<TrainingSessionListener> listeners;
 
     TrainingService(TrainingRepository repository, TrainingQueries queries, TrainingRoomType room, FileStorage files,
-                    TransactionalOperator tx, AfterCommit afterCommit, Clock clock) {
+                    TransactionalOperator tx, AfterCommit afterCommit, Clock clock,
+                    List<TrainingSessionListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.repository = repository;
         this.queries = queries;
         this.room = room;
@@ -53,33 +56,29 @@ class TrainingService {
         this.clock = clock;
     }
 
-    /** Who asks: an organiser sees their own series, an admin every series. */
-    record Organiser(long userId, boolean admin) {
-    }
-
-    Mono<Page<SeriesCard>> mine(Organiser who, PageRequest page) {
+    Mono<Page<SeriesCard>> mine(TrainingStaff who, PageRequest page) {
         return queries.list(page, null, null, null, who.admin() ? null : who.userId());
     }
 
-    Mono<SeriesDetail> series(Organiser who, long id) {
+    Mono<SeriesDetail> series(TrainingStaff who, long id) {
         return own(who, id).flatMap(queries::detail);
     }
 
-    Mono<SeriesDetail> createSeries(Organiser who, SeriesRequest r) {
+    Mono<SeriesDetail> createSeries(TrainingStaff who, SeriesRequest r) {
         return checkCover(r).then(repository.insertSeries(who.userId(), r))
                 .flatMap(repository::series).flatMap(queries::detail);
     }
 
-    Mono<SeriesDetail> editSeries(Organiser who, long id, SeriesRequest r) {
+    Mono<SeriesDetail> editSeries(TrainingStaff who, long id, SeriesRequest r) {
         return own(who, id).flatMap(s -> checkCover(r).then(repository.updateSeries(id, r)))
                 .then(Mono.defer(() -> repository.series(id))).flatMap(queries::detail);
     }
 
-    Mono<SessionDetail> session(Organiser who, long id) {
+    Mono<SessionDetail> session(TrainingStaff who, long id) {
         return ownSession(who, id).flatMap(queries::detail);
     }
 
-    Mono<SessionDetail> addSession(Organiser who, long seriesId, SessionRequest r) {
+    Mono<SessionDetail> addSession(TrainingStaff who, long seriesId, SessionRequest r) {
         return own(who, seriesId)
                 .flatMap(s -> checkSession(who, r, true))
                 .then(Mono.defer(() -> tx.transactional(repository.insertSession(seriesId, r)
@@ -87,7 +86,7 @@ class TrainingService {
                 .flatMap(repository::session).flatMap(queries::detail);
     }
 
-    Mono<SessionDetail> editSession(Organiser who, long id, SessionRequest r) {
+    Mono<SessionDetail> editSession(TrainingStaff who, long id, SessionRequest r) {
         return ownSession(who, id)
                 .flatMap(s -> s.status() == TrainingStatus.SCHEDULED ? Mono.just(s) : conflict(s, "修改"))
                 .flatMap(s -> checkSession(who, r, !r.startsAt().equals(s.startsAt())).thenReturn(s))
@@ -96,19 +95,30 @@ class TrainingService {
                 .then(Mono.defer(() -> repository.session(id))).flatMap(queries::detail);
     }
 
-    Mono<SessionDetail> start(Organiser who, long id) {
+    Mono<SessionDetail> start(TrainingStaff who, long id) {
         return move(who, id, TrainingStatus.SCHEDULED, TrainingStatus.LIVE, "开始直播");
     }
 
-    Mono<SessionDetail> end(Organiser who, long id) {
+    Mono<SessionDetail> end(TrainingStaff who, long id) {
         return move(who, id, TrainingStatus.LIVE, TrainingStatus.ENDED, "结束直播");
     }
 
-    private Mono<SessionDetail> move(Organiser who, long id, TrainingStatus from, TrainingStatus to, String action) {
+    /** ENDED → REPLAY_AVAILABLE, for the replay feature once a replay is set. */
+    Mono<TrainingSession> replayAvailable(TrainingStaff who, long id) {
+        return transition(who, id, TrainingStatus.ENDED, TrainingStatus.REPLAY_AVAILABLE, "设为可回看");
+    }
+
+    private Mono<SessionDetail> move(TrainingStaff who, long id, TrainingStatus from, TrainingStatus to, String action) {
+        return transition(who, id, from, to, action).flatMap(queries::detail);
+    }
+
+    /** A conditional move; after the commit open pages and the training features ({@link TrainingSessionListener}) hear of it. */
+    private Mono<TrainingSession> transition(TrainingStaff who, long id, TrainingStatus from, TrainingStatus to, String action) {
         return ownSession(who, id)
                 .flatMap(s -> repository.transition(id, from, to))
                 .flatMap(rows -> rows == 1 ? repository.session(id) : refusal(who, id, action))
-                .flatMap(s -> afterCommit.run("training-status", () -> room.changed(s)).then(queries.detail(s)));
+                .flatMap(s -> afterCommit.run("training-status", () -> room.changed(s)
+                        .then(Flux.fromIterable(listeners).concatMap(l -> l.changed(s)).then())).thenReturn(s));
     }
 
     /** The cover is an uploaded image. */
@@ -124,7 +134,7 @@ class TrainingService {
      * The start lies within a year (and, when it is set or moved, in the future); materials are files the organiser
      * uploaded (an admin may attach anyone's), each once. All failures together as one 400.
      */
-    private Mono<Void> checkSession(Organiser who, SessionRequest r, boolean newStart) {
+    private Mono<Void> checkSession(TrainingStaff who, SessionRequest r, boolean newStart) {
         List<FieldProblem> problems = new ArrayList<>();
         if (newStart && !r.startsAt().isAfter(clock.instant())) {
             problems.add(new FieldProblem("startsAt", "开始时间需晚于现在"));
@@ -157,18 +167,18 @@ class TrainingService {
     }
 
     /** The organiser's series; 404 when there is none or it is someone else's. */
-    private Mono<TrainingSeries> own(Organiser who, long id) {
+    Mono<TrainingSeries> own(TrainingStaff who, long id) {
         return repository.series(id).filter(s -> who.admin() || s.organiserId() == who.userId())
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("培训系列")));
     }
 
-    private Mono<TrainingSession> ownSession(Organiser who, long id) {
+    Mono<TrainingSession> ownSession(TrainingStaff who, long id) {
         return repository.session(id).filter(s -> who.admin() || s.organiserId() == who.userId())
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("培训课程")));
     }
 
     /** Why a conditional update changed nothing: 404 (none, or not theirs) or 409 (wrong state). */
-    private <T> Mono<T> refusal(Organiser who, long id, String action) {
+    private <T> Mono<T> refusal(TrainingStaff who, long id, String action) {
         return ownSession(who, id).flatMap(s -> conflict(s, action));
     }
 

@@ -1,7 +1,7 @@
 package io.livehall.training;
 
 /** A training session's state: SCHEDULED → LIVE → ENDED → REPLAY_AVAILABLE (the last with the replay slice). */
-enum TrainingStatus {
+public enum TrainingStatus {
     SCHEDULED("未开始"), LIVE("直播中"), ENDED("已结束"), REPLAY_AVAILABLE("可回看");
 
     private final String label;
@@ -10,7 +10,7 @@ enum TrainingStatus {
         this.label = label;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 }
