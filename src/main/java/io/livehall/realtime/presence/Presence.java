@@ -1,7 +1,10 @@
 package io.livehall.realtime.presence;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +33,8 @@ public class Presence implements SmartLifecycle, ConnectionListener {
 
     static final Duration PUBLISH_INTERVAL = Duration.ofMillis(500);
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(5);
+    /** How often room types' {@link RoomTypes.AudienceTracker}s hear who is in their rooms here. */
+    public static final Duration AUDIENCE_INTERVAL = Duration.ofSeconds(10);
 
     private final PresenceStore store;
     private final Broker broker;
@@ -40,10 +45,13 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     /** room key → this instance's members (a room nobody here is in has no entry) */
     private final Map<String, Set<String>> localMembers = new ConcurrentHashMap<>();
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
     private volatile Periodic publisher;
     private volatile Periodic refresher;
+    private volatile Periodic audience;
 
-    Presence(PresenceStore store, Broker broker, RoomTypes types, MeterRegistry meters) {
+    Presence(PresenceStore store, Broker broker, RoomTypes types, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.broker = broker;
         this.types = types;
@@ -68,7 +76,8 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                 .filterWhen(room -> types.isStaff(room, user).map(staff -> !staff))
                 .flatMap(room -> {
                     Rooms rooms = connections.get(connection);
-                    if (rooms == null || !rooms.enter(room.key())) {
+                    // accounts (never guests) are reported to the room type's audience tracker
+                    if (rooms == null || !rooms.enter(room.key(), user.guest() ? null : user.id())) {
                         return Mono.empty();
                     }
                     // unique viewers are people: an anonymous guest (a new id per connection) would count again on every reconnect
@@ -149,11 +158,41 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                 .then();
     }
 
-    /** Both loops run on {@link Periodic}: a failed or hung run is logged, counted and run again on the next tick. */
+    /**
+     * Tells each tracked room type which accounts this instance has in its rooms now. A tracker's failure is logged
+     * by {@link Periodic} and touches neither the other rooms nor the counts.
+     */
+    private Mono<Void> reportAudience() {
+        Instant at = clock.instant();
+        return Flux.fromIterable(Set.copyOf(localMembers.keySet()))
+                .concatMap(key -> {
+                    Room room = Room.parse(key);
+                    Set<String> members = localMembers.getOrDefault(key, Set.of());
+                    Set<String> present = new HashSet<>();
+                    members.forEach(connection -> {
+                        Rooms rooms = connections.get(connection);
+                        String account = rooms == null ? null : rooms.account;
+                        if (account != null) {
+                            present.add(account);
+                        }
+                    });
+                    return types.trackerOf(room).filter(t -> !present.isEmpty())
+                            .map(t -> Mono.defer(() -> t.present(room.id(), Set.copyOf(present), at))
+                                    .onErrorResume(e -> {
+                                        meters.counter("livehall.presence.tracker.failures", "type", room.type()).increment();
+                                        return Mono.empty();
+                                    }))
+                            .orElse(Mono.empty());
+                })
+                .then();
+    }
+
+    /** The loops run on {@link Periodic}: a failed or hung run is logged, counted and run again on the next tick. */
     @Override
     public void start() {
         publisher = Periodic.start("presence-publish", PUBLISH_INTERVAL, Duration.ofSeconds(10), meters, this::publishDirty);
         refresher = Periodic.start("presence-refresh", REFRESH_INTERVAL, PresenceStore.WINDOW, meters, this::refreshAll);
+        audience = Periodic.start("presence-audience", AUDIENCE_INTERVAL, PresenceStore.WINDOW, meters, this::reportAudience);
     }
 
     @Override
@@ -163,6 +202,9 @@ public class Presence implements SmartLifecycle, ConnectionListener {
         }
         if (refresher != null) {
             refresher.dispose();
+        }
+        if (audience != null) {
+            audience.dispose();
         }
     }
 
@@ -199,6 +241,8 @@ public class Presence implements SmartLifecycle, ConnectionListener {
 
         private final String connection;
         private final Map<String, Integer> subscriptions = new HashMap<>();
+        /** the account on this connection, once one of its subscriptions joined a room; null for guests */
+        private volatile String account;
         private boolean closed;
 
         Rooms(String connection) {
@@ -206,9 +250,12 @@ public class Presence implements SmartLifecycle, ConnectionListener {
         }
 
         /** True when this is the connection's first subscription in the room (it joins). */
-        synchronized boolean enter(String room) {
+        synchronized boolean enter(String room, String account) {
             if (closed || subscriptions.merge(room, 1, Integer::sum) > 1) {
                 return false;
+            }
+            if (account != null) {
+                this.account = account;
             }
             addLocal(room, connection);
             return true;

@@ -2,8 +2,10 @@ package io.livehall.realtime.presence;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,16 @@ public class RoomTypes {
         Mono<Boolean> isStaff(String id, RealtimeUser user);
     }
 
+    /**
+     * Told, every {@link Presence#AUDIENCE_INTERVAL} by each instance, which accounts (never guests) this instance has
+     * in a room of the type: for domains that keep per-person attendance (e.g. a training's watch time). The same
+     * account on two instances or two tabs is reported by each, so a tracker must record idempotently. Must not block.
+     */
+    @FunctionalInterface
+    public interface AudienceTracker {
+        Mono<Void> present(String id, Set<String> accountIds, Instant at);
+    }
+
     static final Duration REMEMBER_EXISTING = Duration.ofMinutes(1);
     static final Duration REMEMBER_MISSING = Duration.ofSeconds(5);
     static final int REMEMBERED_MAX = 20_000;
@@ -55,6 +67,7 @@ public class RoomTypes {
     private final Map<String, Existence> types = new ConcurrentHashMap<>();
     private final Map<String, Staff> staff = new ConcurrentHashMap<>();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, AudienceTracker> trackers = new ConcurrentHashMap<>();
 
     RoomTypes(DestinationCatalog catalog, Clock clock) {
         this.catalog = catalog;
@@ -76,6 +89,21 @@ public class RoomTypes {
     public void register(String type, Existence existence, Staff staffOfRoom) {
         register(type, existence);
         staff.put(type, staffOfRoom);
+    }
+
+    /** Registers the tracker of a registered room type's audience (one per type). */
+    public void track(String type, AudienceTracker tracker) {
+        if (!types.containsKey(type)) {
+            throw new IllegalStateException("Room type " + type + " is not registered");
+        }
+        if (trackers.putIfAbsent(type, tracker) != null) {
+            throw new IllegalStateException("Room type " + type + " has a tracker already");
+        }
+    }
+
+    /** The tracker of a room's type, if it has one. */
+    Optional<AudienceTracker> trackerOf(Room room) {
+        return Optional.ofNullable(trackers.get(room.type()));
     }
 
     /** Whether the user is staff of the room (never a guest); false for types without staff. */
