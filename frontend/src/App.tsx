@@ -30,6 +30,8 @@ import { TrainingManagePage } from './pages/organiser/training/TrainingManagePag
 import { SeriesPage } from './pages/training/SeriesPage';
 import { SessionPage } from './pages/training/SessionPage';
 import { TrainingPage } from './pages/training/TrainingPage';
+import { SessionAttendancePage } from './pages/training/attendance/SessionAttendancePage';
+import { VerifyCertificatePage } from './pages/training/attendance/VerifyCertificatePage';
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -51,6 +53,7 @@ export function AppRoutes() {
         <Route path="training" element={<TrainingPage />} />
         <Route path="training/series/:id" element={<SeriesPage />} />
         <Route path="training/sessions/:id" element={<SessionPage />} />
+        <Route path="verify/:code" element={<VerifyCertificatePage />} />
         <Route path="fair" element={<FairPage />} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
@@ -65,6 +68,7 @@ export function AppRoutes() {
         <Route path="organiser/applications" element={<RequireAuth role="ORGANISER"><OnboardingReviewPage /></RequireAuth>} />
         <Route path="organiser/training" element={<RequireAuth role="ORGANISER"><TrainingManagePage /></RequireAuth>} />
         <Route path="organiser/training/series/:id" element={<RequireAuth role="ORGANISER"><ManageSeriesPage /></RequireAuth>} />
+        <Route path="organiser/training/sessions/:id/attendance" element={<RequireAuth role="ORGANISER"><SessionAttendancePage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,7 +1,6 @@
 // Orders, flash deals, payments and group-customer quotes (docs/api.md "Showcase — orders").
-import { getToken } from '../auth/session';
 import { request } from './client';
-import { parseErrorResponse } from './errors';
+import { downloadFile } from './download';
 import type { Page } from './types';
 
 export type OrderStatus = 'CREATED' | 'PAID' | 'SHIPPED' | 'COMPLETED' | 'CANCELLED';
@@ -207,20 +206,7 @@ export const quotesApi = {
 };
 
 /** Downloads a CSV export (the token goes in a header, so a plain link cannot be used). */
-export async function downloadCsv(path: string, filename: string, query: Record<string, string | number | undefined> = {}) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
-  const qs = params.toString();
-  const token = getToken();
-  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw await parseErrorResponse(res);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export const downloadCsv = downloadFile;
 
 export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = {
   CREATED: '待付款',

@@ -13,6 +13,8 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { trainingDestinations } from '../../realtime/destinations';
 import { useLatest } from '../../realtime/useTopic';
 import { LivePlayer } from '../live/LivePlayer';
+import { useAuth } from '../../auth/AuthProvider';
+import { MyAttendanceCard } from './attendance/MyAttendanceCard';
 
 /** What the shared player shows for a training status (a replay counts as ended until the replay slice). */
 function playerStatus(s: TrainingStatus | null): LiveStatus | null {
@@ -30,6 +32,7 @@ export function SessionPage() {
   const topics = useMemo(() => ({ viewers: trainingDestinations.viewers(id), status: trainingDestinations.status(id) }), [id]);
   const statusEvent = useLatest<TrainingStatusEvent>(topics.status);
   const viewers = useLatest<Viewers>(topics.viewers);
+  const { user } = useAuth();
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -98,6 +101,9 @@ export function SessionPage() {
           )}
         </div>
       </div>
+      {session && user && status && status !== 'SCHEDULED' && (
+        <MyAttendanceCard sessionId={session.id} live={live} status={status} />
+      )}
       {session && session.materials.length > 0 && (
         <section className="card training-materials" data-testid="materials">
           <h2>课程资料</h2>

@@ -121,6 +121,11 @@ export function ManageSeriesPage() {
                       结束直播
                     </button>
                   )}
+                  {s.status !== 'SCHEDULED' && (
+                    <Link className="btn btn-ghost btn-sm" to={`/organiser/training/sessions/${s.id}/attendance`} data-testid="session-attendance">
+                      考勤
+                    </Link>
+                  )}
                 </p>
               </li>
             ))}
