@@ -42,6 +42,8 @@ class CertificatePdf {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(ZoneId.of("Asia/Shanghai"));
     private static final float WIDTH = PDRectangle.A4.getHeight();
     private static final float HEIGHT = PDRectangle.A4.getWidth();
+    /** the width a centred line may take inside the frame */
+    private static final float TEXT_WIDTH = WIDTH - 160;
 
     private final byte[] font;
 
@@ -74,9 +76,9 @@ class CertificatePdf {
                 cs.setNonStrokingColor(0.1f, 0.1f, 0.1f);
                 centred(cs, type, "兹证明", 18, HEIGHT - 185);
                 centred(cs, type, c.holderName(), 30, HEIGHT - 232);
-                centred(cs, type, "参加了「" + c.seriesTitle() + "」", 18, HEIGHT - 282);
-                centred(cs, type, c.sessionTitle() + "（" + DATE.format(c.sessionStartsAt()) + "）", 18, HEIGHT - 312);
-                centred(cs, type, "观看 " + c.watchMinutes() + " 分钟，完成学习，特发此证。", 18, HEIGHT - 342);
+                float y = centredLines(cs, type, "参加了「" + c.seriesTitle() + "」", HEIGHT - 282);
+                y = centredLines(cs, type, c.sessionTitle() + "（" + DATE.format(c.sessionStartsAt()) + "）", y);
+                centred(cs, type, "观看 " + c.watchMinutes() + " 分钟，完成学习，特发此证。", 18, y);
                 text(cs, type, "主办方：" + c.organiser(), 14, 80, 120);
                 text(cs, type, "发证日期：" + DATE.format(c.issuedAt()), 14, 80, 96);
                 text(cs, type, "证书编号：" + c.code(), 14, 80, 72);
@@ -94,6 +96,30 @@ class CertificatePdf {
         String printable = printable(font, text);
         float width = font.getStringWidth(printable) / 1000 * size;
         write(cs, font, printable, size, (WIDTH - width) / 2, y);
+    }
+
+    /**
+     * A line of up to 100+ characters (titles): 18 pt when it fits the text width, smaller down to 12 pt, then broken
+     * into as many 12-pt lines as it needs. Answers where the next line goes.
+     */
+    private static float centredLines(PDPageContentStream cs, PDType0Font font, String text, float y) throws IOException {
+        String printable = printable(font, text);
+        float natural = font.getStringWidth(printable) / 1000;
+        float size = Math.max(12, Math.min(18, TEXT_WIDTH / natural));
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < printable.length(); ) {
+            int cp = printable.codePointAt(i);
+            String ch = new String(Character.toChars(cp));
+            if (line.length() > 0 && font.getStringWidth(line + ch) / 1000 * size > TEXT_WIDTH) {
+                centred(cs, font, line.toString(), size, y);
+                y -= size * 1.6f;
+                line.setLength(0);
+            }
+            line.append(ch);
+            i += Character.charCount(cp);
+        }
+        centred(cs, font, line.toString(), size, y);
+        return y - 30;
     }
 
     private static void text(PDPageContentStream cs, PDType0Font font, String text, float size, float x, float y) throws IOException {
