@@ -137,4 +137,13 @@ final class Frames {
     static List<String> versions() {
         return List.of("1.2", "1.1", "1.0");
     }
+
+    /** The version a CONNECT gets: the highest both sides speak, 1.0 when it names none, null when none is shared. */
+    static String negotiatedVersion(org.springframework.messaging.simp.stomp.StompHeaderAccessor headers) {
+        java.util.Set<String> accepted = headers.getAcceptVersion();
+        if (accepted == null || accepted.isEmpty()) {
+            return "1.0";
+        }
+        return versions().stream().filter(accepted::contains).findFirst().orElse(null);
+    }
 }

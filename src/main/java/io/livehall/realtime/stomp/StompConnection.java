@@ -32,9 +32,8 @@ import reactor.core.publisher.Mono;
 final class StompConnection {
 
     private static final Log log = LogFactory.getLog(StompConnection.class);
-    /** ERROR {@code message} for a frame that does not parse (StompDecoder looks commands up with valueOf). */
-    static final String MALFORMED = "帧格式错误";
-    static final String UNKNOWN_COMMAND = "不支持的命令";
+    static final String MALFORMED = FrameReader.MALFORMED;
+    static final String UNKNOWN_COMMAND = FrameReader.UNKNOWN_COMMAND;
 
     private final WebSocketSession ws;
     private final StompServices services;
@@ -48,26 +47,15 @@ final class StompConnection {
     private volatile boolean ended;
     private final java.util.concurrent.atomic.AtomicLong messageIds = new java.util.concurrent.atomic.AtomicLong();
     private volatile RealtimeUser user;
-    /** the access token the connection was opened with (null for guests), and when it is checked again */
-    private volatile TokenDetails token;
-    private volatile long nextTokenCheck;
-    private final long openedAt;
-    private volatile long lastInbound;
-    /** negotiated heart-beat intervals in ms (0 = none), and when the next one is due */
-    private volatile long sendEvery;
-    private volatile long expectEvery;
-    private volatile long nextBeat;
-    /** WebSocket ping interval for a client that sends no heart-beats (0 = it does), and when the next is due */
-    private volatile long pingEvery;
-    private volatile long nextPing;
+    private final TokenWatch token = new TokenWatch();
+    private final Liveness liveness;
 
     StompConnection(WebSocketSession ws, StompServices services) {
         this.ws = ws;
         this.services = services;
         this.settings = services.settings();
         this.reader = new FrameReader(settings.maxFrameBytes());
-        this.openedAt = services.clock().millis();
-        this.lastInbound = openedAt;
+        this.liveness = new Liveness(services.clock().millis());
         this.outbox = new Outbox<>(settings.outboxLimits(), services.clock()::millis, this::toMessage, this::slowConsumer);
     }
 
@@ -94,7 +82,7 @@ final class StompConnection {
         // and concatMap may hold the message while an earlier frame is still being handled
         // any frame, a pong included, shows the client is alive; pings are answered by Reactor Netty
         Mono<Void> inbound = ws.receive()
-                .doOnNext(message -> lastInbound = services.clock().millis())
+                .doOnNext(message -> liveness.heard(services.clock().millis()))
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT
                         || message.getType() == WebSocketMessage.Type.BINARY)
                 .map(StompConnection::copy).concatMap(this::onMessage, 1).then();
@@ -143,25 +131,11 @@ final class StompConnection {
         if (closing.get()) {
             return Mono.empty();
         }
-        if (bytes.remaining() > settings.maxFrameBytes()) {
-            return fail("Frame too large", "A frame may have at most " + settings.maxFrameBytes() + " bytes", null);
+        FrameReader.Decoded decoded = reader.decode(bytes, id);
+        if (decoded.refusal() != null) {
+            return fail(decoded.refusal().getMessage(), decoded.refusal().detail(), null);
         }
-        List<Message<byte[]>> frames;
-        try {
-            frames = reader.read(bytes);
-        } catch (RuntimeException e) {
-            // the decoder's own text names classes and echoes the input: it is logged, the client gets a fixed one
-            log.debug("Undecodable frame on connection " + id, e);
-            if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
-                return fail(UNKNOWN_COMMAND, "仅支持 STOMP 1.2 的 CONNECT、STOMP、SUBSCRIBE、UNSUBSCRIBE、SEND、DISCONNECT", null);
-            }
-            return fail(MALFORMED, "无法解析该 STOMP 帧（命令行、头部或正文格式错误）", null);
-        }
-        Integer announced = reader.expectedContentLength();
-        if (announced != null && announced > settings.maxFrameBytes()) {
-            return fail("Frame too large", "content-length " + announced + " exceeds " + settings.maxFrameBytes(), null);
-        }
-        return Flux.fromIterable(frames).concatMap(this::onFrame, 1).then()
+        return Flux.fromIterable(decoded.frames()).concatMap(this::onFrame, 1).then()
                 .onErrorResume(e -> {
                     log.warn("Unexpected failure on connection " + id, e);
                     return fail("Internal error", "The server could not handle the frame", null);
@@ -202,7 +176,7 @@ final class StompConnection {
     }
 
     private Mono<Void> connect(StompHeaderAccessor headers) {
-        String version = negotiate(headers);
+        String version = Frames.negotiatedVersion(headers);
         if (version == null) {
             return fail("Unsupported STOMP version", "Supported versions are 1.2, 1.1 and 1.0", headers.getReceipt());
         }
@@ -210,40 +184,20 @@ final class StompConnection {
         if (authorization == null) {
             authorization = headers.getFirstNativeHeader("authorization");
         }
-        long[] client = headers.getHeartbeat();
-        long offer = settings.heartbeat().toMillis();
-        long sendEvery = client[1] > 0 ? Math.max(offer, client[1]) : 0;
-        long expectEvery = client[0] > 0 ? Math.max(offer, client[0]) : 0;
-        // a client that sends no heart-beats (or too seldom to tell a dead one in time) is pinged instead
-        long pingEvery = expectEvery == 0 || expectEvery > settings.maxHeartbeat().toMillis()
-                ? settings.pingInterval().toMillis() : 0;
         return services.authenticator().authenticate(authorization, headers.getPasscode(),
                         headers.getFirstNativeHeader(ConnectionAuthenticator.GUEST_HEADER))
                 .flatMap(authenticated -> {
                     RealtimeUser u = authenticated.user();
-                    token = authenticated.token() == null ? null : TokenDetails.of(authenticated.token());
-                    user = u;
-                    outbox.offer(Frames.connected(version, sendEvery == 0 ? 0 : offer, expectEvery == 0 ? 0 : offer,
-                            id, u.id()));
                     long now = services.clock().millis();
-                    // spread over the interval, so connections opened together are not checked together
-                    this.nextTokenCheck = now + (long) (settings.tokenRecheck().toMillis() * (0.5 + Math.random()));
-                    this.nextBeat = now + sendEvery;
-                    this.sendEvery = sendEvery;
-                    this.expectEvery = pingEvery > 0 ? 0 : expectEvery;
-                    this.nextPing = now + pingEvery;
-                    this.pingEvery = pingEvery;
+                    if (authenticated.token() != null) {
+                        token.start(TokenDetails.of(authenticated.token()), now, settings.tokenRecheck());
+                    }
+                    user = u;
+                    Liveness.Announced beats = liveness.negotiate(headers.getHeartbeat(), settings, now);
+                    outbox.offer(Frames.connected(version, beats.serverSends(), beats.serverExpects(), id, u.id()));
                     return Mono.<Void>empty();
                 })
                 .onErrorResume(e -> fail("Authentication failed", "The access token is invalid, expired or revoked", null));
-    }
-
-    private static String negotiate(StompHeaderAccessor headers) {
-        java.util.Set<String> accepted = headers.getAcceptVersion();
-        if (accepted == null || accepted.isEmpty()) {
-            return "1.0";
-        }
-        return Frames.versions().stream().filter(accepted::contains).findFirst().orElse(null);
     }
 
     /** Called by {@link ConnectionRegistry} every {@link ConnectionRegistry#HEARTBEAT_TICK}. */
@@ -251,33 +205,27 @@ final class StompConnection {
         if (closing.get()) {
             return;
         }
-        if (user == null && now - openedAt > settings.connectTimeout().toMillis()) {
+        if (user == null && liveness.connectOverdue(now, settings.connectTimeout().toMillis())) {
             endWith(Frames.error("CONNECT expected", "No CONNECT frame within " + settings.connectTimeout().toSeconds()
                     + " s", null), CloseStatus.PROTOCOL_ERROR);
             return;
         }
-        TokenDetails t = token;
-        if (t != null && t.expiresAtMillis() <= now) {
+        if (token.expired(now)) {
             endWith(Frames.error("token expired", "The access token has expired; connect again with a new one", null),
                     CloseStatus.POLICY_VIOLATION.withReason("token expired"));
             return;
         }
-        if (t != null && now >= nextTokenCheck) {
-            nextTokenCheck = now + settings.tokenRecheck().toMillis();
-            recheckToken(t);
+        TokenDetails due = token.dueForRecheck(now, settings.tokenRecheck());
+        if (due != null) {
+            recheckToken(due);
         }
-        long send = sendEvery;
-        if (send > 0 && now >= nextBeat) {
-            nextBeat = now + send;
+        if (liveness.beatDue(now)) {
             outbox.offerLatest("\n", Frames.HEARTBEAT);
         }
-        long ping = pingEvery;
-        if (ping > 0 && now >= nextPing) {
-            nextPing = now + ping;
+        if (liveness.pingDue(now)) {
             outbox.offerLatest("ping", Frames.PING);
         }
-        long silentFor = expectEvery > 0 ? 2 * expectEvery : 2 * ping;
-        if (silentFor > 0 && now - lastInbound > silentFor) {
+        if (liveness.silent(now)) {
             if (outbox.pending() > 0) {
                 // frames (the ping among them) are waiting: the client is not reading at all
                 slowConsumer();
@@ -317,8 +265,7 @@ final class StompConnection {
      * rights the account no longer has. Answers whether it was.
      */
     boolean revokeIfMatches(RevokedAccess revocation) {
-        TokenDetails t = token;
-        if (t == null || !t.revokedBy(revocation)) {
+        if (!token.revokedBy(revocation)) {
             return false;
         }
         revoked();
@@ -383,9 +330,7 @@ final class StompConnection {
 
     private void cleanUp() {
         ended = true;
-        sendEvery = 0;
-        expectEvery = 0;
-        pingEvery = 0;
+        liveness.stop();
         outbox.complete();
         services.subscriptions().unsubscribeAll(this);
         services.connections().remove(this);
