@@ -13,8 +13,9 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { trainingDestinations } from '../../realtime/destinations';
 import { useLatest } from '../../realtime/useTopic';
 import { LivePlayer } from '../live/LivePlayer';
+import { TrainingReplay } from './replay/TrainingReplay';
 
-/** What the shared player shows for a training status (a replay counts as ended until the replay slice). */
+/** What the live player shows for a training status (a session with a replay plays it in TrainingReplay instead). */
 function playerStatus(s: TrainingStatus | null): LiveStatus | null {
   if (s === 'REPLAY_AVAILABLE') return 'ENDED';
   return s;
@@ -63,14 +64,18 @@ export function SessionPage() {
   return (
     <div className="live-room training-session" data-testid="training-session" data-status={status ?? 'unknown'}>
       <div className="live-stage">
-        <LivePlayer
-          status={playerStatus(status)}
-          streamUrl={session?.streamUrl ?? ''}
-          streamKind={session?.streamKind ?? 'OTHER'}
-          coverFileId={session?.coverFileId ?? null}
-          startsAt={session?.startsAt ?? ''}
-          overlay={live ? badge : undefined}
-        />
+        {session && status === 'REPLAY_AVAILABLE' ? (
+          <TrainingReplay sessionId={session.id} coverFileId={session.coverFileId} />
+        ) : (
+          <LivePlayer
+            status={playerStatus(status)}
+            streamUrl={session?.streamUrl ?? ''}
+            streamKind={session?.streamKind ?? 'OTHER'}
+            coverFileId={session?.coverFileId ?? null}
+            startsAt={session?.startsAt ?? ''}
+            overlay={live ? badge : undefined}
+          />
+        )}
         <div className="live-info">
           <h1>{session?.title ?? `培训课程 #${id}`}</h1>
           <FormAlert message={error} />

@@ -121,6 +121,11 @@ export function ManageSeriesPage() {
                       结束直播
                     </button>
                   )}
+                  {(s.status === 'ENDED' || s.status === 'REPLAY_AVAILABLE') && (
+                    <Link to={`/organiser/training/sessions/${s.id}/replay`} className="btn btn-ghost btn-sm" data-testid="session-replay">
+                      {s.status === 'ENDED' ? '设置回看' : '回看与数据'}
+                    </Link>
+                  )}
                 </p>
               </li>
             ))}
