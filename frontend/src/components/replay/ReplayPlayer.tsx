@@ -84,6 +84,7 @@ export function ReplayPlayer({ src, kind, chapters = [], resumeKey, poster, onHe
       const duration = Number.isFinite(el.duration) ? el.duration : Infinity;
       if (saved !== null && saved < duration - RESUME_MARGIN && el.currentTime < 1) {
         el.currentTime = saved;
+        setTime(saved);
         setResumedFrom(saved);
       }
     };
