@@ -97,6 +97,20 @@ describe('ReplayForm', () => {
     expect(sent(calls)[1].body).toEqual({ fileId: 77, chapters: [{ title: '开场', startSeconds: 0 }, { title: '数字化转型趋势', startSeconds: 60 }] });
   });
 
+  it('keeps the demo replay\'s own path when only the chapters change, and refuses a new path', async () => {
+    const calls: Call[] = [];
+    const demo = replay({ url: '/demo/stream/replay.m3u8', playUrl: '/demo/stream/replay.m3u8' });
+    renderWithAuth(<ReplayForm sessionId={12} initial={demo} onSaved={vi.fn()} />, organiser, '/', serve(calls));
+    fireEvent.click(within(rows()[1]).getByTestId('chapter-remove'));
+    fireEvent.click(screen.getByTestId('replay-submit'));
+    await waitFor(() => expect(sent(calls)).toHaveLength(1));
+    expect(sent(calls)[0].body).toEqual({ url: '/demo/stream/replay.m3u8', chapters: [{ title: '开场', startSeconds: 0 }] });
+    fireEvent.change(screen.getByLabelText('回放地址'), { target: { value: '/elsewhere.m3u8' } });
+    fireEvent.click(screen.getByTestId('replay-submit'));
+    expect(screen.getByTestId('error-replay-url').textContent).toBe('回放地址需为 https:// 开头的完整网址');
+    expect(sent(calls)).toHaveLength(1);
+  });
+
   it('refuses a video over 50 MB without uploading it', () => {
     const calls: Call[] = [];
     renderWithAuth(<ReplayForm sessionId={12} initial={null} onSaved={vi.fn()} />, organiser, '/', serve(calls));

@@ -58,7 +58,8 @@ export function ReplayForm({ sessionId, initial, onSaved }: Props) {
     const found: Record<string, string> = {};
     const address = url.trim();
     if (source === 'URL') {
-      if (!HTTPS_URL.test(address)) found.url = '回放地址需为 https:// 开头的完整网址';
+      // a path on the platform's own host (the demo replay) may stay as it is
+      if (!HTTPS_URL.test(address) && address !== initial?.url) found.url = '回放地址需为 https:// 开头的完整网址';
       else if (!replayKindOf(address)) found.url = '回放地址需为 HLS（.m3u8）或 MP4（.mp4）视频地址';
     } else if (!file) {
       found.fileId = '请先上传回放视频';

@@ -25,8 +25,11 @@ record ReplayRequest(
     static final int MAX_CHAPTERS = 50;
     static final int MAX_SECONDS = 86_400;
 
-    /** https, a host (optionally with a port), then any path/query without spaces; no user-info. */
-    static final String URL = "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s]*)?$";
+    /**
+     * https, a host (optionally with a port), then any path/query without spaces; no user-info. A path on the
+     * platform's own host (the demo replay) passes here and is kept only when unchanged ({@link ReplayService}).
+     */
+    static final String URL = "^(https://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s]*)?|/[^/\\s]\\S*)$";
 
     List<ChapterRequest> chapterList() {
         return chapters == null ? List.of() : chapters;

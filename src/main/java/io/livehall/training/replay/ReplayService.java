@@ -61,7 +61,8 @@ class ReplayService {
                         ? Mono.just(s)
                         : Mono.error(new ApiProblem(HttpStatus.CONFLICT, "training-session-state",
                                 "课程" + s.status().label() + "，结束后才能设置回看")))
-                .flatMap(s -> check(who, r).flatMap(kind -> tx.transactional(
+                .flatMap(s -> repository.replay(sessionId).map(ReplayRow::url).defaultIfEmpty("")
+                        .flatMap(stored -> check(who, r, stored)).flatMap(kind -> tx.transactional(
                         repository.save(sessionId, r.url(), r.fileId(), kind, r.chapterList())
                                 .then(s.status() == TrainingStatus.ENDED
                                         ? sessions.replayAvailable(who, sessionId) : Mono.just(s)))))
@@ -82,18 +83,21 @@ class ReplayService {
     }
 
     /**
-     * Exactly one source; an address the page can play (HLS or MP4); a file that is an uploaded video of the organiser
+     * Exactly one source; an address the page can play (HLS or MP4), https (a path only when it is the one stored); a file that is an uploaded video of the organiser
      * (an admin may use anyone's); chapters in strictly increasing order. All problems together as one 400. Answers
      * the replay's kind.
      */
-    private Mono<ReplayKind> check(TrainingStaff who, ReplayRequest r) {
+    private Mono<ReplayKind> check(TrainingStaff who, ReplayRequest r, String storedUrl) {
         List<FieldProblem> problems = new ArrayList<>();
         ReplayKind kind = null;
         if ((r.url() == null) == (r.fileId() == null)) {
             problems.add(new FieldProblem("url", "请填写回放地址或上传回放视频（二选一）"));
         } else if (r.url() != null) {
             kind = ReplayKind.of(r.url());
-            if (kind == null) {
+            if (r.url().startsWith("/") && !r.url().equals(storedUrl)) {
+                // a path on the platform's own host is the demo's; organisers enter complete https addresses
+                problems.add(new FieldProblem("url", "回放地址需为 https:// 开头的完整网址"));
+            } else if (kind == null) {
                 problems.add(new FieldProblem("url", "回放地址需为 HLS（.m3u8）或 MP4（.mp4）视频地址"));
             }
         }

@@ -184,6 +184,12 @@ class TrainingReplayApiTest extends IntegrationTest {
         send(HttpMethod.GET, null, "/api/training/sessions/" + session + "/replay", null).expectStatus().isOk().expectBody()
                 .jsonPath("$.playUrl").isEqualTo("https://cdn.example.com/replay/a.mp4?sign=1")
                 .jsonPath("$.chapters[0].title").isEqualTo("全程");
+
+        // a replay on the platform's own host (the demo's) keeps its path when only the chapters change
+        db.sql("update training_replay set url = '/demo/stream/replay.m3u8', kind = 'HLS' where session_id = :id")
+                .bind("id", session).fetch().rowsUpdated().block();
+        setReplay(org.token(), session, byUrl("/demo/stream/replay.m3u8", List.of(chapter("开场", 0), chapter("案例", 240))))
+                .expectStatus().isOk().expectBody().jsonPath("$.replay.chapters.length()").isEqualTo(2);
     }
 
     @Test
@@ -233,6 +239,10 @@ class TrainingReplayApiTest extends IntegrationTest {
         setReplay(org.token(), session, byUrl("https://cdn.example.com/a.flv", List.of())).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("回放地址需为 HLS（.m3u8）或 MP4（.mp4）视频地址");
         setReplay(org.token(), session, byUrl("https://user:pw@cdn.example.com/a.m3u8", List.of())).expectStatus().isBadRequest();
+        // a path on the platform's own host is the demo's: not for organisers to enter
+        setReplay(org.token(), session, byUrl("/demo/stream/replay.m3u8", List.of())).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("回放地址需为 https:// 开头的完整网址");
+        setReplay(org.token(), session, byUrl("//evil.example.com/a.m3u8", List.of())).expectStatus().isBadRequest();
         setReplay(org.token(), session, byUrl("https://cdn.example.com/a\u0000.m3u8", List.of())).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("url");
         setReplay(org.token(), session, byUrl("https://cdn.example.com/" + "a".repeat(500) + ".m3u8", List.of()))
