@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.livehall.IntegrationTest;
+import io.livehall.realtime.RawStompClient;
+import io.livehall.realtime.RawStompClient.Frame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +146,17 @@ class TrainingReplayApiTest extends IntegrationTest {
         return (Boolean) response.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("counted");
     }
 
+    /** Reads frames until one of {@code command} whose body contains {@code text}. */
+    private static String awaitFrame(RawStompClient client, String command, String text) {
+        for (int i = 0; i < 20; i++) {
+            Frame frame = client.next();
+            if (frame.command().equals(command) && frame.body().contains(text)) {
+                return frame.body();
+            }
+        }
+        throw new AssertionError("no " + command + " containing " + text);
+    }
+
     /** Stands the clock still 1 s into a heartbeat slot. */
     private void atSlotStart() {
         long now = clock.millis();
@@ -161,12 +174,19 @@ class TrainingReplayApiTest extends IntegrationTest {
                 .jsonPath("$.figures.views").isEqualTo(0);
         send(HttpMethod.GET, null, "/api/training/sessions/" + session + "/replay", null).expectStatus().isNotFound();
 
-        setReplay(org.token(), session, byUrl(VOD, List.of(chapter("开场", 0), chapter("趋势", 90), chapter("答疑", 600))))
-                .expectStatus().isOk().expectBody()
-                .jsonPath("$.status").isEqualTo("REPLAY_AVAILABLE")
-                .jsonPath("$.replay.kind").isEqualTo("HLS")
-                .jsonPath("$.replay.source").isEqualTo("URL")
-                .jsonPath("$.replay.chapters.length()").isEqualTo(3);
+        try (RawStompClient page = RawStompClient.open(port)) {
+            page.connectAsGuest(guestPass());
+            page.send("SUBSCRIBE", "", "id", "s", "destination", "/topic/training/" + session + "/status", "receipt", "r1");
+            awaitFrame(page, "RECEIPT", "");
+            setReplay(org.token(), session, byUrl(VOD, List.of(chapter("开场", 0), chapter("趋势", 90), chapter("答疑", 600))))
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.status").isEqualTo("REPLAY_AVAILABLE")
+                    .jsonPath("$.replay.kind").isEqualTo("HLS")
+                    .jsonPath("$.replay.source").isEqualTo("URL")
+                    .jsonPath("$.replay.chapters.length()").isEqualTo(3);
+            // an open session page hears the new status after the commit, and starts the replay
+            assertThat(awaitFrame(page, "MESSAGE", "\"status\":\"REPLAY_AVAILABLE\"")).contains("\"sessionId\":" + session);
+        }
         send(HttpMethod.GET, null, "/api/training/sessions/" + session, null).expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("REPLAY_AVAILABLE");
         send(HttpMethod.GET, null, "/api/training/sessions/" + session + "/replay", null).expectStatus().isOk().expectBody()
