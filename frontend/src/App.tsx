@@ -29,6 +29,7 @@ import { ManageSeriesPage } from './pages/organiser/training/ManageSeriesPage';
 import { TrainingManagePage } from './pages/organiser/training/TrainingManagePage';
 import { SeriesPage } from './pages/training/SeriesPage';
 import { SessionPage } from './pages/training/SessionPage';
+import { ReplayManagePage } from './pages/training/replay/ReplayManagePage';
 import { TrainingPage } from './pages/training/TrainingPage';
 import { SessionAttendancePage } from './pages/training/attendance/SessionAttendancePage';
 import { VerifyCertificatePage } from './pages/training/attendance/VerifyCertificatePage';
@@ -69,6 +70,7 @@ export function AppRoutes() {
         <Route path="organiser/training" element={<RequireAuth role="ORGANISER"><TrainingManagePage /></RequireAuth>} />
         <Route path="organiser/training/series/:id" element={<RequireAuth role="ORGANISER"><ManageSeriesPage /></RequireAuth>} />
         <Route path="organiser/training/sessions/:id/attendance" element={<RequireAuth role="ORGANISER"><SessionAttendancePage /></RequireAuth>} />
+        <Route path="organiser/training/sessions/:id/replay" element={<RequireAuth role="ORGANISER"><ReplayManagePage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,7 +2,7 @@
 import { clearSession, getToken } from '../auth/session';
 import { ApiError, parseErrorResponse } from './errors';
 
-export type FilePurpose = 'IMAGE' | 'DOCUMENT';
+export type FilePurpose = 'IMAGE' | 'DOCUMENT' | 'VIDEO';
 
 /** POST /api/files answer. */
 export interface StoredFile {
@@ -20,7 +20,7 @@ export interface StoredFile {
 export const fileUrl = (id: number) => `/api/files/${encodeURIComponent(String(id))}`;
 
 /**
- * Uploads one file (images ≤ 5 MB: JPEG/PNG/WebP; documents ≤ 10 MB: PDF/JPEG/PNG). The JSON client cannot send
+ * Uploads one file (images ≤ 5 MB: JPEG/PNG/WebP; documents ≤ 10 MB: PDF/JPEG/PNG; videos ≤ 50 MB: MP4, organisers). The JSON client cannot send
  * forms, so this posts the multipart body itself; it rejects with ApiError like `request` (and drops the session
  * on 401), or with the AbortError when `signal` aborts.
  */

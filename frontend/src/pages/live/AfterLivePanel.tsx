@@ -1,25 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { fileUrl, pastLiveApi } from '../../api/live';
 import type { AfterLive } from '../../api/live';
+import { replayKindOf } from '../../api/trainingReplay';
 import { formatDateTime } from '../../lib/format';
 import { formatPrice } from '../catalogue/price';
 import { ProductMonogram } from '../catalogue/ProductMonogram';
 import { formatCountdown, msUntil, useNow } from './countdown';
 
 /**
- * What an ended room (/live/{id}, status ENDED) offers: the replay when the merchant published one, the merchant's
+ * What an ended room (/live/{id}, status ENDED) offers: the replay when the merchant published one (a link, or told to
+ * `onOffer` so that the room plays a recording it can play in its stage), the merchant's
  * next session (live now, or the next scheduled with a countdown) and some of its products. Nothing while loading
  * or when the offer cannot be read: the room still shows what it had.
  */
-export function AfterLivePanel({ sessionId }: { sessionId: number }) {
+export function AfterLivePanel({ sessionId, onOffer }: { sessionId: number; onOffer?: (offer: AfterLive) => void }) {
   const [offer, setOffer] = useState<AfterLive | null>(null);
   const now = useNow(1000);
+  const offerRef = useRef(onOffer);
+  offerRef.current = onOffer;
 
   useEffect(() => {
     const abort = new AbortController();
     setOffer(null);
-    pastLiveApi.after(sessionId, abort.signal).then(setOffer, () => undefined);
+    pastLiveApi.after(sessionId, abort.signal).then((o) => {
+      setOffer(o);
+      offerRef.current?.(o);
+    }, () => undefined);
     return () => abort.abort();
   }, [sessionId]);
 
@@ -30,7 +37,8 @@ export function AfterLivePanel({ sessionId }: { sessionId: number }) {
     <section className="after-live" aria-label="直播已结束" data-testid="after-live">
       <p className="after-live-head">
         <strong>本场直播已结束</strong>
-        {offer.replayUrl && (
+        {/* a recording the page can play (HLS, MP4) plays in the room's stage instead (LiveRoomPage) */}
+        {offer.replayUrl && !replayKindOf(offer.replayUrl) && (
           <a
             className="btn btn-gold btn-sm"
             href={offer.replayUrl}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import type { LiveStatus, StreamKind } from '../../api/live';
 import { fileUrl } from '../../api/live';
+import { useVideoSource } from '../../components/replay/useVideoSource';
 import { formatDateTime } from '../../lib/format';
 import { formatCountdown, msUntil, useNow } from './countdown';
 
@@ -15,12 +16,11 @@ interface Props {
   overlay?: ReactNode;
 }
 
-const HLS_MIME = 'application/vnd.apple.mpegurl';
 const KIND_LABELS: Record<StreamKind, string> = { HLS: 'HLS', FLV: 'FLV', WEBRTC: 'WebRTC', OTHER: '外部' };
 
 /**
  * The stream of an external source (the platform embeds, it does not transcode). HLS plays in a
- * <video>: natively where the browser can (Safari, iOS), else through hls.js (light build) loaded on demand; FLV,
+ * <video> (`useVideoSource`: natively where the browser can, else through hls.js); FLV,
  * WebRTC and other sources are offered as a link. Before and after the live part it shows the cover.
  */
 export function LivePlayer({ status, streamUrl, streamKind, coverFileId, startsAt, overlay }: Props) {
@@ -71,58 +71,9 @@ function ExternalStream({ url, kind }: { url: string; kind: StreamKind }) {
   );
 }
 
-type Playback = 'loading' | 'playing' | 'unsupported' | 'failed';
-
 function HlsVideo({ url, poster }: { url: string; poster?: string }) {
   const video = useRef<HTMLVideoElement>(null);
-  const [state, setState] = useState<Playback>('loading');
-
-  useEffect(() => {
-    const el = video.current;
-    if (!el) return;
-    let disposed = false;
-    let destroy: (() => void) | undefined;
-    const throughHlsJs = () =>
-      import('hls.js/light')
-        .then(({ default: Hls }) => {
-          if (disposed) return;
-          if (!Hls.isSupported()) {
-            setState('unsupported');
-            return;
-          }
-          const hls = new Hls({ lowLatencyMode: true });
-          hls.on(Hls.Events.ERROR, (_event, data) => {
-            if (data.fatal) setState('failed');
-          });
-          hls.loadSource(url);
-          hls.attachMedia(el);
-          destroy = () => hls.destroy();
-          setState('playing');
-        })
-        .catch(() => !disposed && setState('failed'));
-    // The browser's own HLS (Safari, iOS, Chromium 156) refused the stream: Chromium's sometimes does at once
-    // (MEDIA_ERR_SRC_NOT_SUPPORTED, seen when a page is reached by an in-app link), so hls.js takes over once.
-    const nativeFailed = () => {
-      if (disposed) return;
-      el.removeAttribute('src');
-      el.load();
-      void throughHlsJs();
-    };
-    setState('loading');
-    if (el.canPlayType(HLS_MIME)) {
-      el.addEventListener('error', nativeFailed, { once: true });
-      el.src = url; // Safari and iOS play HLS themselves
-      setState('playing');
-    } else {
-      void throughHlsJs();
-    }
-    return () => {
-      disposed = true;
-      el.removeEventListener('error', nativeFailed);
-      destroy?.();
-      el.removeAttribute('src');
-    };
-  }, [url]);
+  const state = useVideoSource(video, url, 'HLS', true);
 
   return (
     <>

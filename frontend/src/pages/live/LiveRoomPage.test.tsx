@@ -279,6 +279,17 @@ describe('LiveRoomPage', () => {
     expect(within(panel).getByTestId('after-product').getAttribute('href')).toBe('/products/7');
   });
 
+  it('plays a replay the page can play (HLS, MP4) in the room\'s stage with the shared replay player', async () => {
+    const ended = session({ status: 'ENDED', endedAt: '2026-11-23T05:00:00Z' });
+    const { connect } = renderRoom(me, ended, { ...NOTHING_AFTER, replayUrl: 'https://v.example.com/replay/42.mp4' });
+    await connect();
+    await waitFor(() => expect(screen.getByTestId('replay-video').getAttribute('src')).toBe('https://v.example.com/replay/42.mp4'));
+    expect(screen.queryByTestId('live-player')).toBeNull();
+    expect(screen.getAllByTestId('replay-speed')).toHaveLength(4);
+    // no second way to the same recording in the panel
+    expect(within(screen.getByTestId('after-live')).queryByTestId('after-replay')).toBeNull();
+  });
+
   it('shows no after-the-live offer while the session is live', async () => {
     const { connect } = renderRoom();
     await connect();

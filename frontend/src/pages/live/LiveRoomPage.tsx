@@ -1,6 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { replayKindOf } from '../../api/trainingReplay';
 import type { LikesTotal, Viewers } from '../../api/types';
+import { ReplayPlayer } from '../../components/replay/ReplayPlayer';
 import { Toast, useToast } from '../../components/Toast';
 import { formatCount } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
@@ -31,6 +33,8 @@ export function LiveRoomPage() {
   const viewers = useLatest<Viewers>(topics.viewers);
   const likes = useLatest<LikesTotal>(topics.likes);
   const [toast, showToast] = useToast();
+  // the ended session's replay, when the merchant set one (AfterLivePanel reads it)
+  const [replay, setReplay] = useState<{ id: string; url: string } | null>(null);
 
   useRealtimeErrors((e) => showToast(realtimeErrorText(e)));
 
@@ -56,14 +60,18 @@ export function LiveRoomPage() {
   return (
     <div className="live-room" data-testid="live-room" data-status={status ?? 'unknown'}>
       <div className="live-stage">
-        <LivePlayer
-          status={status}
-          streamUrl={session?.streamUrl ?? ''}
-          streamKind={session?.streamKind ?? 'OTHER'}
-          coverFileId={session?.coverFileId ?? null}
-          startsAt={session?.startsAt ?? ''}
-          overlay={onAir ? viewersBadge : undefined}
-        />
+        {status === 'ENDED' && replay?.id === id && replayKindOf(replay.url) ? (
+          <ReplayPlayer src={replay.url} kind={replayKindOf(replay.url)!} resumeKey={`live:${id}`} />
+        ) : (
+          <LivePlayer
+            status={status}
+            streamUrl={session?.streamUrl ?? ''}
+            streamKind={session?.streamKind ?? 'OTHER'}
+            coverFileId={session?.coverFileId ?? null}
+            startsAt={session?.startsAt ?? ''}
+            overlay={onAir ? viewersBadge : undefined}
+          />
+        )}
         <div className="live-info">
           <h1>{title}</h1>
           {error && (
@@ -86,7 +94,9 @@ export function LiveRoomPage() {
           {session && <RoomActions session={session} status={status} />}
         </div>
       </div>
-      {session && status === 'ENDED' && <AfterLivePanel sessionId={session.id} />}
+      {session && status === 'ENDED' && (
+        <AfterLivePanel sessionId={session.id} onOffer={(o) => setReplay(o.replayUrl ? { id, url: o.replayUrl } : null)} />
+      )}
       <PinnedCard pinned={pinned} />
       {session && status && <LiveCommerceSlot sessionId={session.id} status={status} pinned={pinned} />}
       {session && <LineupList sessionId={session.id} lineup={session.lineup} pinnedId={pinned?.productId ?? null} />}

@@ -5,6 +5,7 @@ import type { SessionDetail } from '../../api/training';
 import { fakeRealtime } from '../../test/realtime';
 import { renderWithAuth } from '../../test/renderWithAuth';
 import { SessionPage } from './SessionPage';
+import { replay } from './replay/testData';
 import { sessionDetail } from './testData';
 
 function renderSession(detail: SessionDetail) {
@@ -56,5 +57,27 @@ describe('SessionPage', () => {
     expect(screen.getByTestId('viewer-count').textContent).toBe('5');
     await act(async () => fireEvent.click(screen.getByTestId('share-button')));
     expect((screen.getByTestId('share-link') as HTMLInputElement).value).toMatch(/\/training\/sessions\/12$/);
+  });
+
+  it('plays the replay with its chapters and 回看 N 人次 once the session is available for replay', async () => {
+    const realtime = fakeRealtime();
+    renderWithAuth(
+      realtime.wrap(
+        <Routes>
+          <Route path="/training/sessions/:id" element={<SessionPage />} />
+        </Routes>,
+      ),
+      null,
+      '/training/sessions/12',
+      async (input) =>
+        String(input) === '/api/training/sessions/12/replay'
+          ? Response.json(replay())
+          : Response.json(sessionDetail({ status: 'REPLAY_AVAILABLE', startedAt: '2026-12-01T02:00:00Z', endedAt: '2026-12-01T04:00:00Z' })),
+    );
+    await realtime.connect();
+    await waitFor(() => expect(screen.getByTestId('replay-views').textContent).toBe('41'));
+    expect(screen.getByTestId('session-status').textContent).toBe('可回看');
+    expect(screen.getAllByTestId('replay-chapter')).toHaveLength(2);
+    expect(screen.queryByTestId('live-player')).toBeNull();
   });
 });

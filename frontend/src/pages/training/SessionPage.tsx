@@ -15,8 +15,9 @@ import { useLatest } from '../../realtime/useTopic';
 import { LivePlayer } from '../live/LivePlayer';
 import { useAuth } from '../../auth/AuthProvider';
 import { MyAttendanceCard } from './attendance/MyAttendanceCard';
+import { TrainingReplay } from './replay/TrainingReplay';
 
-/** What the shared player shows for a training status (a replay counts as ended until the replay slice). */
+/** What the live player shows for a training status (a session with a replay plays it in TrainingReplay instead). */
 function playerStatus(s: TrainingStatus | null): LiveStatus | null {
   if (s === 'REPLAY_AVAILABLE') return 'ENDED';
   return s;
@@ -66,14 +67,18 @@ export function SessionPage() {
   return (
     <div className="live-room training-session" data-testid="training-session" data-status={status ?? 'unknown'}>
       <div className="live-stage">
-        <LivePlayer
-          status={playerStatus(status)}
-          streamUrl={session?.streamUrl ?? ''}
-          streamKind={session?.streamKind ?? 'OTHER'}
-          coverFileId={session?.coverFileId ?? null}
-          startsAt={session?.startsAt ?? ''}
-          overlay={live ? badge : undefined}
-        />
+        {session && status === 'REPLAY_AVAILABLE' ? (
+          <TrainingReplay sessionId={session.id} coverFileId={session.coverFileId} />
+        ) : (
+          <LivePlayer
+            status={playerStatus(status)}
+            streamUrl={session?.streamUrl ?? ''}
+            streamKind={session?.streamKind ?? 'OTHER'}
+            coverFileId={session?.coverFileId ?? null}
+            startsAt={session?.startsAt ?? ''}
+            overlay={live ? badge : undefined}
+          />
+        )}
         <div className="live-info">
           <h1>{session?.title ?? `培训课程 #${id}`}</h1>
           <FormAlert message={error} />

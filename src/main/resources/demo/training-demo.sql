@@ -30,3 +30,23 @@ insert into training_session (series_id, title, lecturer, starts_at, duration_mi
 select s.id, '2026 年惠企政策解读与互动答疑', '陈敏 主任', date_trunc('hour', now()) + interval '2 days', 120,
        '/demo/stream/live.m3u8'
   from s;
+
+-- the replay of 趋势篇 (ended a week ago): the demo loop as a 6-minute VOD playlist, with chapters
+with t as (
+    update training_session t set status = 'REPLAY_AVAILABLE', updated_at = now()
+      from training_series s
+     where s.id = t.series_id and s.title = '宁夏中小企业高质量发展系列培训' and t.title like '趋势篇%'
+    returning t.id
+), r as (
+    insert into training_replay (session_id, url, kind) select t.id, '/demo/stream/replay.m3u8', 'HLS' from t
+    returning session_id
+)
+insert into training_replay_chapter (session_id, position, start_seconds, title)
+select r.session_id, c.position, c.start_seconds, c.title
+  from r cross join (values
+    (0, 0, '开场与课程介绍'),
+    (1, 60, '数字化转型的三大趋势'),
+    (2, 150, '中小企业的转型路径'),
+    (3, 240, '案例：宁夏一家制造企业的上云之路'),
+    (4, 320, '答疑与小结')
+  ) as c(position, start_seconds, title);

@@ -98,4 +98,25 @@ describe('ManageSeriesPage', () => {
     });
     await waitFor(() => expect(screen.getByTestId('manage-session').textContent).toContain('实务篇（修订）'));
   });
+
+  it('leads from an ended session to setting its replay, and from one with a replay to its figures', async () => {
+    const detail = seriesDetail({
+      sessions: [sessionCard(11, { title: '趋势篇', status: 'ENDED' }), sessionCard(12, { title: '政策篇', status: 'REPLAY_AVAILABLE' }),
+        sessionCard(13, { title: '实务篇' })],
+    });
+    renderWithAuth(
+      <Routes>
+        <Route path="/organiser/training/series/:id" element={<ManageSeriesPage />} />
+      </Routes>,
+      organiser,
+      '/organiser/training/series/5',
+      async () => Response.json(detail),
+    );
+    await waitFor(() => expect(screen.getAllByTestId('manage-session')).toHaveLength(3));
+    const [ended, replayable, scheduled] = screen.getAllByTestId('manage-session');
+    expect(within(ended).getByTestId('session-replay').textContent).toBe('设置回看');
+    expect(within(ended).getByTestId('session-replay').getAttribute('href')).toBe('/organiser/training/sessions/11/replay');
+    expect(within(replayable).getByTestId('session-replay').textContent).toBe('回看与数据');
+    expect(within(scheduled).queryByTestId('session-replay')).toBeNull();
+  });
 });

@@ -126,6 +126,11 @@ export function ManageSeriesPage() {
                       考勤
                     </Link>
                   )}
+                  {(s.status === 'ENDED' || s.status === 'REPLAY_AVAILABLE') && (
+                    <Link to={`/organiser/training/sessions/${s.id}/replay`} className="btn btn-ghost btn-sm" data-testid="session-replay">
+                      {s.status === 'ENDED' ? '设置回看' : '回看与数据'}
+                    </Link>
+                  )}
                 </p>
               </li>
             ))}

@@ -58,6 +58,8 @@ class SecurityConfig {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/guest").permitAll()
+                        // replay heartbeats: users by their token, guests by their signed guest id (ReplayController)
+                        .pathMatchers(HttpMethod.POST, "/api/training/sessions/*/replay/heartbeat").permitAll()
                         // public reads: the catalogue, the live schedule, product images, current agreements
                         .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/training/**", "/api/files/**",
                                 "/api/agreements/**").permitAll()

@@ -24,7 +24,18 @@ final class ContentSniffer {
                 && startsWith(b, 8, "WEBP".getBytes(StandardCharsets.US_ASCII))) {
             return Optional.of("image/webp");
         }
+        // ISO base media (MP4): the first box is "ftyp" (size, then the type at byte 4), with an MP4 brand
+        if (startsWith(b, 4, "ftyp".getBytes(StandardCharsets.US_ASCII)) && b.length >= 12 && mp4Brand(b)) {
+            return Optional.of("video/mp4");
+        }
         return Optional.empty();
+    }
+
+    /** The major brand of an ftyp box that browsers play as MP4 (not QuickTime "qt  " or HEIF images). */
+    private static boolean mp4Brand(byte[] b) {
+        String brand = new String(b, 8, 4, StandardCharsets.US_ASCII);
+        return brand.startsWith("iso") || brand.startsWith("mp4") || brand.equals("avc1") || brand.equals("M4V ")
+                || brand.equals("dash");
     }
 
     private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {

@@ -9,6 +9,8 @@ import io.livehall.common.error.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -30,8 +32,10 @@ import reactor.core.publisher.Mono;
 /**
  * Uploads ({@code POST /api/files}, multipart: {@code file} + {@code purpose}) and downloads. The type is
  * detected from the bytes and must fit the purpose; images are public, documents only for their uploader
- * and organisers. Files never change, so downloads carry a strong ETag and long caching. Uploads are limited per user
- * ({@link UploadLimits}: a rate limit and a daily quota of files and bytes; 429 beyond).
+ * and organisers; videos (training replays, MP4) are uploaded only by organisers and admins and are public. Files never
+ * change, so downloads carry a strong ETag and long caching, and answer byte ranges ({@code Range}, 206) so that a
+ * video player can seek. Uploads are limited per user ({@link UploadLimits}: a rate limit and a daily quota of files
+ * and bytes; 429 beyond).
  */
 @RestController
 @RequestMapping("/api/files")
@@ -48,12 +52,15 @@ class FileController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "上传文件（图片 ≤5MB：JPEG/PNG/WebP；资质文件 ≤10MB：PDF/JPEG/PNG）；每人每分钟、每天有上限，超出时 429",
+    @Operation(summary = "上传文件（图片 ≤5MB：JPEG/PNG/WebP；资质文件 ≤10MB：PDF/JPEG/PNG；视频 ≤50MB：MP4，仅主办方）；每人每分钟、每天有上限，超出时 429",
             security = @SecurityRequirement(name = "bearer"))
     Mono<StoredFile> upload(@RequestPart("file") FilePart file, @RequestPart("purpose") String purpose,
                             @AuthenticationPrincipal Jwt jwt) {
         FilePurpose p = parsePurpose(purpose);
         long userId = Long.parseLong(jwt.getSubject());
+        if (p == FilePurpose.VIDEO && !staff(jwt)) {
+            return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "只有主办方可以上传视频"));
+        }
         return limits.attempt(userId).then(DataBufferUtils.join(file.content(), (int) p.maxBytes()))
                 .onErrorMap(org.springframework.core.io.buffer.DataBufferLimitException.class,
                         e -> invalid("file", "文件不能超过 " + p.maxBytes() / (1024 * 1024) + "MB"))
@@ -74,7 +81,7 @@ class FileController {
 
     @GetMapping("/{id}")
     @Operation(summary = "下载文件（图片公开；资质文件仅上传者与组织方可见）")
-    Mono<ResponseEntity<byte[]>> download(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
+    Mono<ResponseEntity<Resource>> download(@PathVariable long id, @AuthenticationPrincipal Jwt jwt) {
         return storage.describe(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("文件")))
                 .filter(file -> mayRead(file, jwt))
@@ -88,7 +95,8 @@ class FileController {
                         .headers(h -> h.setContentDisposition(ContentDisposition
                                 .builder(file.purpose().publiclyReadable() ? "inline" : "attachment")
                                 .filename(file.originalName(), StandardCharsets.UTF_8).build()))
-                        .body(bytes)));
+                        // a Resource body: WebFlux answers a Range request with 206 and the asked bytes
+                        .body(new ByteArrayResource(bytes))));
     }
 
     private static boolean mayRead(StoredFile file, Jwt jwt) {
@@ -98,16 +106,19 @@ class FileController {
         if (jwt == null) {
             return false;
         }
+        return Long.parseLong(jwt.getSubject()) == file.ownerId() || staff(jwt);
+    }
+
+    private static boolean staff(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
-        return Long.parseLong(jwt.getSubject()) == file.ownerId()
-                || (roles != null && (roles.contains("ORGANISER") || roles.contains("ADMIN")));
+        return roles != null && (roles.contains("ORGANISER") || roles.contains("ADMIN"));
     }
 
     private static FilePurpose parsePurpose(String purpose) {
         try {
             return FilePurpose.valueOf(purpose.trim());
         } catch (IllegalArgumentException e) {
-            throw invalid("purpose", "purpose 只能是 IMAGE 或 DOCUMENT");
+            throw invalid("purpose", "purpose 只能是 IMAGE、DOCUMENT 或 VIDEO");
         }
     }
 

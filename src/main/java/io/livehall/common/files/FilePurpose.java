@@ -5,11 +5,14 @@ import java.util.Set;
 /**
  * What an uploaded file is for, and so which types and sizes are accepted and who may read it:
  * images (product pictures, live covers) are public; documents (licences, certificates) are read only by
- * their uploader and by organisers.
+ * their uploader and by organisers; videos (a training's replay, MP4) are public like the replays they carry. Videos
+ * are kept in PostgreSQL like every file, so they are capped at 50 MB (a short recording); production would keep
+ * long recordings in object storage behind a CDN and set the replay as its address instead.
  */
 public enum FilePurpose {
     IMAGE(5L * 1024 * 1024, Set.of("image/jpeg", "image/png", "image/webp"), true),
-    DOCUMENT(10L * 1024 * 1024, Set.of("application/pdf", "image/jpeg", "image/png"), false);
+    DOCUMENT(10L * 1024 * 1024, Set.of("application/pdf", "image/jpeg", "image/png"), false),
+    VIDEO(50L * 1024 * 1024, Set.of("video/mp4"), true);
 
     private final long maxBytes;
     private final Set<String> contentTypes;

@@ -18,6 +18,6 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("livehall.http")
 record HttpSettings(@DefaultValue("256KB") DataSize maxBodySize,
-                    @DefaultValue("11MB") DataSize maxUploadSize,
+                    @DefaultValue("51MB") DataSize maxUploadSize,
                     @DefaultValue List<String> trustedProxies) {
 }

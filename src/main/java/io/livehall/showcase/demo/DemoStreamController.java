@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
  * Local profile only (like the demo hall it belongs to, {@code ShowcaseDemoData}): the demo live session's
  * picture, a 12 s loop played as an endless HLS live stream. {@code GET /demo/stream/live.m3u8} is the sliding
  * window computed from the clock (never cached); {@code GET /demo/stream/seg-<k>.ts} the segments, from
- * memory (cacheable). Public, no token (SecurityConfig).
+ * memory (cacheable). {@code GET /demo/stream/replay.m3u8} is a 6-minute video-on-demand playlist over the same
+ * segments, the replay of the demo trainings. Public, no token (SecurityConfig).
  */
 @RestController
 @Hidden
@@ -28,6 +29,8 @@ class DemoStreamController {
     /** Keep in step with infra/demo-stream/make.sh (SEGMENTS, SEGMENT_SECONDS). */
     static final int SEGMENTS = 6;
     static final long SEGMENT_MILLIS = 2_000;
+    /** the demo replay: 30 loops of 12 s */
+    static final int REPLAY_LOOPS = 30;
 
     static final MediaType HLS_PLAYLIST = MediaType.parseMediaType("application/vnd.apple.mpegurl");
     static final MediaType MPEG_TS = MediaType.parseMediaType("video/mp2t");
@@ -47,6 +50,14 @@ class DemoStreamController {
                 .contentType(HLS_PLAYLIST)
                 .cacheControl(CacheControl.noCache())
                 .body(playlist.render()));
+    }
+
+    @GetMapping("/demo/stream/replay.m3u8")
+    Mono<ResponseEntity<String>> replay() {
+        return Mono.fromSupplier(() -> ResponseEntity.ok()
+                .contentType(HLS_PLAYLIST)
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+                .body(playlist.vod(REPLAY_LOOPS)));
     }
 
     @GetMapping("/demo/stream/seg-{k}.ts")

@@ -58,6 +58,29 @@ final class DemoStreamPlaylist {
         return m3u8.toString();
     }
 
+    /**
+     * A video-on-demand playlist over the same segments (the replays of the demo trainings): the loop {@code loops}
+     * times, each loop after the first behind {@code #EXT-X-DISCONTINUITY} (its timestamps start again), then
+     * {@code #EXT-X-ENDLIST}, so a player shows the whole length and can seek.
+     */
+    String vod(int loops) {
+        StringBuilder m3u8 = new StringBuilder(64 + loops * segments * 24)
+                .append("#EXTM3U\n")
+                .append("#EXT-X-VERSION:3\n")
+                .append("#EXT-X-PLAYLIST-TYPE:VOD\n")
+                .append("#EXT-X-TARGETDURATION:").append(targetDuration).append('\n')
+                .append("#EXT-X-MEDIA-SEQUENCE:0\n");
+        for (int loop = 0; loop < loops; loop++) {
+            if (loop > 0) {
+                m3u8.append("#EXT-X-DISCONTINUITY\n");
+            }
+            for (int k = 0; k < segments; k++) {
+                m3u8.append(extinf).append('\n').append(segmentName(k)).append('\n');
+            }
+        }
+        return m3u8.append("#EXT-X-ENDLIST\n").toString();
+    }
+
     /** Wraps (discontinuities) at sequence numbers N, 2N, … strictly before {@code sequence}. */
     private long wrapsBefore(long sequence) {
         return sequence <= 0 ? 0 : (sequence - 1) / segments;

@@ -92,4 +92,14 @@ class DemoStreamPlaylistTest {
         assertThatThrownBy(() -> new DemoStreamPlaylist(InstantSource.system(), 0, 2_000, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theReplayPlaylistIsTheLoopRepeatedWithDiscontinuitiesAndAnEnd() {
+        String vod = new DemoStreamPlaylist(InstantSource.fixed(Instant.EPOCH), 6, 2_000, 0).vod(3);
+        assertThat(vod).startsWith("#EXTM3U\n").contains("#EXT-X-PLAYLIST-TYPE:VOD\n", "#EXT-X-TARGETDURATION:2\n")
+                .endsWith("seg-5.ts\n#EXT-X-ENDLIST\n");
+        assertThat(vod.split("#EXTINF:2.000,", -1)).hasSize(3 * 6 + 1);
+        assertThat(vod.split("#EXT-X-DISCONTINUITY\n", -1)).hasSize(3); // between the loops, not before the first
+        assertThat(vod).doesNotContain("#EXT-X-DISCONTINUITY-SEQUENCE");
+    }
 }
