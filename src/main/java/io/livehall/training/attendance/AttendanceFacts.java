@@ -1,13 +1,18 @@
 package io.livehall.training.attendance;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.livehall.training.replay.ReplayFigures;
+import io.livehall.training.replay.ReplayWatch;
+import io.livehall.training.replay.UserSeconds;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * What the other training features count for a session's attendance: registrations (registration), check-ins and
- * questions (room), replay views and watch time (replay). Until those features are wired in, every figure is zero.
+ * questions (room), replay views and watch time (replay).
  */
 @Component
 class AttendanceFacts {
@@ -25,11 +30,26 @@ class AttendanceFacts {
         }
     }
 
+    private final ReplayWatch replay;
+
+    AttendanceFacts(ReplayWatch replay) {
+        this.replay = replay;
+    }
+
     Mono<Facts> of(long sessionId) {
-        return Mono.just(new Facts(0, 0, 0, 0, 0, List.of()));
+        return Mono.zip(replay.figures(sessionId).defaultIfEmpty(ReplayFigures.NONE),
+                        replay.secondsByUser(sessionId).collectList())
+                .map(t -> {
+                    Map<Long, Person> people = new HashMap<>();
+                    for (UserSeconds u : t.getT2()) {
+                        people.put(u.userId(), new Person(u.userId(), false, 0, u.seconds()));
+                    }
+                    return new Facts(0, 0, 0, t.getT1().views(), t.getT1().watchSeconds(), List.copyOf(people.values()));
+                });
     }
 
     Mono<Person> person(long sessionId, long userId) {
-        return Mono.just(Person.none(userId));
+        return of(sessionId).map(f -> f.people().stream().filter(p -> p.userId() == userId).findFirst()
+                .orElse(Person.none(userId)));
     }
 }
