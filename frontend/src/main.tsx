@@ -25,6 +25,7 @@ import './styles/orders.css';
 import './styles/dialog.css';
 import './styles/buy-sheet.css';
 import './styles/training.css';
+import './styles/training-registration.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,6 +13,8 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { trainingDestinations } from '../../realtime/destinations';
 import { useLatest } from '../../realtime/useTopic';
 import { LivePlayer } from '../live/LivePlayer';
+import { MaterialLink } from './registration/MaterialLink';
+import { RegistrationPanel } from './registration/RegistrationPanel';
 
 /** What the shared player shows for a training status (a replay counts as ended until the replay slice). */
 function playerStatus(s: TrainingStatus | null): LiveStatus | null {
@@ -96,6 +98,7 @@ export function SessionPage() {
               </div>
             </>
           )}
+          {session && <RegistrationPanel sessionId={session.id} title={session.seriesTitle} />}
         </div>
       </div>
       {session && session.materials.length > 0 && (
@@ -104,7 +107,7 @@ export function SessionPage() {
           <ul>
             {session.materials.map((m) => (
               <li key={m.fileId}>
-                <a href={fileUrl(m.fileId)} target="_blank" rel="noreferrer">{m.name}</a>
+                <MaterialLink sessionId={session.id} material={m} />
                 <span className="muted small"> {Math.max(1, Math.round(m.sizeBytes / 1024))} KB</span>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { SeriesForm } from './SeriesForm';
 import { SessionForm } from './SessionForm';
+import { OrganiserRegistrations } from '../../training/registration/OrganiserRegistrations';
 
 /**
  * /organiser/training/series/:id — one series: edit it, its sessions (edit a scheduled one, start and end the live),
@@ -140,6 +141,7 @@ export function ManageSeriesPage() {
           ) : (
             <SessionForm seriesId={series.id} onSaved={() => { showToast('课程已添加'); void load(); }} />
           )}
+          <OrganiserRegistrations seriesId={series.id} />
         </>
       )}
       <Toast message={toast} />
