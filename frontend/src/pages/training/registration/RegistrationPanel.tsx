@@ -47,7 +47,7 @@ export function RegistrationPanel({ seriesId, sessionId, title }: Props) {
     return () => ctl.abort();
   }, [load, user?.id]);
 
-  if (!status) return error ? <FormAlert message={error} /> : null;
+  if (!status?.form) return error ? <FormAlert message={error} /> : null;
   const { form, registration } = status;
   const active = registration !== null && isActive(registration.state);
   const calendarUrl = sessionId !== undefined ? registrationApi.sessionCalendarUrl(sessionId) : registrationApi.seriesCalendarUrl(form.seriesId);
