@@ -40,8 +40,8 @@ class RegistrationDemoData implements ApplicationListener<ApplicationReadyEvent>
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        seed().subscribe(v -> log.info("Training registration demo data ready"),
-                e -> log.warn("Seeding the training registration demo data failed", e));
+        seed().subscribe(null, e -> log.warn("Seeding the training registration demo data failed", e),
+                () -> log.info("Training registration demo data ready"));
     }
 
     Mono<Void> seed() {
