@@ -126,6 +126,7 @@ export function ManageSeriesPage() {
               </li>
             ))}
           </ol>
+          <OrganiserRegistrations seriesId={series.id} />
           {editing ? (
             <SessionForm
               key={editing.id}
@@ -141,7 +142,6 @@ export function ManageSeriesPage() {
           ) : (
             <SessionForm seriesId={series.id} onSaved={() => { showToast('课程已添加'); void load(); }} />
           )}
-          <OrganiserRegistrations seriesId={series.id} />
         </>
       )}
       <Toast message={toast} />
