@@ -259,6 +259,11 @@ class TrainingRegistrationApiTest extends IntegrationTest {
         offsets.put("reminderOffsets", List.of(10, 20, 30, 40, 50, 60));
         f.send("PUT", org.token(), put, offsets).expectStatus().isBadRequest();
         f.send("PUT", org.token(), put, "{\"mode\":\"OPEN\",\"deadline\":\"tomorrow\"}").expectStatus().isBadRequest();
+        f.send("PUT", org.token(), put, "{\"mode\":\"OPEN\",\"reminderOffsets\":[99999999999]}").expectStatus().isBadRequest();
+        f.send("PUT", org.token(), put, "{\"mode\":\"OPEN\",\"reminderOffsets\":[null]}").expectStatus().isBadRequest();
+        f.send("PUT", org.token(), put, "{\"mode\":\"OPEN\",\"company\":\"REQUIRED\u0000\"}").expectStatus().isBadRequest();
+        f.send("GET", viewer.token(), "/api/training/registrations/mine?after=x", null).expectStatus().isBadRequest();
+        f.send("GET", viewer.token(), "/api/training/registrations/mine?limit=99999999999", null).expectStatus().isBadRequest();
         f.send("PUT", org.token(), "/api/organiser/training/series/999999999/registration-settings", settings("OPEN", null, "OFF", "OFF"))
                 .expectStatus().isNotFound();
 
