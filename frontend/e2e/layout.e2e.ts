@@ -117,7 +117,7 @@ function routes(role: RoleName): string[] {
     case 'guest':
       return [...everyone, '/login', '/register'];
     case 'viewer':
-      return [...everyone, '/me', '/orders', '/quotes', '/apply'];
+      return [...everyone, '/me', '/me/registrations', '/orders', '/quotes', '/apply'];
     case 'merchant':
       return [...everyone, '/me', '/orders', '/quotes', '/merchant', '/merchant/products', '/merchant/products/new',
         '/merchant/live', `/merchant/live/${liveId}`, '/merchant/orders', '/merchant/quotes'];

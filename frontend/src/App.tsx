@@ -27,6 +27,7 @@ import { QuotesPage } from './pages/quotes/QuotesPage';
 import { OrganiserPage } from './pages/organiser/OrganiserPage';
 import { ManageSeriesPage } from './pages/organiser/training/ManageSeriesPage';
 import { TrainingManagePage } from './pages/organiser/training/TrainingManagePage';
+import { MyRegistrationsPage } from './pages/training/registration/MyRegistrationsPage';
 import { SeriesPage } from './pages/training/SeriesPage';
 import { SessionPage } from './pages/training/SessionPage';
 import { ReplayManagePage } from './pages/training/replay/ReplayManagePage';
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="me" element={<RequireAuth><MePage /></RequireAuth>} />
+        <Route path="me/registrations" element={<RequireAuth><MyRegistrationsPage /></RequireAuth>} />
         <Route path="admin/users" element={<RequireAuth role="ADMIN"><AdminUsersPage /></RequireAuth>} />
         <Route path="live" element={<LiveListPage />} />
         <Route path="live/:id" element={<LiveRoomPage />} />

@@ -26,6 +26,7 @@ import './styles/dialog.css';
 import './styles/buy-sheet.css';
 import './styles/training.css';
 import './styles/replay.css';
+import './styles/training-registration.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

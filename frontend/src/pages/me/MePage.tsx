@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { authApi } from '../../api/identity';
 import { isApiError } from '../../api/errors';
 import type { User } from '../../api/types';
@@ -68,6 +69,8 @@ export function MePage() {
         <dt>注册时间</dt>
         <dd>{formatDateTime(user.createdAt)}</dd>
       </dl>
+
+      <p><Link to="/me/registrations" data-testid="me-registrations">我的培训报名 →</Link></p>
 
       <h2 className="section-title">账号设置</h2>
       <div className="me-forms">

@@ -7,6 +7,7 @@ import type { SeriesDetail } from '../../api/training';
 import { FormAlert } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { RegistrationPanel } from './registration/RegistrationPanel';
 
 /** /training/series/:id — a series and its sessions in time order. */
 export function SeriesPage() {
@@ -46,6 +47,7 @@ export function SeriesPage() {
           {series.tags.length > 0 && (
             <p className="chip-list">{series.tags.map((t) => <span key={t} className="chip chip-sm">{t}</span>)}</p>
           )}
+          <RegistrationPanel seriesId={series.id} title={series.title} />
           <h2>课程安排</h2>
           {series.sessions.length === 0 && <p className="muted">课程即将发布。</p>}
           <ol className="schedule-list training-sessions">

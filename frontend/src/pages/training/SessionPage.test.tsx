@@ -30,7 +30,8 @@ describe('SessionPage', () => {
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('政策篇：惠企政策与申报要点'));
     expect(screen.getByTestId('player-countdown').textContent).toContain('距开播');
     expect(screen.getByTestId('session-status').textContent).toBe('未开始');
-    expect(screen.getByText('讲义.pdf').getAttribute('href')).toBe('/api/files/3');
+    // materials are downloaded through the registration endpoint (confirmed registrants and the organiser)
+    expect(screen.getByTestId('material-download').textContent).toBe('讲义.pdf');
     expect(screen.getByText('宁夏中小企业高质量发展系列培训').getAttribute('href')).toBe('/training/series/5');
     // this page is a viewer of the room: it subscribes to the room's viewers and status
     expect(fake.live('/topic/training/12/viewers')).toHaveLength(1);

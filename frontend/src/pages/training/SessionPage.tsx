@@ -16,6 +16,8 @@ import { LivePlayer } from '../live/LivePlayer';
 import { useAuth } from '../../auth/AuthProvider';
 import { MyAttendanceCard } from './attendance/MyAttendanceCard';
 import { TrainingReplay } from './replay/TrainingReplay';
+import { MaterialLink } from './registration/MaterialLink';
+import { RegistrationPanel } from './registration/RegistrationPanel';
 
 /** What the live player shows for a training status (a session with a replay plays it in TrainingReplay instead). */
 function playerStatus(s: TrainingStatus | null): LiveStatus | null {
@@ -104,6 +106,7 @@ export function SessionPage() {
               </div>
             </>
           )}
+          {session && <RegistrationPanel sessionId={session.id} title={session.seriesTitle} />}
         </div>
       </div>
       {session && user && status && status !== 'SCHEDULED' && (
@@ -115,7 +118,7 @@ export function SessionPage() {
           <ul>
             {session.materials.map((m) => (
               <li key={m.fileId}>
-                <a href={fileUrl(m.fileId)} target="_blank" rel="noreferrer">{m.name}</a>
+                <MaterialLink sessionId={session.id} material={m} />
                 <span className="muted small"> {Math.max(1, Math.round(m.sizeBytes / 1024))} KB</span>
               </li>
             ))}

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { SeriesForm } from './SeriesForm';
 import { SessionForm } from './SessionForm';
+import { OrganiserRegistrations } from '../../training/registration/OrganiserRegistrations';
 
 /**
  * /organiser/training/series/:id — one series: edit it, its sessions (edit a scheduled one, start and end the live),
@@ -135,6 +136,7 @@ export function ManageSeriesPage() {
               </li>
             ))}
           </ol>
+          <OrganiserRegistrations seriesId={series.id} />
           {editing ? (
             <SessionForm
               key={editing.id}

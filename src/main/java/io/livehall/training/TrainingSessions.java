@@ -36,6 +36,11 @@ public class TrainingSessions {
         return repository.sessionsOf(seriesId);
     }
 
+    /** The ids of a session's material files (uploaded documents), in the organiser's order. */
+    public Flux<Long> materialFileIds(long sessionId) {
+        return repository.materials(sessionId).map(TrainingViews.Material::fileId);
+    }
+
     /** A session of a series this person runs; 404 otherwise. */
     public Mono<TrainingSession> runBy(TrainingStaff who, long sessionId) {
         return service.ownSession(who, sessionId);

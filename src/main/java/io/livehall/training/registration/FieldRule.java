@@ -1,0 +1,6 @@
+package io.livehall.training.registration;
+
+/** Whether the registration form asks for a field (company, job title, phone). */
+enum FieldRule {
+    OFF, OPTIONAL, REQUIRED
+}
