@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.livehall.training.TrainingSession;
+import io.livehall.training.registration.Registrants;
 import io.livehall.training.replay.ReplayFigures;
 import io.livehall.training.replay.ReplayWatch;
 import io.livehall.training.replay.UserSeconds;
@@ -31,25 +33,29 @@ class AttendanceFacts {
     }
 
     private final ReplayWatch replay;
+    private final Registrants registrants;
 
-    AttendanceFacts(ReplayWatch replay) {
+    AttendanceFacts(ReplayWatch replay, Registrants registrants) {
         this.replay = replay;
+        this.registrants = registrants;
     }
 
-    Mono<Facts> of(long sessionId) {
+    Mono<Facts> of(TrainingSession s) {
+        long sessionId = s.id();
         return Mono.zip(replay.figures(sessionId).defaultIfEmpty(ReplayFigures.NONE),
-                        replay.secondsByUser(sessionId).collectList())
+                        replay.secondsByUser(sessionId).collectList(),
+                        registrants.confirmed(s.seriesId()).defaultIfEmpty(0L))
                 .map(t -> {
                     Map<Long, Person> people = new HashMap<>();
                     for (UserSeconds u : t.getT2()) {
                         people.put(u.userId(), new Person(u.userId(), false, 0, u.seconds()));
                     }
-                    return new Facts(0, 0, 0, t.getT1().views(), t.getT1().watchSeconds(), List.copyOf(people.values()));
+                    return new Facts(t.getT3(), 0, 0, t.getT1().views(), t.getT1().watchSeconds(), List.copyOf(people.values()));
                 });
     }
 
-    Mono<Person> person(long sessionId, long userId) {
-        return of(sessionId).map(f -> f.people().stream().filter(p -> p.userId() == userId).findFirst()
+    Mono<Person> person(TrainingSession s, long userId) {
+        return of(s).map(f -> f.people().stream().filter(p -> p.userId() == userId).findFirst()
                 .orElse(Person.none(userId)));
     }
 }

@@ -44,7 +44,7 @@ class AttendanceService {
     }
 
     Mono<Report> report(TrainingSession s) {
-        return Mono.zip(repository.attendees(s.id()).collectList(), figures.of(s), rule(s), facts.of(s.id()))
+        return Mono.zip(repository.attendees(s.id()).collectList(), figures.of(s), rule(s), facts.of(s))
                 .map(t -> {
                     List<Attendee> attendees = t.getT1();
                     RoomFigures room = t.getT2();
@@ -74,7 +74,7 @@ class AttendanceService {
         return sessions.find(sessionId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("培训课程")))
                 .flatMap(s -> Mono.zip(repository.attendee(sessionId, userId)
                                         .defaultIfEmpty(new Attendee(userId, "", 0, List.of())),
-                                facts.person(sessionId, userId), rule(s),
+                                facts.person(s, userId), rule(s),
                                 repository.certificateOf(sessionId, userId).map(Certificate::code).defaultIfEmpty(""))
                         .map(t -> {
                             Attendee a = t.getT1();
