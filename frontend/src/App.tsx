@@ -30,6 +30,7 @@ import { TrainingManagePage } from './pages/organiser/training/TrainingManagePag
 import { SeriesPage } from './pages/training/SeriesPage';
 import { SessionPage } from './pages/training/SessionPage';
 import { TrainingPage } from './pages/training/TrainingPage';
+import { TrainingConsolePage } from './pages/training/room/TrainingConsolePage';
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -65,6 +66,7 @@ export function AppRoutes() {
         <Route path="organiser/applications" element={<RequireAuth role="ORGANISER"><OnboardingReviewPage /></RequireAuth>} />
         <Route path="organiser/training" element={<RequireAuth role="ORGANISER"><TrainingManagePage /></RequireAuth>} />
         <Route path="organiser/training/series/:id" element={<RequireAuth role="ORGANISER"><ManageSeriesPage /></RequireAuth>} />
+        <Route path="organiser/training/sessions/:id/console" element={<RequireAuth role="ORGANISER"><TrainingConsolePage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

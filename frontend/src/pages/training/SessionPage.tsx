@@ -13,6 +13,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { trainingDestinations } from '../../realtime/destinations';
 import { useLatest } from '../../realtime/useTopic';
 import { LivePlayer } from '../live/LivePlayer';
+import { TrainingRoomPanel } from './room/TrainingRoomPanel';
 
 /** What the shared player shows for a training status (a replay counts as ended until the replay slice). */
 function playerStatus(s: TrainingStatus | null): LiveStatus | null {
@@ -98,6 +99,7 @@ export function SessionPage() {
           )}
         </div>
       </div>
+      {session && <TrainingRoomPanel sessionId={session.id} status={status} />}
       {session && session.materials.length > 0 && (
         <section className="card training-materials" data-testid="materials">
           <h2>课程资料</h2>

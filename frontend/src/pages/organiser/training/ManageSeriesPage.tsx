@@ -121,6 +121,9 @@ export function ManageSeriesPage() {
                       结束直播
                     </button>
                   )}
+                  <Link className="btn btn-ghost btn-sm" to={`/organiser/training/sessions/${s.id}/console`} data-testid="session-console">
+                    控制台
+                  </Link>
                 </p>
               </li>
             ))}

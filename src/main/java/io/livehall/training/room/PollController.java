@@ -31,7 +31,7 @@ class PollController {
     record PollRequest(@NotBlank(message = "请填写投票问题") @Size(max = 100, message = "投票问题最多 100 字") @PlainText String question,
                        @NotNull(message = "请填写选项") @Size(min = 2, max = 6, message = "选项需为 2-6 个")
                        List<@NotBlank(message = "选项不能为空") @Size(max = 40, message = "每个选项最多 40 字") @PlainText String> options,
-                       boolean multiple) {
+                       Boolean multiple) {
     }
 
     record VoteRequest(@NotEmpty(message = "请选择选项") @Size(max = 6, message = "最多选择 6 项") List<@NotNull Integer> choices) {
@@ -76,7 +76,7 @@ class PollController {
     @Operation(summary = "主办方：新建投票（草稿；问题 ≤ 100 字，2-6 个选项各 ≤ 40 字，单选或多选）")
     @SecurityRequirement(name = "bearer")
     Mono<Polls.PollView> create(@PathVariable long id, @Valid @RequestBody PollRequest request, @AuthenticationPrincipal Jwt jwt) {
-        return polls.create(TrainingStaff.of(jwt), id, request.question(), request.options(), request.multiple());
+        return polls.create(TrainingStaff.of(jwt), id, request.question(), request.options(), Boolean.TRUE.equals(request.multiple()));
     }
 
     @PostMapping("/api/organiser/training/sessions/{id}/polls/{pollId}/open")

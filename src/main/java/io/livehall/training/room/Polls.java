@@ -13,8 +13,6 @@ import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.training.TrainingDestinations;
-import io.livehall.training.TrainingSession;
-import io.livehall.training.TrainingSessionListener;
 import io.livehall.training.TrainingSessions;
 import io.livehall.training.TrainingStaff;
 import io.livehall.training.TrainingStatus;
@@ -29,12 +27,13 @@ import reactor.core.publisher.Mono;
  * poll per session, a partial unique index), closes it; viewers vote once while it is open (the primary key of
  * {@code training_poll_vote}; a repeat answers the first vote). Results are counted from PostgreSQL for each
  * coalesced snapshot on {@code /topic/training/{id}/poll} (≤ 2/s per room), so there is no second copy to reconcile.
- * Closed polls keep their final results in the snapshot. A session that stops being live closes its open poll.
+ * Closed polls keep their final results in the snapshot. A session that stops being live closes its open poll
+ * ({@link PollsClosedAtTheEnd}).
  */
 @Service
-class Polls implements TrainingSessionListener {
+class Polls {
 
-    private static final String TOPIC = "poll";
+    static final String TOPIC = "poll";
 
     /** A poll with its results as everyone sees it. */
     record PollView(long id, String question, List<String> options, boolean multiple, String status, List<Long> counts,
@@ -112,21 +111,6 @@ class Polls implements TrainingSessionListener {
 
     Mono<PollView> close(TrainingStaff who, long sessionId, long pollId) {
         return sessions.runBy(who, sessionId).then(move(sessionId, pollId, "OPEN", "CLOSED", "只有进行中的投票可以结束"));
-    }
-
-    /** A session that is no longer live closes its open poll, so results are final. */
-    @Override
-    public Mono<Void> changed(TrainingSession session) {
-        if (session.status() == TrainingStatus.LIVE) {
-            return Mono.empty();
-        }
-        return repository.closeOpen(session.id(), clock.instant())
-                .doOnNext(n -> {
-                    if (n > 0) {
-                        snapshots.changed(TOPIC, session.id());
-                    }
-                })
-                .then();
     }
 
     private Mono<PollView> move(long sessionId, long pollId, String from, String to, String refusal) {
