@@ -15,7 +15,7 @@ afterEach(() => vi.useRealTimers());
 describe('CheckInBanner', () => {
   it('shows the time left, refuses a wrong code with the attempts left and then says 已签到', async () => {
     const state = running();
-    renderRoom(<CheckInBanner sessionId={12} state={state} onMessage={() => undefined} />, makeUser(['VIEWER']), (m, p, body) => {
+    renderRoom(<CheckInBanner sessionId={12} state={state} onMessage={() => undefined} />, makeUser(['VIEWER']), (m, _p, body) => {
       if (m === 'GET') return { state, checkedInAt: null };
       if ((body as { code: string }).code === '1111') throw problem(400, '签到码错误，还可尝试 4 次', { remainingAttempts: 4 });
       return { state, checkedInAt: '2026-12-08T02:10:00Z' };

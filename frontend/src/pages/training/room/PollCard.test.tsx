@@ -11,7 +11,7 @@ const poll = (over: Partial<PollView> = {}): PollView => ({
 
 describe('PollCard', () => {
   it('offers the options until I vote, then shows the live bars with my choice', async () => {
-    const { calls } = renderRoom(<PollCard sessionId={12} poll={poll()} onMessage={() => undefined} />, makeUser(['VIEWER']), (m, p, body) => {
+    const { calls } = renderRoom(<PollCard sessionId={12} poll={poll()} onMessage={() => undefined} />, makeUser(['VIEWER']), (_m, p, body) => {
       if (p.endsWith('/polls/mine')) return [];
       return { pollId: 4, choices: (body as { choices: number[] }).choices };
     });
@@ -26,7 +26,7 @@ describe('PollCard', () => {
   });
 
   it('takes several options in a multiple-choice poll', async () => {
-    const { calls } = renderRoom(<PollCard sessionId={12} poll={poll({ multiple: true })} onMessage={() => undefined} />, makeUser(['VIEWER']), (m, p, body) =>
+    const { calls } = renderRoom(<PollCard sessionId={12} poll={poll({ multiple: true })} onMessage={() => undefined} />, makeUser(['VIEWER']), (_m, p, body) =>
       p.endsWith('/polls/mine') ? [] : { pollId: 4, choices: (body as { choices: number[] }).choices });
     await waitFor(() => expect(screen.getAllByTestId('poll-option')).toHaveLength(3));
     fireEvent.click(screen.getAllByTestId('poll-option')[0]);

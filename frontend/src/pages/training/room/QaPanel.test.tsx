@@ -18,7 +18,7 @@ const snapshot = (over: Partial<QaSnapshot> = {}): QaSnapshot => ({
 
 describe('QaPanel', () => {
   it('lists questions with badges, highlights my votes, votes and follows the live snapshot', async () => {
-    const { connect, deliver, calls } = renderRoom(<QaPanel sessionId={12} live onMessage={() => undefined} />, makeUser(['VIEWER']), (m, p) => {
+    const { connect, deliver, calls } = renderRoom(<QaPanel sessionId={12} live onMessage={() => undefined} />, makeUser(['VIEWER']), (_m, p) => {
       if (p.endsWith('/qa/mine')) return { votes: [2], questions: [] };
       if (p.endsWith('/qa')) return snapshot();
       if (p.endsWith('/vote')) return { ...snapshot().questions[1], votes: 2 };

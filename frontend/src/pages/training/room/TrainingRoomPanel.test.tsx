@@ -4,7 +4,7 @@ import { makeUser } from '../../../test/renderWithAuth';
 import { TrainingRoomPanel } from './TrainingRoomPanel';
 import { renderRoom } from './testRoom';
 
-const route = (m: string, p: string) => {
+const route = (_m: string, p: string) => {
   if (p.endsWith('/polls')) return { sessionId: 12, polls: [] };
   if (p.endsWith('/polls/mine')) return [];
   if (p.endsWith('/checkin')) return { state: { sessionId: 12, checkInId: null, opensAt: null, closesAt: null, count: 0 }, checkedInAt: null };
