@@ -1,5 +1,6 @@
 package io.livehall.training.room;
 
+import io.livehall.common.text.PlainText;
 import io.livehall.training.TrainingStaff;
 import io.livehall.training.room.CheckInRepository.CheckIn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
 @Tag(name = "培训互动 Training room")
 class CheckInController {
 
-    record CodeRequest(@NotBlank(message = "请输入签到码") @Pattern(regexp = "\\d{4}", message = "签到码为 4 位数字") String code) {
+    record CodeRequest(@NotBlank(message = "请输入签到码") @Pattern(regexp = "\\d{4}", message = "签到码为 4 位数字") @PlainText String code) {
     }
 
     record StartRequest(@Min(value = 1, message = "签到时长为 1-30 分钟") @Max(value = 30, message = "签到时长为 1-30 分钟")

@@ -8,6 +8,7 @@ import io.livehall.common.chat.ChatText;
 import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.common.redis.RedisKeys;
 import io.livehall.common.text.BannedWords;
+import io.livehall.common.text.PlainText;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.AppMessage;
 import io.livehall.realtime.broker.AppRejection;
@@ -32,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class TrainingRoomChat {
 
-    /** A chat line's body. */
-    record ChatRequest(String text) {
+    /** A chat line's body; STOMP bodies meet no Bean Validation, so {@link ChatText} checks the same rules. */
+    record ChatRequest(@PlainText String text) {
     }
 
     private final Broker broker;
