@@ -61,7 +61,7 @@ export function ConsoleCheckIn({ sessionId, live, onMessage }: Props) {
   };
 
   return (
-    <section className="card console-checkin" aria-label="签到" data-testid="console-checkin">
+    <section className="card tc-checkin" aria-label="签到" data-testid="console-checkin">
       <h2>签到</h2>
       {running && latest ? (
         <div className="checkin-live">

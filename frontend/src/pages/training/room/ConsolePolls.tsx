@@ -82,7 +82,7 @@ export function ConsolePolls({ sessionId, live, onMessage }: Props) {
   };
 
   return (
-    <section className="card console-polls" aria-label="投票" data-testid="console-polls">
+    <section className="card tc-polls" aria-label="投票" data-testid="console-polls">
       <h2>投票</h2>
       <form className="poll-editor" onSubmit={(e) => void create(e)} noValidate>
         <input value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={POLL_QUESTION_MAX_CHARS}
@@ -111,9 +111,9 @@ export function ConsolePolls({ sessionId, live, onMessage }: Props) {
         </p>
         {error && <p className="form-error small" role="alert" data-testid="poll-error">{error}</p>}
       </form>
-      <ol className="console-poll-list">
+      <ol className="tc-poll-list">
         {shown.map((p) => (
-          <li key={p.id} className="console-poll" data-testid="console-poll" data-status={p.status}>
+          <li key={p.id} className="tc-poll" data-testid="console-poll" data-status={p.status}>
             <p className="poll-head">
               <span className={`room-badge ${p.status === 'OPEN' ? 'open' : p.status === 'CLOSED' ? 'closed' : ''}`}>
                 {p.status === 'OPEN' ? '投票中' : p.status === 'CLOSED' ? '已结束' : '草稿'}

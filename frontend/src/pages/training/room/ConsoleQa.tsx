@@ -42,7 +42,7 @@ export function ConsoleQa({ sessionId, onMessage, onBan }: Props) {
   };
 
   return (
-    <section className="card console-qa" aria-label="问答管理" data-testid="console-qa">
+    <section className="card tc-qa" aria-label="问答管理" data-testid="console-qa">
       <h2>问答管理 <span className="muted small">{questions.filter((q) => !q.hidden).length} 个问题</span></h2>
       {questions.length === 0 && <p className="muted small">还没有问题</p>}
       <ol className="room-qa-list">
@@ -60,7 +60,7 @@ export function ConsoleQa({ sessionId, onMessage, onBan }: Props) {
             {q.answer && <p className="room-answer small">答：{q.answer}</p>}
             {answering?.id === q.id ? (
               <form
-                className="console-answer"
+                className="tc-answer"
                 onSubmit={(e) => {
                   e.preventDefault();
                   void act(() => trainingConsoleApi.answer(sessionId, q.id, answering.text.trim()), '已标记为已回答').then(() => setAnswering(null));
@@ -78,7 +78,7 @@ export function ConsoleQa({ sessionId, onMessage, onBan }: Props) {
                 <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAnswering(null)}>取消</button>
               </form>
             ) : (
-              <p className="console-actions">
+              <p className="tc-actions">
                 <button type="button" className="btn-link" onClick={() => setAnswering({ id: q.id, text: q.answer ?? '' })} data-testid="console-answer">
                   {q.answeredAt ? '修改回答' : '标记已回答'}
                 </button>

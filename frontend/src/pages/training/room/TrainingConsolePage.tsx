@@ -93,14 +93,14 @@ export function TrainingConsolePage() {
   };
 
   return (
-    <div className="page training-console" data-testid="training-console" data-status={status ?? 'unknown'}>
+    <div className="container page training-console" data-testid="training-console" data-status={status ?? 'unknown'}>
       <p className="small">
         {session ? <Link to={`/organiser/training/series/${session.seriesId}`}>← {session.seriesTitle}</Link> : <Link to="/organiser/training">← 培训管理</Link>}
       </p>
       <h1>{session?.title ?? '课程控制台'}</h1>
       <FormAlert message={error} />
       {session && (
-        <div className="console-bar card">
+        <div className="tc-bar card">
           <span className={`training-status status-${(status ?? 'SCHEDULED').toLowerCase()}`} data-testid="console-status">
             {status ? TRAINING_STATUS_LABELS[status] : '—'}
           </span>
@@ -124,11 +124,11 @@ export function TrainingConsolePage() {
         </div>
       )}
       {session && (
-        <div className="console-grid">
+        <div className="tc-grid">
           <ConsoleCheckIn sessionId={sessionId} live={live} onMessage={showToast} />
           <ConsolePolls sessionId={sessionId} live={live} onMessage={showToast} />
           <ConsoleQa sessionId={sessionId} onMessage={showToast} onBan={(u, n) => void ban(u, n)} />
-          <section className="console-chat" aria-label="聊天管理" data-testid="console-chat">
+          <section className="tc-chat" aria-label="聊天管理" data-testid="console-chat">
             <h2>聊天管理</h2>
             <ChatPanel
               topics={topics}
