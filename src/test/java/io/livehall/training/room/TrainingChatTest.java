@@ -51,8 +51,9 @@ class TrainingChatTest extends RoomTestSupport {
             assertThat(room.isClosed()).isFalse();
         }
         // a later arrival never replays the hidden line
+        String pass = guestPass(); // before the socket opens: it must CONNECT within the connect timeout
         try (RawStompClient late = RawStompClient.open(port)) {
-            late.connectAsGuest(guestPass());
+            late.connectAsGuest(pass);
             late.send("SUBSCRIBE", null, "id", "c", "destination", chat, "x-replay-last", "100");
             assertThat(late.expect("MESSAGE").body()).contains("\"hidden\"").doesNotContain("广告");
         }
@@ -63,12 +64,15 @@ class TrainingChatTest extends RoomTestSupport {
         Account org = organiser("tc-rule");
         Account talker = viewer("tc-rule-v");
         long scheduled = scheduledSession(org);
-        try (RawStompClient guest = RawStompClient.open(port); RawStompClient room = RawStompClient.open(port)) {
-            guest.connectAsGuest(guestPass());
+        String pass = guestPass();
+        try (RawStompClient guest = RawStompClient.open(port)) {
+            guest.connectAsGuest(pass);
             guest.subscribe("e", "/user/queue/errors");
             guest.send("SEND", "{\"text\":\"游客\"}", "destination", send(scheduled));
             assertThat(guest.expect("MESSAGE").body()).contains("\"code\":\"unauthenticated\"");
-
+        }
+        // opened right before CONNECT: the server closes a socket that sends no CONNECT within its connect timeout
+        try (RawStompClient room = RawStompClient.open(port)) {
             room.connect(talker.token());
             room.subscribe("e", "/user/queue/errors");
             room.send("SEND", "{\"text\":\"还没开始\"}", "destination", send(scheduled));

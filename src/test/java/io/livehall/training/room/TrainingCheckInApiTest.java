@@ -42,8 +42,9 @@ class TrainingCheckInApiTest extends RoomTestSupport {
         long session = liveSession(org);
         send("POST", viewer.token(), room(session), Map.of("code", "1234")).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").isEqualTo("签到未开始");
+        String pass = guestPass(); // before the socket opens: it must CONNECT within the connect timeout
         try (RawStompClient page = RawStompClient.open(port)) {
-            page.connectAsGuest(guestPass());
+            page.connectAsGuest(pass);
             page.subscribe("c", "/topic/training/" + session + "/checkin");
             String code = start(org, session, Map.of("minutes", 3));
             assertThat(code).matches("\\d{4}");

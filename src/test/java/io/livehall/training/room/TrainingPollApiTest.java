@@ -43,8 +43,10 @@ class TrainingPollApiTest extends RoomTestSupport {
         send("GET", null, room(session), null).expectStatus().isOk().expectBody().jsonPath("$.polls.length()").isEqualTo(0);
         send("POST", a.token(), room(session) + "/" + poll + "/vote", Map.of("choices", List.of(1))).expectStatus().isEqualTo(409);
 
+        String pass = guestPass(); // before the socket opens: it must CONNECT within the connect timeout
+
         try (RawStompClient page = RawStompClient.open(port)) {
-            page.connectAsGuest(guestPass());
+            page.connectAsGuest(pass);
             page.subscribe("p", "/topic/training/" + session + "/poll");
             send("POST", org.token(), console(session) + "/" + poll + "/open", null).expectStatus().isOk()
                     .expectBody().jsonPath("$.status").isEqualTo("OPEN").jsonPath("$.options[0]").isEqualTo("简单");

@@ -135,8 +135,9 @@ class TrainingQaApiTest extends RoomTestSupport {
             people.add(viewer("qa-burst" + i));
         }
         List<Long> received = new ArrayList<>();
+        String pass = guestPass(); // before the socket opens: it must CONNECT within the connect timeout
         try (RawStompClient room = RawStompClient.open(port)) {
-            room.connectAsGuest(guestPass());
+            room.connectAsGuest(pass);
             room.subscribe("q", "/topic/training/" + session + "/qa");
             long started = System.nanoTime();
             // 15 questions and 75 votes, as fast as they go, while this thread reads the room
