@@ -19,6 +19,10 @@ class PollRepository {
                 Instant openedAt, Instant closedAt) {
     }
 
+    /** One user's vote in one poll. */
+    record Vote(long pollId, List<Integer> choices) {
+    }
+
     private static final String COLUMNS = "select id, session_id, question, options, multiple, status, opened_at, closed_at from training_poll";
 
     private final DatabaseClient db;
@@ -75,13 +79,13 @@ class PollRepository {
                         .map(row -> choices(row.get("choices", Short[].class))).one()));
     }
 
-    /** The user's votes in the session's polls: poll id → choices. */
-    Flux<Object[]> votesOf(long sessionId, long userId) {
+    /** The user's votes in the session's polls. */
+    Flux<Vote> votesOf(long sessionId, long userId) {
         return db.sql("""
                         select v.poll_id, v.choices from training_poll_vote v join training_poll p on p.id = v.poll_id
                         where p.session_id = :s and v.user_id = :u""")
                 .bind("s", sessionId).bind("u", userId)
-                .map(row -> new Object[] {row.get("poll_id", Long.class), choices(row.get("choices", Short[].class))}).all();
+                .map(row -> new Vote(row.get("poll_id", Long.class), choices(row.get("choices", Short[].class)))).all();
     }
 
     /** Per poll of the session: how many chose each option, and how many voted. */

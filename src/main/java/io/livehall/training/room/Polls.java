@@ -71,7 +71,7 @@ class Polls {
 
     Mono<List<MyVote>> mine(long sessionId, long userId) {
         return guards.session(sessionId).thenMany(repository.votesOf(sessionId, userId))
-                .map(v -> new MyVote((Long) v[0], castChoices(v[1]))).collectList();
+                .map(v -> new MyVote(v.pollId(), v.choices())).collectList();
     }
 
     Mono<MyVote> vote(long sessionId, long pollId, long userId, List<Integer> choices) {
@@ -165,10 +165,5 @@ class Polls {
                     List.of(new FieldProblem("choices", message)));
         }
         return distinct.stream().sorted().toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Integer> castChoices(Object choices) {
-        return (List<Integer>) choices;
     }
 }
