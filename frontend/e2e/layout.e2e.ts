@@ -123,7 +123,7 @@ function routes(role: RoleName): string[] {
         '/merchant/live', `/merchant/live/${liveId}`, '/merchant/orders', '/merchant/quotes'];
     case 'organiser':
       return [...everyone, '/me', '/orders', '/organiser', '/organiser/applications', '/organiser/training',
-        `/organiser/training/series/${trainingSeriesId}`];
+        `/organiser/training/series/${trainingSeriesId}`, `/organiser/training/sessions/${trainingSessionId}/console`];
     case 'admin':
       return [...everyone, '/me', '/orders', '/admin/users'];
   }

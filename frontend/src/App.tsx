@@ -34,6 +34,7 @@ import { ReplayManagePage } from './pages/training/replay/ReplayManagePage';
 import { TrainingPage } from './pages/training/TrainingPage';
 import { SessionAttendancePage } from './pages/training/attendance/SessionAttendancePage';
 import { VerifyCertificatePage } from './pages/training/attendance/VerifyCertificatePage';
+import { TrainingConsolePage } from './pages/training/room/TrainingConsolePage';
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -73,6 +74,7 @@ export function AppRoutes() {
         <Route path="organiser/training/series/:id" element={<RequireAuth role="ORGANISER"><ManageSeriesPage /></RequireAuth>} />
         <Route path="organiser/training/sessions/:id/attendance" element={<RequireAuth role="ORGANISER"><SessionAttendancePage /></RequireAuth>} />
         <Route path="organiser/training/sessions/:id/replay" element={<RequireAuth role="ORGANISER"><ReplayManagePage /></RequireAuth>} />
+        <Route path="organiser/training/sessions/:id/console" element={<RequireAuth role="ORGANISER"><TrainingConsolePage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -17,6 +17,11 @@ describe('destinations', () => {
     expect(t.viewers(7)).toBe('/topic/training/7/viewers');
     expect(t.status('7')).toBe('/topic/training/7/status');
     expect(t.status('1/2')).toBe('/topic/training/1%2F2/status');
+    expect(t.qa(7)).toBe('/topic/training/7/qa');
+    expect(t.poll(7)).toBe('/topic/training/7/poll');
+    expect(t.checkin(7)).toBe('/topic/training/7/checkin');
+    expect(t.chat(7)).toBe('/topic/training/7/chat');
+    expect(t.sendChat(7)).toBe('/app/training/7/chat');
   });
 
   it('never let an id reach into another destination', () => {

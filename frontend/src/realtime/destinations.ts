@@ -25,6 +25,14 @@ export const trainingDestinations = {
   roomType: 'training',
   viewers: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/viewers`,
   status: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/status`,
+  /** ranked questions (latest value, ≤ 2/s) */
+  qa: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/qa`,
+  /** opened polls with results (latest value, ≤ 2/s) */
+  poll: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/poll`,
+  /** the check-in's window and count, never its code (latest value) */
+  checkin: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/checkin`,
+  chat: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/chat`,
+  sendChat: (sessionId: number | string) => `/app/training/${seg(sessionId)}/chat`,
 } as const;
 
 /** The signed-in user's own queues (any of their connections, any instance). */

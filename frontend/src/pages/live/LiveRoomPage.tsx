@@ -9,7 +9,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { realtimeErrorText } from '../../realtime/errors';
 import { useLatest, useRealtime, useRealtimeErrors } from '../../realtime/useTopic';
 import { AfterLivePanel } from './AfterLivePanel';
-import { ChatPanel } from './ChatPanel';
+import { ChatPanel } from '../../components/chat/ChatPanel';
 import { LikeButton } from './LikeButton';
 import { LineupList } from './LineupList';
 import { LiveCommerceSlot } from './LiveCommerceSlot';

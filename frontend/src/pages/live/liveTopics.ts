@@ -1,7 +1,8 @@
 // Destinations of one live room (built by realtime/destinations.ts) and the chat text rule.
 import { showcaseDestinations } from '../../realtime/destinations';
 
-export const CHAT_MAX_CHARS = 200;
+// the chat line rule is shared by every room's chat
+export { CHAT_MAX_CHARS, chatLength, chatTextError } from '../../components/chat/chatText';
 /** Likes per SEND (`{ count }` is 1–20). */
 export const LIKE_MAX_BATCH = 20;
 
@@ -28,17 +29,4 @@ export function liveTopics(liveId: string): LiveTopics {
     sendChat: d.sendChat(liveId),
     sendLike: d.sendLike(liveId),
   };
-}
-
-/** Length in characters as a person counts them (code points, so an emoji is one). */
-export function chatLength(text: string): number {
-  return Array.from(text).length;
-}
-
-/** Client-side check of a chat line: null when it may be sent, else why not. */
-export function chatTextError(text: string): string | null {
-  const t = text.trim();
-  if (!t) return '请输入内容';
-  if (chatLength(t) > CHAT_MAX_CHARS) return `最多 ${CHAT_MAX_CHARS} 字`;
-  return null;
 }

@@ -18,6 +18,7 @@ import { MyAttendanceCard } from './attendance/MyAttendanceCard';
 import { TrainingReplay } from './replay/TrainingReplay';
 import { MaterialLink } from './registration/MaterialLink';
 import { RegistrationPanel } from './registration/RegistrationPanel';
+import { TrainingRoomPanel } from './room/TrainingRoomPanel';
 
 /** What the live player shows for a training status (a session with a replay plays it in TrainingReplay instead). */
 function playerStatus(s: TrainingStatus | null): LiveStatus | null {
@@ -109,6 +110,7 @@ export function SessionPage() {
           {session && <RegistrationPanel sessionId={session.id} title={session.seriesTitle} />}
         </div>
       </div>
+      {session && <TrainingRoomPanel sessionId={session.id} status={status} />}
       {session && user && status && status !== 'SCHEDULED' && (
         <MyAttendanceCard sessionId={session.id} live={live} status={status} />
       )}

@@ -11,7 +11,7 @@ import { formatCount, formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { realtimeErrorText } from '../../../realtime/errors';
 import { useLatest, useRealtime, useRealtimeErrors } from '../../../realtime/useTopic';
-import { ChatPanel } from '../../live/ChatPanel';
+import { ChatPanel } from '../../../components/chat/ChatPanel';
 import { LivePlayer } from '../../live/LivePlayer';
 import { liveTopics } from '../../live/liveTopics';
 import { SuspendedBanner } from '../SuspendedBanner';

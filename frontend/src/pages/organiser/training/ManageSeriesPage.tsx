@@ -132,6 +132,9 @@ export function ManageSeriesPage() {
                       {s.status === 'ENDED' ? '设置回看' : '回看与数据'}
                     </Link>
                   )}
+                  <Link className="btn btn-ghost btn-sm" to={`/organiser/training/sessions/${s.id}/console`} data-testid="session-console">
+                    控制台
+                  </Link>
                 </p>
               </li>
             ))}

@@ -146,6 +146,19 @@ class BadTextSweepTest extends IntegrationTest {
             fields.add(new Field("ORGANISER", HttpMethod.PUT, "/api/organiser/training/sessions/1", f, session,
                     List.of("training_session")));
         }
+        // the training room (issue 13, item 3)
+        fields.add(new Field("VIEWER", HttpMethod.POST, "/api/training/sessions/1/qa", "text", Map.of("text", BAD),
+                List.of("training_question")));
+        fields.add(new Field("VIEWER", HttpMethod.POST, "/api/training/sessions/1/checkin", "code", Map.of("code", BAD),
+                List.of()));
+        fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/training/sessions/1/qa/1/answer", "answer",
+                Map.of("answer", BAD), List.of("training_question")));
+        fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/training/sessions/1/polls", "question",
+                Map.of("question", BAD, "options", List.of("甲", "乙")), List.of("training_poll")));
+        fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/training/sessions/1/polls", "options[0]",
+                Map.of("question", "难度如何", "options", List.of(BAD, "乙")), List.of("training_poll")));
+        fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/training/sessions/1/chat/hidden", "messageId",
+                Map.of("messageId", BAD), List.of()));
         return fields.stream().flatMap(field -> JSON_BAD.stream().map(bad -> Arguments.of(field, bad)));
     }
 

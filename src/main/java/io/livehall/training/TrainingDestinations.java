@@ -18,6 +18,17 @@ public final class TrainingDestinations {
     /** the session's status changes (latest value) */
     public static final DestinationPattern STATUS = DestinationPattern.of("/topic/training/{sessionId}/status");
 
+    /** the room's questions: pinned first, then by votes and time, top 50, with totals (latest value, ≤ 2/s) */
+    public static final DestinationPattern QA = DestinationPattern.of("/topic/training/{sessionId}/qa");
+    /** the session's opened polls with their results (latest value, ≤ 2/s) */
+    public static final DestinationPattern POLL = DestinationPattern.of("/topic/training/{sessionId}/poll");
+    /** the running check-in: window and count, never the code (latest value, ≤ 2/s) */
+    public static final DestinationPattern CHECKIN = DestinationPattern.of("/topic/training/{sessionId}/checkin");
+    /** the room's chat lines and hidden-line events (events, replayable) */
+    public static final DestinationPattern CHAT = DestinationPattern.of("/topic/training/{sessionId}/chat");
+    /** SEND: a chat line, {@code {"text": "..."}} */
+    public static final DestinationPattern SEND_CHAT = DestinationPattern.of("/app/training/{sessionId}/chat");
+
     private TrainingDestinations() {
     }
 }

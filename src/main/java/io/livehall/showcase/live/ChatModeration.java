@@ -1,8 +1,8 @@
 package io.livehall.showcase.live;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
+import io.livehall.common.chat.ChatText;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.showcase.ShowcaseDestinations;
@@ -13,18 +13,11 @@ import reactor.core.publisher.Mono;
 /**
  * Moderating a live room's chat, by the session's merchant or an organiser ({@link LiveStaff}): hide a line and
  * mute a user for the session. A hidden line is taken out of the chat topic's replay buffer (later arrivals and
- * reconnects never load it) and a {@link Hidden} event on the chat topic removes it from open rooms. A muted user's
+ * reconnects never load it) and a {@link ChatText.Hidden} event on the chat topic removes it from open rooms. A muted user's
  * chat SENDs are refused ({@code muted}) by {@link LiveRoomChat}; mutes are kept in PostgreSQL ({@link ChatMutes}).
  */
 @Service
 class ChatModeration {
-
-    /** A chat line's id is its stream id ({@code <ms>-<seq>}). */
-    private static final Pattern MESSAGE_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
-
-    /** {@code /topic/live/{id}/chat} payload telling rooms to remove the line with this id. */
-    record Hidden(String room, String hidden) {
-    }
 
     private final LiveSessionRepository sessions;
     private final LiveStaff staff;
@@ -39,13 +32,13 @@ class ChatModeration {
     }
 
     Mono<Void> hide(long userId, long sessionId, String messageId) {
-        if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
+        if (messageId == null || !ChatText.MESSAGE_ID.matcher(messageId).matches()) {
             return Mono.error(ApiProblem.badRequest("invalid-message-id", "消息编号格式不正确"));
         }
         String chat = ShowcaseDestinations.CHAT.with(sessionId);
         return requireStaff(userId, sessionId)
                 .then(broker.retract(chat, messageId))
-                .then(broker.publish(chat, new Hidden("live:" + sessionId, messageId)))
+                .then(broker.publish(chat, new ChatText.Hidden("live:" + sessionId, messageId)))
                 .then();
     }
 

@@ -8,7 +8,10 @@ import java.util.Map;
 import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.common.redis.RedisKeys;
 import io.livehall.common.redis.RedisScripts;
-import io.livehall.common.text.TextRules;
+import io.livehall.common.chat.ChatLine;
+import io.livehall.common.chat.ChatSettings;
+import io.livehall.common.chat.ChatText;
+import io.livehall.common.text.BannedWords;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.AppMessage;
 import io.livehall.realtime.broker.AppRejection;
@@ -35,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class LiveRoomChat {
 
-    static final int MAX_LENGTH = 200;
     /** a room's like total is kept this long after its last like */
     static final Duration LIKES_KEPT = Duration.ofDays(7);
     private static final RedisScript<Long> ADD = RedisScripts.load("counter-add", Long.class);
@@ -76,24 +78,17 @@ class LiveRoomChat {
         if (message.user().guest()) {
             return Mono.error(new AppRejection("unauthenticated", "登录后才能发言"));
         }
-        String text = read(message.body(), ChatRequest.class).text();
-        String trimmed = text == null ? "" : text.strip();
-        if (trimmed.isEmpty()) {
-            return Mono.error(new AppRejection("invalid", "发言不能为空"));
-        }
-        if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
-            return Mono.error(new AppRejection("too-long", "发言不能超过 " + MAX_LENGTH + " 个字"));
-        }
-        String refused = TextRules.problem(trimmed, false);
+        String trimmed = ChatText.strip(read(message.body(), ChatRequest.class).text());
+        ChatText.Refusal refused = ChatText.refusal(trimmed);
         if (refused != null) {
-            return Mono.error(new AppRejection("invalid", "发言" + refused));
+            return Mono.error(new AppRejection(refused.code(), refused.message()));
         }
         String liveId = message.variable("liveId");
         return requireLive(liveId)
                 .then(Mono.defer(() -> notMuted(liveId, message.user().id())))
                 .then(withinLimit(message.user().id(), "chat", 1, chatPerWindow, "发言太频繁，请稍后再试"))
                 .then(Mono.defer(() -> {
-                    ChatMessage chat = new ChatMessage("live:" + liveId, message.user().id(), message.user().name(),
+                    ChatLine chat = new ChatLine("live:" + liveId, message.user().id(), message.user().name(),
                             banned.mask(trimmed), clock.instant());
                     return broker.publish(ShowcaseDestinations.CHAT.with(liveId), chat);
                 }))

@@ -7,8 +7,15 @@ import { formatTime } from '../../lib/format';
 import { useConnectionStatus } from '../../realtime/connectionStatus';
 import type { MessageMeta } from '../../realtime/subscriptions';
 import { useRealtimeErrors, useTopicList } from '../../realtime/useTopic';
-import { CHAT_MAX_CHARS, chatLength, chatTextError } from './liveTopics';
-import type { LiveTopics } from './liveTopics';
+import { CHAT_MAX_CHARS, chatLength, chatTextError } from './chatText';
+
+/** The two destinations a room's chat needs (a showcase live room's, a training room's). */
+export interface ChatTopics {
+  /** the chat topic (events, replayable; `{ hidden }` payloads remove a line) */
+  chat: string;
+  /** where a line is SENT */
+  sendChat: string;
+}
 
 export const CHAT_LIMIT = 200;
 /** chat lines a viewer gets on entering a room */
@@ -17,14 +24,14 @@ export const CHAT_REPLAY = 100;
 const STICK_PX = 48;
 
 interface Props {
-  topics: LiveTopics;
+  topics: ChatTopics;
   /** Send a chat line; false when it could not be sent. */
   onSend: (text: string) => boolean;
   /** Shown at the end of the input row (the like button). */
   aside?: ReactNode;
   /** When set, the room is not open for chat (not live): this text replaces the input row. */
   closed?: string;
-  /** Moderation controls shown on each line of others (the merchant console). */
+  /** Moderation controls shown on each line of others (the merchant console, the training console). */
   moderation?: (m: ChatMessage) => ReactNode;
 }
 
@@ -46,6 +53,7 @@ function toChatMessage(body: unknown, meta: MessageMeta): ChatMessage | null {
   return { id, room: m.room ?? '', userId: String(m.userId ?? ''), name: m.name ?? '', text: m.text, at: m.at ?? '' };
 }
 
+/** A room's chat (the showcase live room, the merchant console, a training room and its console). */
 export function ChatPanel({ topics, onSend, aside, closed, moderation }: Props) {
   const { user } = useAuth();
   const location = useLocation();

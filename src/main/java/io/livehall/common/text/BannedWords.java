@@ -1,21 +1,25 @@
-package io.livehall.showcase.live;
+package io.livehall.common.text;
 
 import java.util.List;
 import java.util.Locale;
 
+import io.livehall.common.chat.ChatSettings;
 import org.springframework.stereotype.Component;
 
-/** A simple banned-words filter: each listed word (case-insensitive) is replaced by asterisks. */
+/**
+ * A simple banned-words filter ({@code livehall.chat.banned-words}): each listed word (case-insensitive) is replaced by
+ * asterisks. Shared by every room's chat.
+ */
 @Component
-class BannedWords {
+public class BannedWords {
 
     private final List<String> words;
 
-    BannedWords(ChatSettings settings) {
+    public BannedWords(ChatSettings settings) {
         this.words = settings.bannedWords().stream().map(String::strip).filter(w -> !w.isEmpty()).toList();
     }
 
-    String mask(String text) {
+    public String mask(String text) {
         String result = text;
         for (String word : words) {
             String lower = result.toLowerCase(Locale.ROOT);
