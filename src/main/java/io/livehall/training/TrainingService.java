@@ -17,6 +17,7 @@ import io.livehall.common.paging.PageRequest;
 import io.livehall.training.TrainingViews.SeriesCard;
 import io.livehall.training.TrainingViews.SeriesDetail;
 import io.livehall.training.TrainingViews.SessionDetail;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -41,12 +42,13 @@ class TrainingService {
     private final TransactionalOperator tx;
     private final AfterCommit afterCommit;
     private final Clock clock;
-    private final List<TrainingSessionListener> listeners;
+    /** looked up when a transition commits: listeners may themselves use TrainingSessions (which uses this service) */
+    private final ObjectProvider<TrainingSessionListener> listeners;
 
     TrainingService(TrainingRepository repository, TrainingQueries queries, TrainingRoomType room, FileStorage files,
                     TransactionalOperator tx, AfterCommit afterCommit, Clock clock,
-                    List<TrainingSessionListener> listeners) {
-        this.listeners = List.copyOf(listeners);
+                    ObjectProvider<TrainingSessionListener> listeners) {
+        this.listeners = listeners;
         this.repository = repository;
         this.queries = queries;
         this.room = room;
@@ -118,7 +120,7 @@ class TrainingService {
                 .flatMap(s -> repository.transition(id, from, to))
                 .flatMap(rows -> rows == 1 ? repository.session(id) : refusal(who, id, action))
                 .flatMap(s -> afterCommit.run("training-status", () -> room.changed(s)
-                        .then(Flux.fromIterable(listeners).concatMap(l -> l.changed(s)).then())).thenReturn(s));
+                        .then(Flux.fromStream(listeners::orderedStream).concatMap(l -> l.changed(s)).then())).thenReturn(s));
     }
 
     /** The cover is an uploaded image. */

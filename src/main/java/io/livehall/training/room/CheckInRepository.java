@@ -56,6 +56,14 @@ class CheckInRepository {
                 .bind("k", LOCK_SPACE ^ sessionId).fetch().all().then();
     }
 
+    /** Everyone who checked in to at least one of the session's check-ins. */
+    Flux<Long> usersCheckedIn(long sessionId) {
+        return db.sql("""
+                        select distinct r.user_id from training_checkin_record r
+                          join training_checkin c on c.id = r.checkin_id where c.session_id = :s""")
+                .bind("s", sessionId).map(row -> row.get("user_id", Long.class)).all();
+    }
+
     /** When the user checked in, if they did. */
     Mono<Instant> checkedIn(long checkInId, long userId) {
         return db.sql("select at from training_checkin_record where checkin_id = :c and user_id = :u")

@@ -76,6 +76,11 @@ public class CheckIns {
         return repository.of(sessionId).map(c -> new CheckInCount(c.id(), c.opensAt(), c.closesAt(), c.count())).collectList();
     }
 
+    /** Everyone who checked in to at least one of the session's check-ins (attendance). */
+    public Mono<java.util.Set<Long>> usersCheckedIn(long sessionId) {
+        return repository.usersCheckedIn(sessionId).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The ids of the session's check-ins the user checked in to. */
     public Mono<List<Long>> checkedIn(long sessionId, long userId) {
         return repository.checkInsOf(sessionId, userId).collectList();

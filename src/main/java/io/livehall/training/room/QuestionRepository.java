@@ -72,6 +72,12 @@ class QuestionRepository {
                 .bind("s", sessionId).bind("u", userId).map(row -> row.get("n", Long.class)).one();
     }
 
+    /** How many questions each asker asked in a session (hidden ones included). */
+    Flux<long[]> countsByUser(long sessionId) {
+        return db.sql("select user_id, count(*) as n from training_question where session_id = :s group by user_id")
+                .bind("s", sessionId).map(row -> new long[] {row.get("user_id", Long.class), row.get("n", Long.class)}).all();
+    }
+
     /** Adds the user's vote unless there is one; answers whether it was added. */
     Mono<Boolean> vote(long questionId, long userId) {
         return db.sql("""

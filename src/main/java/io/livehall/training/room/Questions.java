@@ -79,6 +79,11 @@ public class Questions {
         return repository.count(sessionId);
     }
 
+    /** How many questions each asker asked in a session, by user id (attendance; hidden ones included). */
+    public Mono<java.util.Map<Long, Long>> countsByUser(long sessionId) {
+        return repository.countsByUser(sessionId).collectMap(c -> c[0], c -> c[1]);
+    }
+
     /** How many questions a user asked in a session (hidden ones included). */
     public Mono<Long> countFor(long sessionId, long userId) {
         return repository.count(sessionId, userId);

@@ -154,6 +154,44 @@ class AttendanceApiTest extends IntegrationTest {
     }
 
     @Test
+    void theReportCountsRegistrationsCheckInsAndQuestionsFromTheOtherFeatures() {
+        Account org = account("att-org", "VIEWER", "ORGANISER");
+        Account a = account("att-a");
+        Account b = account("att-b");
+        long[] ids = liveSession(org, 60);
+        long session = ids[1];
+        for (Account who : List.of(a, b)) {
+            send("POST", who.token(), "/api/training/series/" + ids[0] + "/registration", Map.of())
+                    .expectStatus().is2xxSuccessful();
+        }
+        String code = (String) send("POST", org.token(), "/api/organiser/training/sessions/" + session + "/checkins",
+                Map.of("minutes", 5)).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+                .get("code");
+        send("POST", a.token(), "/api/training/sessions/" + session + "/checkin", Map.of("code", code))
+                .expectStatus().is2xxSuccessful();
+        send("POST", a.token(), "/api/training/sessions/" + session + "/qa", Map.of("text", "证书怎么领？"))
+                .expectStatus().is2xxSuccessful();
+        send("POST", b.token(), "/api/training/sessions/" + session + "/qa", Map.of("text", "资料在哪里下载？"))
+                .expectStatus().is2xxSuccessful();
+        repository.insertSlots(session, List.of(a.id(), b.id()), WatchSlots.slotOf(clock.instant())).block();
+
+        send("GET", org.token(), "/api/organiser/training/sessions/" + session + "/attendance", null)
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.summary.registered").isEqualTo(2)
+                .jsonPath("$.summary.checkedIn").isEqualTo(1)
+                .jsonPath("$.summary.checkInRate").isEqualTo(0.5)
+                .jsonPath("$.summary.questions").isEqualTo(2)
+                .jsonPath("$.attendees[?(@.userId == " + a.id() + ")].checkedIn").isEqualTo(List.of(true))
+                .jsonPath("$.attendees[?(@.userId == " + a.id() + ")].questions").isEqualTo(List.of(1))
+                .jsonPath("$.attendees[?(@.userId == " + b.id() + ")].checkedIn").isEqualTo(List.of(false));
+        send("GET", a.token(), "/api/me/training/sessions/" + session + "/attendance", null)
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.checkedIn").isEqualTo(true)
+                .jsonPath("$.questions").isEqualTo(1)
+                .jsonPath("$.liveSeconds").isEqualTo(30);
+    }
+
+    @Test
     void nothingIsRecordedForASessionThatIsNotLive() {
         Account org = account("att-org", "VIEWER", "ORGANISER");
         Account a = account("att-a");
