@@ -59,7 +59,7 @@ class SecurityConfig {
                 .authorizeExchange(auth -> auth
                         .pathMatchers(HttpMethod.POST, "/api/auth/register", "/api/auth/login", "/api/auth/guest").permitAll()
                         // public reads: the catalogue, the live schedule, product images, current agreements
-                        .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/training/**", "/api/files/**",
+                        .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/training/**", "/api/courses/**", "/api/files/**",
                                 "/api/agreements/**").permitAll()
                         // load-test endpoints, present only with livehall.bench.enabled=true (BenchPingController)
                         .pathMatchers(HttpMethod.GET, "/api/bench/**").permitAll()
