@@ -72,7 +72,11 @@ class CourseRepository {
     // ---- courses
 
     Mono<CourseRow> course(long id) {
-        return db.sql(COURSE + " where c.id = :id").bind("id", id).map(CourseRepository::courseOf).one();
+        return courseSql(id).on(db).map(CourseRepository::courseOf).one();
+    }
+
+    static Sql courseSql(long id) {
+        return Sql.of(COURSE + " where c.id = :id", "id", id);
     }
 
     /**
@@ -80,14 +84,20 @@ class CourseRepository {
      * {@code limit + 1} cards, with the learner's own standing when {@code userId} is set.
      */
     Flux<CourseCard> list(CourseListQuery q, int limit, Long userId) {
+        return listSql(q, limit, userId).on(db).map(CourseRepository::cardOf).all();
+    }
+
+    static Sql listSql(CourseListQuery q, int limit, Long userId) {
         StringBuilder sql = new StringBuilder("""
                 select c.id, c.topic_id, t.name as topic, c.title, c.summary, c.lecturer, c.cover_file_id,
                        c.lesson_count, c.learner_count, c.published, c.created_at,
                        l.completed_lessons, l.last_lesson_id, l.last_activity_at
                   from course c join course_topic t on t.id = c.topic_id
                   left join course_learner l on l.course_id = c.id and l.user_id = :user
-                 where """);
+                 where""").append(' ');
         Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("user", userId);
+        binds.put("limit", limit + 1);
         sql.append(q.organiserOnly() ? (q.organiserId() == null ? "true" : "c.organiser_id = :organiser") : "c.published");
         if (q.organiserId() != null) {
             binds.put("organiser", q.organiserId());
@@ -116,12 +126,7 @@ class CourseRepository {
         }
         sql.append(q.sort() == CourseSort.NEWEST ? " order by c.id desc" : " order by c.learner_count desc, c.id desc");
         sql.append(" limit :limit");
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("limit", limit + 1);
-        spec = userId == null ? spec.bindNull("user", Long.class) : spec.bind("user", userId);
-        for (Map.Entry<String, Object> b : binds.entrySet()) {
-            spec = spec.bind(b.getKey(), b.getValue());
-        }
-        return spec.map(CourseRepository::cardOf).all();
+        return new Sql(sql.toString(), binds);
     }
 
     Mono<Long> insertCourse(long organiserId, CourseRequest r) {
@@ -160,10 +165,13 @@ class CourseRepository {
     // ---- lessons
 
     Flux<Lesson> lessons(long courseId) {
-        return db.sql("""
-                        select id, position, title, video_url, duration_seconds from course_lesson
-                         where course_id = :course order by position""")
-                .bind("course", courseId).map(CourseRepository::lessonOf).all();
+        return lessonsSql(courseId).on(db).map(CourseRepository::lessonOf).all();
+    }
+
+    static Sql lessonsSql(long courseId) {
+        return Sql.of("""
+                select id, position, title, video_url, duration_seconds from course_lesson
+                 where course_id = :course order by position""", "course", courseId);
     }
 
     Mono<Lesson> lesson(long courseId, long lessonId) {

@@ -98,38 +98,29 @@ class LearningRepository {
     }
 
     Flux<LessonProgress> progressIn(long userId, long courseId) {
-        return db.sql("""
-                        select lesson_id, position_seconds, watched_seconds, completed, updated_at
-                          from course_lesson_progress where user_id = :user and course_id = :course""")
-                .bind("user", userId).bind("course", courseId).map(LearningRepository::progressOf).all();
+        return progressInSql(userId, courseId).on(db).map(LearningRepository::progressOf).all();
+    }
+
+    static Sql progressInSql(long userId, long courseId) {
+        return Sql.of("""
+                select lesson_id, position_seconds, watched_seconds, completed, updated_at
+                  from course_lesson_progress where user_id = :user and course_id = :course""",
+                "user", userId, "course", courseId);
     }
 
     Mono<MyCourseProgress> standing(long userId, long courseId, int lessonCount) {
-        return db.sql("""
-                        select completed_lessons, last_lesson_id, last_activity_at from course_learner
-                         where user_id = :user and course_id = :course""")
-                .bind("user", userId).bind("course", courseId).map(row -> standingOf(row, lessonCount)).one();
+        return standingSql(userId, courseId).on(db).map(row -> standingOf(row, lessonCount)).one();
+    }
+
+    static Sql standingSql(long userId, long courseId) {
+        return Sql.of("""
+                select completed_lessons, last_lesson_id, last_activity_at from course_learner
+                 where user_id = :user and course_id = :course""", "user", userId, "course", courseId);
     }
 
     /** "My learning": {@code limit + 1} published courses of the user, newest activity first. */
     Flux<LearningItem> myLearning(long userId, CourseCursor after, int limit) {
-        String keyset = after == null ? "" : " and (l.last_activity_at, l.course_id) < (:at, :after)";
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        select l.course_id, c.title, t.name as topic, c.lecturer, c.cover_file_id, c.lesson_count,
-                               l.completed_lessons, l.started_at, l.last_activity_at, l.last_lesson_id,
-                               ll.title as last_lesson_title
-                          from course_learner l
-                          join course c on c.id = l.course_id
-                          join course_topic t on t.id = c.topic_id
-                          left join course_lesson ll on ll.id = l.last_lesson_id
-                         where l.user_id = :user and c.published""" + keyset + """
-
-                         order by l.last_activity_at desc, l.course_id desc limit :limit""")
-                .bind("user", userId).bind("limit", limit + 1);
-        if (after != null) {
-            spec = spec.bind("at", after.at()).bind("after", after.id());
-        }
-        return spec.map(row -> {
+        return myLearningSql(userId, after, limit).on(db).map(row -> {
             int lessons = row.get("lesson_count", Integer.class);
             int completed = row.get("completed_lessons", Integer.class);
             return new LearningItem(row.get("course_id", Long.class), row.get("title", String.class),
@@ -138,6 +129,25 @@ class LearningRepository {
                     row.get("last_activity_at", Instant.class), row.get("last_lesson_id", Long.class),
                     row.get("last_lesson_title", String.class));
         }).all();
+    }
+
+    static Sql myLearningSql(long userId, CourseCursor after, int limit) {
+        String keyset = after == null ? "" : " and (l.last_activity_at, l.course_id) < (:at, :after)";
+        Sql sql = Sql.of("""
+                select l.course_id, c.title, t.name as topic, c.lecturer, c.cover_file_id, c.lesson_count,
+                       l.completed_lessons, l.started_at, l.last_activity_at, l.last_lesson_id,
+                       ll.title as last_lesson_title
+                  from course_learner l
+                  join course c on c.id = l.course_id
+                  join course_topic t on t.id = c.topic_id
+                  left join course_lesson ll on ll.id = l.last_lesson_id
+                 where l.user_id = :user and c.published""" + keyset
+                + " order by l.last_activity_at desc, l.course_id desc limit :limit", "user", userId, "limit", limit + 1);
+        if (after != null) {
+            sql.binds().put("at", after.at());
+            sql.binds().put("after", after.id());
+        }
+        return sql;
     }
 
     private static MyCourseProgress standingOf(Readable row, int lessonCount) {
