@@ -107,13 +107,9 @@ class CourseRepository {
             binds.put("topic", q.topicId());
         }
         if (q.text() != null) {
-            if (q.text().codePointCount(0, q.text().length()) >= 3) {
-                sql.append(" and (c.title || ' ' || c.summary || ' ' || c.lecturer) ilike :pattern");
-                binds.put("pattern", "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            } else {
-                sql.append(" and c.search_grams @> array[lower(:grams)]");
-                binds.put("grams", q.text());
-            }
+            Sql search = searchSql(q.text());
+            sql.append(" and ").append(search.text());
+            binds.putAll(search.binds());
         }
         if (q.after() != null) {
             if (q.sort() == CourseSort.NEWEST) {
@@ -127,6 +123,18 @@ class CourseRepository {
         sql.append(q.sort() == CourseSort.NEWEST ? " order by c.id desc" : " order by c.learner_count desc, c.id desc");
         sql.append(" limit :limit");
         return new Sql(sql.toString(), binds);
+    }
+
+    /**
+     * The search condition on {@code course c}: "contains the text, ignoring case" over title, summary and lecturer,
+     * through the trigram index for three or more characters, the grams index for one or two (V22).
+     */
+    static Sql searchSql(String text) {
+        if (text.codePointCount(0, text.length()) >= 3) {
+            String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            return Sql.of("(c.title || ' ' || c.summary || ' ' || c.lecturer) ilike :pattern", "pattern", "%" + escaped + "%");
+        }
+        return Sql.of("c.search_grams @> array[lower(:grams)]", "grams", text);
     }
 
     Mono<Long> insertCourse(long organiserId, CourseRequest r) {
