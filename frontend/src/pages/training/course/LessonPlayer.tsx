@@ -103,7 +103,6 @@ export function LessonPlayer({ courseId, lesson, startAt, watched, reporting, on
       if (!el.paused && !el.seeking) clock.tick(el.currentTime);
     };
     const onPlaying = () => {
-      clock.break();
       if (!timer) timer = setInterval(() => send(false), REPORT_EVERY_MS);
       send(false);
     };
