@@ -35,7 +35,8 @@ class CourseDemoDataTest extends DemoHallTest {
 
         List<?> topics = http.get().uri("/api/courses/topics").exchange().expectStatus().isOk().expectBody(List.class)
                 .returnResult().getResponseBody();
-        assertThat(topics).hasSize(4);
+        assertThat(topics.stream().map(t -> (String) ((java.util.Map<?, ?>) t).get("name")).toList())
+                .containsSubsequence("政策解读", "数字化转型", "专精特新", "财税金融"); // other tests' topics may be there too
         long course = count("select id from course c where title = '中小企业数字化转型入门'");
         http.get().uri("/api/courses/" + course).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.lessons[0].videoUrl").isEqualTo("/demo/stream/course-180.m3u8")
