@@ -25,6 +25,8 @@ if (learners.length < connections) throw new Error(`need ${connections} learners
 
 const targets = [
   { name: 'trivial GET /api/bench/ping', path: () => '/api/bench/ping', auth: false },
+  // the same with the learner's token: what the JWT check and the revocation lookup cost on their own
+  { name: 'trivial with a token', path: () => '/api/bench/ping', auth: true },
   { name: 'my learning GET /api/me/learning', path: () => '/api/me/learning', auth: true },
   { name: 'course page GET /api/courses/{id} (with my progress)', path: (l) => `/api/courses/${l.courseId}`, auth: true },
 ];
@@ -120,12 +122,14 @@ for (const t of results) {
   t.medianRps = median(t.runs.map((x) => x.rps));
   t.median = t.runs.find((x) => x.rps === t.medianRps);
 }
-const ratios = { myLearning: results[1].medianRps / results[0].medianRps, coursePage: results[2].medianRps / results[0].medianRps };
+const ratios = { myLearning: results[2].medianRps / results[0].medianRps, coursePage: results[3].medianRps / results[0].medianRps,
+  withToken: results[1].medianRps / results[0].medianRps };
 console.log('\n| target | req/s (median of rounds) | rounds | p50 / p99 (median round) |\n|---|---|---|---|');
 for (const t of results) {
   console.log(`| ${t.name} | ${fmt(t.medianRps)} | ${t.runs.map((x) => fmt(x.rps)).join(', ')} | ${t.median.p50.toFixed(2)} / ${t.median.p99.toFixed(2)} ms |`);
 }
 console.log(`\nratio my learning / trivial: ${ratios.myLearning.toFixed(2)}, course page / trivial: ${ratios.coursePage.toFixed(2)}`
+  + ` (trivial with a token / trivial: ${ratios.withToken.toFixed(2)})`
   + ` (target ≥ 0.5); load after ${machine.loadAfter}`);
 if (out) fs.writeFileSync(out, JSON.stringify({ machine, connections, seconds, rounds, warmup, results, ratios }, null, 2));
 const failures = results.flatMap((t) => t.runs).reduce((n, x) => n + x.bad + x.errors, 0);

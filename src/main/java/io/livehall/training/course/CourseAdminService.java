@@ -30,14 +30,16 @@ class CourseAdminService {
 
     private final CourseRepository courses;
     private final CourseQueries queries;
+    private final PublishedCourses published;
     private final FileStorage files;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    CourseAdminService(CourseRepository courses, CourseQueries queries, FileStorage files, TransactionalOperator tx,
-                       Clock clock) {
+    CourseAdminService(CourseRepository courses, CourseQueries queries, PublishedCourses published, FileStorage files,
+                       TransactionalOperator tx, Clock clock) {
         this.courses = courses;
         this.queries = queries;
+        this.published = published;
         this.files = files;
         this.tx = tx;
         this.clock = clock;
@@ -74,29 +76,36 @@ class CourseAdminService {
         return own(who, id).flatMap(c -> queries.detail(c, null));
     }
 
+    /** After a change: this instance's course pages show it at once (PublishedCourses), then the organiser's view. */
+    private Mono<CourseDetail> changed(TrainingStaff who, long id) {
+        published.evict(id);
+        return course(who, id);
+    }
+
     Mono<CourseDetail> create(TrainingStaff who, CourseRequest r) {
-        return check(r).then(courses.insertCourse(who.userId(), r)).flatMap(id -> course(who, id));
+        return check(r).then(courses.insertCourse(who.userId(), r)).flatMap(id -> changed(who, id));
     }
 
     Mono<CourseDetail> edit(TrainingStaff who, long id, CourseRequest r) {
-        return own(who, id).flatMap(c -> check(r).then(courses.updateCourse(id, r))).then(Mono.defer(() -> course(who, id)));
+        return own(who, id).flatMap(c -> check(r).then(courses.updateCourse(id, r))).then(Mono.defer(() -> changed(who, id)));
     }
 
     Mono<CourseDetail> publish(TrainingStaff who, long id) {
         return own(who, id).flatMap(c -> courses.publish(id, clock.instant()).flatMap(rows -> rows == 1 ? Mono.just(c)
                         : Mono.error(new ApiProblem(HttpStatus.CONFLICT, "course-state",
                                 c.published() ? "课程已发布" : "课程还没有课时，不能发布"))))
-                .then(Mono.defer(() -> course(who, id)));
+                .then(Mono.defer(() -> changed(who, id)));
     }
 
     Mono<CourseDetail> unpublish(TrainingStaff who, long id) {
         return own(who, id).flatMap(c -> courses.unpublish(id, clock.instant()).flatMap(rows -> rows == 1 ? Mono.just(c)
                         : Mono.error(new ApiProblem(HttpStatus.CONFLICT, "course-state", "课程未发布"))))
-                .then(Mono.defer(() -> course(who, id)));
+                .then(Mono.defer(() -> changed(who, id)));
     }
 
     Mono<Void> delete(TrainingStaff who, long id) {
         return own(who, id).flatMap(c -> courses.deleteUnlearned(id))
+                .doOnNext(rows -> published.evict(id))
                 .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new ApiProblem(HttpStatus.CONFLICT,
                         "course-state", "已发布或已有学员的课程不能删除，请先下架")));
     }
@@ -106,18 +115,18 @@ class CourseAdminService {
     Mono<CourseDetail> addLesson(TrainingStaff who, long id, LessonRequest r) {
         return own(who, id).flatMap(c -> tx.transactional(courses.appendLesson(id, r)))
                 .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.CONFLICT, "course-lessons-full", "每门课程最多 200 个课时")))
-                .then(Mono.defer(() -> course(who, id)));
+                .then(Mono.defer(() -> changed(who, id)));
     }
 
     Mono<CourseDetail> editLesson(TrainingStaff who, long id, long lessonId, LessonRequest r) {
         return own(who, id).flatMap(c -> courses.updateLesson(id, lessonId, r))
-                .flatMap(rows -> rows == 1 ? course(who, id) : Mono.error(ApiProblem.notFound("课时")));
+                .flatMap(rows -> rows == 1 ? changed(who, id) : Mono.error(ApiProblem.notFound("课时")));
     }
 
     Mono<CourseDetail> deleteLesson(TrainingStaff who, long id, long lessonId) {
         return own(who, id).flatMap(c -> courses.lesson(id, lessonId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("课时"))))
                 .flatMap(l -> tx.transactional(courses.deleteUnwatchedLesson(id, lessonId)))
-                .flatMap(rows -> rows > 0 ? course(who, id) : Mono.error(new ApiProblem(HttpStatus.CONFLICT,
+                .flatMap(rows -> rows > 0 ? changed(who, id) : Mono.error(new ApiProblem(HttpStatus.CONFLICT,
                         "course-lesson-in-use", "已有学员学习的课时不能删除；已发布的课程至少保留一个课时")));
     }
 

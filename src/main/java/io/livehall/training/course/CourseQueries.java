@@ -29,10 +29,12 @@ class CourseQueries {
 
     private final CourseRepository courses;
     private final LearningRepository learning;
+    private final PublishedCourses publishedCourses;
 
-    CourseQueries(CourseRepository courses, LearningRepository learning) {
+    CourseQueries(CourseRepository courses, LearningRepository learning, PublishedCourses publishedCourses) {
         this.courses = courses;
         this.learning = learning;
+        this.publishedCourses = publishedCourses;
     }
 
     Flux<Topic> topics() {
@@ -52,25 +54,26 @@ class CourseQueries {
                 .map(items -> Page.of(items, size, c -> CourseCursor.of(query.sort(), c.learnerCount(), c.id())));
     }
 
-    /** A published course's page; 404 when there is none or it is not published. */
+    /**
+     * A published course's page; 404 when there is none or it is not published. The course and its lessons come from
+     * {@link PublishedCourses} (kept a few seconds); the learner's part is one statement.
+     */
     Mono<CourseDetail> published(long id, Long userId) {
-        return courses.course(id).filter(CourseRow::published)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("课程")))
-                .flatMap(c -> detail(c, userId));
+        return publishedCourses.get(id).flatMap(c -> withMine(c.course(), c.lessons(), userId));
     }
 
     /** A course with its lessons and, for a learner, their progress and where to resume. */
     Mono<CourseDetail> detail(CourseRow c, Long userId) {
-        Mono<List<Lesson>> lessons = courses.lessons(c.id()).collectList();
+        return courses.lessons(c.id()).collectList().flatMap(lessons -> withMine(c, lessons, userId));
+    }
+
+    private Mono<CourseDetail> withMine(CourseRow c, List<Lesson> lessons, Long userId) {
         if (userId == null) {
-            return lessons.map(l -> detail(c, l, List.of(), null, null));
+            return Mono.just(detail(c, lessons, List.of(), null, null));
         }
-        return Mono.zip(lessons, learning.progressIn(userId, c.id()).collectList(),
-                        learning.standing(userId, c.id(), c.lessonCount()).map(List::of).defaultIfEmpty(List.of()))
-                .map(t -> {
-                    MyCourseProgress mine = t.getT3().isEmpty() ? null : t.getT3().get(0);
-                    return detail(c, t.getT1(), t.getT2(), mine, resume(t.getT1(), t.getT2(), mine));
-                });
+        return learning.mine(userId, c.id(), c.lessonCount())
+                .map(m -> detail(c, lessons, m.progress(), m.standing(), resume(lessons, m.progress(), m.standing())))
+                .defaultIfEmpty(detail(c, lessons, List.of(), null, resume(lessons, List.of(), null)));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.livehall.training.course;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.livehall.training.course.CourseProgressRules.After;
 import io.livehall.training.course.CourseProgressRules.Before;
@@ -97,25 +100,30 @@ class LearningRepository {
                 .map(row -> standingOf(row, lessonCount)).one();
     }
 
-    Flux<LessonProgress> progressIn(long userId, long courseId) {
-        return progressInSql(userId, courseId).on(db).map(LearningRepository::progressOf).all();
+    /** A learner's part of a course page: their standing and their progress per lesson; empty when not started. */
+    record Mine(MyCourseProgress standing, List<LessonProgress> progress) {
     }
 
-    static Sql progressInSql(long userId, long courseId) {
+    /** One statement: the learner row (a primary-key read) with the progress rows (a range of theirs). */
+    Mono<Mine> mine(long userId, long courseId, int lessonCount) {
+        return mineSql(userId, courseId).on(db)
+                .map(row -> {
+                    Long lessonId = row.get("lesson_id", Long.class);
+                    return Map.entry(standingOf(row, lessonCount), lessonId == null ? Optional.<LessonProgress>empty()
+                            : Optional.of(progressOf(row)));
+                })
+                .all().collectList()
+                .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(new Mine(rows.get(0).getKey(),
+                        rows.stream().flatMap(e -> e.getValue().stream()).toList())));
+    }
+
+    static Sql mineSql(long userId, long courseId) {
         return Sql.of("""
-                select lesson_id, position_seconds, watched_seconds, completed, updated_at
-                  from course_lesson_progress where user_id = :user and course_id = :course""",
-                "user", userId, "course", courseId);
-    }
-
-    Mono<MyCourseProgress> standing(long userId, long courseId, int lessonCount) {
-        return standingSql(userId, courseId).on(db).map(row -> standingOf(row, lessonCount)).one();
-    }
-
-    static Sql standingSql(long userId, long courseId) {
-        return Sql.of("""
-                select completed_lessons, last_lesson_id, last_activity_at from course_learner
-                 where user_id = :user and course_id = :course""", "user", userId, "course", courseId);
+                select l.completed_lessons, l.last_lesson_id, l.last_activity_at,
+                       p.lesson_id, p.position_seconds, p.watched_seconds, p.completed, p.updated_at
+                  from course_learner l
+                  left join course_lesson_progress p on p.user_id = l.user_id and p.course_id = l.course_id
+                 where l.user_id = :user and l.course_id = :course""", "user", userId, "course", courseId);
     }
 
     /** "My learning": {@code limit + 1} published courses of the user, newest activity first. */

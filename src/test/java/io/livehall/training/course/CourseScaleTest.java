@@ -111,8 +111,9 @@ class CourseScaleTest extends IntegrationTest {
     void theCoursePageAndMyLearningAreIndexReads() {
         assertIndexRead(plan(CourseRepository.courseSql(firstCourse)), "course_pkey");
         assertIndexRead(plan(CourseRepository.lessonsSql(firstCourse)), "course_lesson_course_id_");
-        assertIndexRead(plan(LearningRepository.progressInSql(someLearner, firstCourse)), "course_lesson_progress_pkey");
-        assertIndexRead(plan(LearningRepository.standingSql(someLearner, firstCourse)), "course_learner_pkey");
+        String mine = plan(LearningRepository.mineSql(someLearner, firstCourse));
+        assertIndexRead(mine, "course_lesson_progress_pkey");
+        assertIndexRead(mine, "course_learner_pkey");
         assertIndexRead(plan(LearningRepository.myLearningSql(someLearner, null, 20)), "course_learner_activity_idx");
         assertIndexRead(plan(LearningRepository.myLearningSql(someLearner,
                 CourseCursor.parseActivity("2026-01-01T00:00:00Z_" + firstCourse), 20)), "course_learner_activity_idx");
