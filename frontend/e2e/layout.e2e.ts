@@ -17,6 +17,7 @@ let liveId = 0;
 let productId = 0;
 let trainingSeriesId = 0;
 let trainingSessionId = 0;
+let courseId = 0;
 
 interface Box {
   name: string;
@@ -112,18 +113,20 @@ async function expectCleanHeader(page: Page, label: string): Promise<void> {
 /** Routes each role can open; ids come from the demo hall. */
 function routes(role: RoleName): string[] {
   const everyone = ['/', '/live', `/live/${liveId}`, '/products', `/products/${productId}`, '/training',
-    `/training/series/${trainingSeriesId}`, `/training/sessions/${trainingSessionId}`, '/fair', '/no-such-page'];
+    `/training/series/${trainingSeriesId}`, `/training/sessions/${trainingSessionId}`, '/courses', `/courses/${courseId}`,
+    '/fair', '/no-such-page'];
   switch (role) {
     case 'guest':
       return [...everyone, '/login', '/register'];
     case 'viewer':
-      return [...everyone, '/me', '/me/registrations', '/orders', '/quotes', '/apply'];
+      return [...everyone, '/me', '/me/registrations', '/orders', '/quotes', '/apply', '/me/learning'];
     case 'merchant':
       return [...everyone, '/me', '/orders', '/quotes', '/merchant', '/merchant/products', '/merchant/products/new',
         '/merchant/live', `/merchant/live/${liveId}`, '/merchant/orders', '/merchant/quotes'];
     case 'organiser':
       return [...everyone, '/me', '/orders', '/organiser', '/organiser/applications', '/organiser/training',
-        `/organiser/training/series/${trainingSeriesId}`, `/organiser/training/sessions/${trainingSessionId}/console`];
+        `/organiser/training/series/${trainingSeriesId}`, `/organiser/training/sessions/${trainingSessionId}/console`,
+        '/organiser/courses', `/organiser/courses/${courseId}`];
     case 'admin':
       return [...everyone, '/me', '/orders', '/admin/users'];
   }
@@ -133,6 +136,7 @@ beforeAll(async () => {
   const sessions = await json<{ items: Array<{ id: number; status: string }> }>('/api/live-sessions?limit=100');
   liveId = (sessions.items.find((s) => s.status === 'LIVE') ?? sessions.items[0]).id;
   const products = await json<{ items: Array<{ id: number }> }>('/api/products?limit=1');
+  courseId = (await json<{ items: Array<{ id: number }> }>('/api/courses?limit=1')).items[0].id;
   productId = products.items[0].id;
   // the demo training series with a session live (its page shows the player and the viewers badge)
   const series = await json<{ items: Array<{ id: number }> }>('/api/training/series?status=live&limit=1');

@@ -35,6 +35,11 @@ import { TrainingPage } from './pages/training/TrainingPage';
 import { SessionAttendancePage } from './pages/training/attendance/SessionAttendancePage';
 import { VerifyCertificatePage } from './pages/training/attendance/VerifyCertificatePage';
 import { TrainingConsolePage } from './pages/training/room/TrainingConsolePage';
+import { CourseEditorPage } from './pages/training/course/CourseEditorPage';
+import { CourseLibraryPage } from './pages/training/course/CourseLibraryPage';
+import { CoursePage } from './pages/training/course/CoursePage';
+import { MyLearningPage } from './pages/training/course/MyLearningPage';
+import { OrganiserCoursesPage } from './pages/training/course/OrganiserCoursesPage';
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -58,6 +63,11 @@ export function AppRoutes() {
         <Route path="training/series/:id" element={<SeriesPage />} />
         <Route path="training/sessions/:id" element={<SessionPage />} />
         <Route path="verify/:code" element={<VerifyCertificatePage />} />
+        <Route path="courses" element={<CourseLibraryPage />} />
+        <Route path="courses/:id" element={<CoursePage />} />
+        <Route path="me/learning" element={<RequireAuth><MyLearningPage /></RequireAuth>} />
+        <Route path="organiser/courses" element={<RequireAuth role="ORGANISER"><OrganiserCoursesPage /></RequireAuth>} />
+        <Route path="organiser/courses/:id" element={<RequireAuth role="ORGANISER"><CourseEditorPage /></RequireAuth>} />
         <Route path="fair" element={<FairPage />} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />

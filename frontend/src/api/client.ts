@@ -9,6 +9,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | null | undefined>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** Let the request outlive the page (a last report on pagehide). */
+  keepalive?: boolean;
 }
 
 function withQuery(path: string, query?: RequestOptions['query']): string {
@@ -36,6 +38,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
+      keepalive: opts.keepalive || undefined,
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;

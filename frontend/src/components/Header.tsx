@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/live', label: '直播展厅' },
   { to: '/products', label: '展厅商品' },
   { to: '/training', label: '在线培训' },
+  { to: '/courses', label: '微课' },
   { to: '/fair', label: '供需对接' },
 ];
 

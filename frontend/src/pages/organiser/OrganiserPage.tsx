@@ -17,6 +17,11 @@ export function OrganiserPage() {
           进入培训管理（培训系列、课程、开始与结束直播）
         </Link>
       </p>
+      <p>
+        <Link className="btn btn-primary btn-wrap" to="/organiser/courses" data-testid="link-courses">
+          进入微课管理（专题、点播课程、课时、发布）
+        </Link>
+      </p>
     </ComingSoon>
   );
 }

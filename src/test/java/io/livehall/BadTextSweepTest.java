@@ -159,6 +159,22 @@ class BadTextSweepTest extends IntegrationTest {
                 Map.of("question", "难度如何", "options", List.of(BAD, "乙")), List.of("training_poll")));
         fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/training/sessions/1/chat/hidden", "messageId",
                 Map.of("messageId", BAD), List.of()));
+        // the course library (training/course)
+        fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/courses/topics", "name",
+                Map.of("name", BAD, "position", 1), List.of("course_topic")));
+        for (String f : List.of("title", "summary", "lecturer")) {
+            Map<String, Object> course = new LinkedHashMap<>(Map.of("topicId", 1, "title", "数字化转型入门", "summary", "简介",
+                    "lecturer", "王老师"));
+            course.put(f, BAD);
+            fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/courses", f, course, List.of("course")));
+            fields.add(new Field("ORGANISER", HttpMethod.PUT, "/api/organiser/courses/1", f, course, List.of("course")));
+        }
+        for (String f : List.of("title", "videoUrl")) {
+            Map<String, Object> lesson = new LinkedHashMap<>(Map.of("title", "第一讲", "videoUrl", "https://v.example.com/a.mp4",
+                    "durationSeconds", 60));
+            lesson.put(f, f.equals("videoUrl") ? "https://v.example.com/" + BAD + ".mp4" : BAD);
+            fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/courses/1/lessons", f, lesson, List.of("course_lesson")));
+        }
         return fields.stream().flatMap(field -> JSON_BAD.stream().map(bad -> Arguments.of(field, bad)));
     }
 
@@ -193,6 +209,7 @@ class BadTextSweepTest extends IntegrationTest {
             cases.add(Arguments.of("ADMIN", "/api/admin/users?q=", "q", bad));
             cases.add(Arguments.of(null, "/api/training/series?tag=", "tag", bad));
             cases.add(Arguments.of(null, "/api/training/series?audience=", "audience", bad));
+            cases.add(Arguments.of(null, "/api/courses?q=", "q", bad));
         }
         return cases.stream();
     }

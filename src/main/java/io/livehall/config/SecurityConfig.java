@@ -61,7 +61,7 @@ class SecurityConfig {
                         // replay heartbeats: users by their token, guests by their signed guest id (ReplayController)
                         .pathMatchers(HttpMethod.POST, "/api/training/sessions/*/replay/heartbeat").permitAll()
                         // public reads: the catalogue, the live schedule, product images, current agreements
-                        .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/training/**", "/api/files/**",
+                        .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/training/**", "/api/courses/**", "/api/files/**",
                                 "/api/agreements/**").permitAll()
                         // load-test endpoints, present only with livehall.bench.enabled=true (BenchPingController)
                         .pathMatchers(HttpMethod.GET, "/api/bench/**").permitAll()

@@ -1,0 +1,59 @@
+package io.livehall.training.course;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import io.livehall.identity.DemoAccounts;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Local profile only: once the demo accounts exist, runs {@code demo/course-demo.sql} (four topics, eight courses on
+ * the demo loop, the demo viewer's progress in two of them) unless the library has its topics already.
+ */
+@Component
+@Profile("local")
+class CourseDemoData implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Log log = LogFactory.getLog(CourseDemoData.class);
+
+    private final DemoAccounts accounts;
+    private final DatabaseClient db;
+    private final String script;
+
+    CourseDemoData(DemoAccounts accounts, DatabaseClient db) {
+        this.accounts = accounts;
+        this.db = db;
+        try {
+            this.script = new ClassPathResource("demo/course-demo.sql").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        seed().subscribe(seeded -> {
+            if (seeded) {
+                log.info("Course demo data seeded: 4 topics, 8 courses");
+            }
+        }, e -> log.warn("Seeding the course demo data failed", e));
+    }
+
+    /** Seeds once per database; true if it seeded now. */
+    Mono<Boolean> seed() {
+        Mono<Boolean> present = db.sql("select exists (select 1 from course_topic where name = '政策解读') as present")
+                .map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class))).one();
+        // no bind parameters: sent as one simple query, which PostgreSQL runs as one implicit transaction
+        return accounts.seeded().then(present)
+                .flatMap(already -> already ? Mono.just(false) : db.sql(script).then().thenReturn(true));
+    }
+}
