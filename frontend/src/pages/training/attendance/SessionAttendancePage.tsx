@@ -73,7 +73,7 @@ export function SessionAttendancePage() {
     : [];
 
   return (
-    <div className="page attendance-page" data-testid="attendance-page">
+    <div className="container page attendance-page" data-testid="attendance-page">
       <p className="small">{seriesId ? <Link to={`/organiser/training/series/${seriesId}`}>← 返回系列</Link> : <Link to="/organiser/training">← 培训管理</Link>}</p>
       <h1>课程考勤{s ? `：${s.sessionTitle}` : ''}</h1>
       <FormAlert message={error} />

@@ -27,7 +27,7 @@ export function VerifyCertificatePage() {
 
   const current = state?.code === code ? state : undefined;
   return (
-    <div className="page verify-page">
+    <div className="container page verify-page">
       <h1>结业证书验证</h1>
       {!current && <p className="muted">正在验证…</p>}
       {current?.error && <p className="verify-result verify-bad" role="alert" data-testid="verify-error">{current.error}</p>}
