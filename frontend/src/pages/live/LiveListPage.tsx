@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { isApiError } from '../../api/errors';
 import { liveApi } from '../../api/live';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../../lib/usePageTitle';
 import { useNow } from './countdown';
 import { PastSessions } from './PastSessions';
 import { ScheduleCard } from './ScheduleCard';
+import { usePagedList } from '../../lib/usePagedList';
 
 const PAGE_SIZE = 20;
 
@@ -19,34 +20,14 @@ export function LiveListPage() {
   const { user } = useAuth();
   const location = useLocation();
   const now = useNow(1000);
-  const [items, setItems] = useState<LiveSessionCard[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [toast, showToast] = useToast();
-  const generation = useRef(0);
 
-  const load = useCallback(async (after: string | null) => {
-    const gen = ++generation.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await liveApi.schedule(after, PAGE_SIZE);
-      if (gen !== generation.current) return;
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      setNext(page.next);
-    } catch (e) {
-      if (gen === generation.current) setError(isApiError(e) ? e.detail : '加载失败');
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  }, []);
-
-  // Reload when the account changes: `reminded` is per user.
-  useEffect(() => {
-    void load(null);
-  }, [load, user?.id]);
+  const fetchPage = useCallback(
+    (after: string | null) => liveApi.schedule(after, PAGE_SIZE),
+    [user?.id],
+  );
+  const { items, next, loading, error, load, setItems } = usePagedList<LiveSessionCard>(fetchPage);
 
   const toggle = async (s: LiveSessionCard) => {
     setBusy(s.id);

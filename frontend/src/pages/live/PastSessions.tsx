@@ -1,40 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { isApiError } from '../../api/errors';
 import { fileUrl, pastLiveApi } from '../../api/live';
 import type { PastSessionCard } from '../../api/live';
 import { formatCount, formatDateTime } from '../../lib/format';
 import { ProductMonogram } from '../catalogue/ProductMonogram';
+import { usePagedList } from '../../lib/usePagedList';
 
 const PAGE_SIZE = 10;
+const fetchPast = (after: string | null) => pastLiveApi.past(after, PAGE_SIZE);
 
 /** 往期直播 on /live: ended sessions, most recently ended first, with what they kept and the replay link. */
 export function PastSessions() {
-  const [items, setItems] = useState<PastSessionCard[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
 
-  const load = useCallback(async (after: string | null) => {
-    const gen = ++generation.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await pastLiveApi.past(after, PAGE_SIZE);
-      if (gen !== generation.current) return;
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      setNext(page.next);
-    } catch (e) {
-      if (gen === generation.current) setError(isApiError(e) ? e.detail : '往期直播加载失败');
-    } finally {
-      if (gen === generation.current) setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, next, loading, error, load } = usePagedList<PastSessionCard>(fetchPast, '往期直播加载失败');
 
   if (!loading && !error && items.length === 0) return null;
   return (

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { isApiError } from '../../api/errors';
 import { fileUrl } from '../../api/files';
 import { trainingApi } from '../../api/training';
 import type { SeriesCard, TrainingWhen } from '../../api/training';
@@ -9,6 +8,7 @@ import { FormAlert } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { TrainingCalendar } from './TrainingCalendar';
+import { usePagedList } from '../../lib/usePagedList';
 
 const PAGE_SIZE = 20;
 const WHEN: Array<{ value: TrainingWhen | ''; label: string }> = [
@@ -27,34 +27,11 @@ export function TrainingPage() {
   const [tag, setTag] = useState('');
   const [audienceInput, setAudienceInput] = useState('');
   const [audience, setAudience] = useState('');
-  const [items, setItems] = useState<SeriesCard[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      const gen = ++generation.current;
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await trainingApi.series({ status, tag, audience }, after, PAGE_SIZE);
-        if (gen !== generation.current) return;
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        if (gen === generation.current) setError(isApiError(e) ? e.detail : '加载失败');
-      } finally {
-        if (gen === generation.current) setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (after: string | null) => trainingApi.series({ status, tag, audience }, after, PAGE_SIZE),
     [status, tag, audience],
   );
-
-  useEffect(() => {
-    if (view === 'list') void load(null);
-  }, [load, view]);
+  const { items, next, loading, error, load } = usePagedList<SeriesCard>(fetchPage, '加载失败', view === 'list');
 
   const search = (e: FormEvent) => {
     e.preventDefault();

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { courseApi } from '../../../api/courses';
 import type { CourseCard, CourseSort, CourseTopic } from '../../../api/courses';
-import { isApiError } from '../../../api/errors';
 import { fileUrl } from '../../../api/files';
 import { useAuth } from '../../../auth/AuthProvider';
 import { FormAlert } from '../../../components/Field';
@@ -11,6 +10,7 @@ import { formatCount } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { ProgressBar } from './ProgressBar';
 import './course.css';
+import { usePagedList } from '../../../lib/usePagedList';
 
 const PAGE_SIZE = 20;
 
@@ -23,11 +23,6 @@ export function CourseLibraryPage() {
   const [sort, setSort] = useState<CourseSort>('newest');
   const [input, setInput] = useState('');
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<CourseCard[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const generation = useRef(0);
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -35,29 +30,12 @@ export function CourseLibraryPage() {
     return () => ctl.abort();
   }, []);
 
-  const load = useCallback(
-    async (after: string | null) => {
-      const gen = ++generation.current;
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await courseApi.list({ topic, q, sort }, after, PAGE_SIZE);
-        if (gen !== generation.current) return;
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setNext(page.next);
-      } catch (e) {
-        if (gen === generation.current) setError(isApiError(e) ? e.detail : '加载失败');
-      } finally {
-        if (gen === generation.current) setLoading(false);
-      }
-    },
+  const fetchPage = useCallback(
+    (after: string | null) => courseApi.list({ topic, q, sort }, after, PAGE_SIZE),
     // a login adds my progress to the cards
     [topic, q, sort, user?.id],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, next, loading, error, load } = usePagedList<CourseCard>(fetchPage);
 
   const search = (e: FormEvent) => {
     e.preventDefault();
