@@ -65,7 +65,8 @@ export function SessionForm({ seriesId, initial, onSaved, onCancel }: Props) {
     if (!start) found.startsAt = '请选择开始时间';
     else if (startsAt !== initialStart && Date.parse(start) <= Date.now()) found.startsAt = '开始时间需晚于现在';
     if (!Number.isInteger(minutes) || minutes < 5 || minutes > 720) found.durationMinutes = '时长为 5–720 分钟的整数';
-    if (!STREAM_URL.test(streamUrl.trim())) found.streamUrl = '直播流地址需为 http(s)://、ws(s):// 或 webrtc:// 开头的完整地址';
+    // a platform path (the demo loop) may stay as it is; a new address must be complete
+    if (!STREAM_URL.test(streamUrl.trim()) && streamUrl.trim() !== (initial?.streamUrl ?? null)) found.streamUrl = '直播流地址需为 http(s)://、ws(s):// 或 webrtc:// 开头的完整地址';
     setErrors(found);
     setAlert(null);
     if (Object.keys(found).length) return;

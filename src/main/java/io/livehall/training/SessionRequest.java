@@ -23,13 +23,21 @@ record SessionRequest(
         @NotNull(message = "请填写时长") @Min(value = 5, message = "时长至少 5 分钟")
         @Max(value = 720, message = "时长最多 720 分钟") Integer durationMinutes,
         @NotBlank(message = "请填写直播流地址") @Size(max = 500, message = "直播流地址最长 500 个字符") @PlainText
-        @Pattern(regexp = STREAM_URL, message = "直播流地址需为 http(s)://、ws(s):// 或 webrtc:// 开头的完整地址")
+        @Pattern(regexp = STREAM_URL_OR_PATH, message = URL_RULE)
         String streamUrl,
         @Size(max = 20, message = "每节课最多 20 份资料")
         List<@NotNull(message = "资料编号不能为空") @Positive(message = "资料无效") Long> materialFileIds) {
 
-    /** Scheme, a host (optionally with a port), then any path/query without spaces; no user-info. */
-    static final String STREAM_URL = "^(https?|wss?|webrtc)://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s]*)?$";
+    /**
+     * Scheme, a host (optionally with a port), then any path/query without spaces, no user-info; or a path on the
+     * platform's own host (the demo loop, {@code /demo/stream/live.m3u8}): accepted here so a session holding one can be edited with it unchanged; the service refuses a path that is new (an organiser enters a full address).
+     */
+    static final String STREAM_URL_OR_PATH = "^((https?|wss?|webrtc)://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][^\\s]*)?|/[^/\\s][^\\s]*)$";
+    static final String URL_RULE = "直播流地址需为 http(s)://、ws(s):// 或 webrtc:// 开头的完整地址";
+
+    boolean streamIsPath() {
+        return streamUrl != null && streamUrl.strip().startsWith("/");
+    }
 
     List<Long> materials() {
         return materialFileIds == null ? List.of() : materialFileIds;

@@ -82,7 +82,7 @@ class TrainingService {
 
     Mono<SessionDetail> addSession(TrainingStaff who, long seriesId, SessionRequest r) {
         return own(who, seriesId)
-                .flatMap(s -> checkSession(who, r, true))
+                .flatMap(s -> checkSession(who, r, true, null))
                 .then(Mono.defer(() -> tx.transactional(repository.insertSession(seriesId, r)
                         .flatMap(id -> repository.replaceMaterials(id, r.materials()).thenReturn(id)))))
                 .flatMap(repository::session).flatMap(queries::detail);
@@ -91,7 +91,7 @@ class TrainingService {
     Mono<SessionDetail> editSession(TrainingStaff who, long id, SessionRequest r) {
         return ownSession(who, id)
                 .flatMap(s -> s.status() == TrainingStatus.SCHEDULED ? Mono.just(s) : conflict(s, "修改"))
-                .flatMap(s -> checkSession(who, r, !r.startsAt().equals(s.startsAt())).thenReturn(s))
+                .flatMap(s -> checkSession(who, r, !r.startsAt().equals(s.startsAt()), s.streamUrl()).thenReturn(s))
                 .flatMap(s -> tx.transactional(repository.updateSession(id, r)
                         .flatMap(rows -> rows == 1 ? repository.replaceMaterials(id, r.materials()) : refusal(who, id, "修改"))))
                 .then(Mono.defer(() -> repository.session(id))).flatMap(queries::detail);
@@ -133,11 +133,15 @@ class TrainingService {
     }
 
     /**
-     * The start lies within a year (and, when it is set or moved, in the future); materials are files the organiser
+     * The stream is a full address (a path on the platform's own host only where the session already has it); the
+     * start lies within a year (and, when it is set or moved, in the future); materials are files the organiser
      * uploaded (an admin may attach anyone's), each once. All failures together as one 400.
      */
-    private Mono<Void> checkSession(TrainingStaff who, SessionRequest r, boolean newStart) {
+    private Mono<Void> checkSession(TrainingStaff who, SessionRequest r, boolean newStart, String currentUrl) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (r.streamIsPath() && !r.streamUrl().strip().equals(currentUrl)) {
+            problems.add(new FieldProblem("streamUrl", SessionRequest.URL_RULE));
+        }
         if (newStart && !r.startsAt().isAfter(clock.instant())) {
             problems.add(new FieldProblem("startsAt", "开始时间需晚于现在"));
         } else if (r.startsAt().isAfter(clock.instant().plus(HORIZON))) {

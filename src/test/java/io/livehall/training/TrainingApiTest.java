@@ -250,6 +250,32 @@ class TrainingApiTest extends IntegrationTest {
     }
 
     @Test
+    void aPlatformPathStaysWhenUnchangedButANewOneIsRefused() {
+        Account org = organiser("train-path");
+        long series = createSeries(org, "演示流", List.of());
+        long id = createSession(org, series, soon());
+        send("POST", org.token(), "/api/organiser/training/series/" + series + "/sessions",
+                session("新课", soon(), 60, "/demo/stream/live.m3u8", List.of()))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("streamUrl");
+        send("PUT", org.token(), "/api/organiser/training/sessions/" + id,
+                session("第一课", soon(), 90, "/demo/stream/live.m3u8", List.of()))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("streamUrl");
+        // a session the demo seeded with the platform's own loop keeps it through an edit of its title
+        db.sql("update training_session set stream_url = '/demo/stream/live.m3u8' where id = :id").bind("id", id)
+                .fetch().rowsUpdated().block();
+        send("PUT", org.token(), "/api/organiser/training/sessions/" + id,
+                session("第一课（更新）", soon(), 90, "/demo/stream/live.m3u8", List.of()))
+                .expectStatus().isOk().expectBody().jsonPath("$.title").isEqualTo("第一课（更新）")
+                .jsonPath("$.streamUrl").isEqualTo("/demo/stream/live.m3u8");
+        send("PUT", org.token(), "/api/organiser/training/sessions/" + id,
+                session("第一课", soon(), 90, "/demo/stream/other.m3u8", List.of()))
+                .expectStatus().isBadRequest();
+        send("PUT", org.token(), "/api/organiser/training/sessions/" + id,
+                session("第一课", soon(), 90, "//evil.example.com/a.m3u8", List.of()))
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
     void thePublicListPagesByKeysetAndFiltersByTagAudienceAndStatus() {
         Account org = organiser("train-list");
         String tag = uniqueName("标签");
