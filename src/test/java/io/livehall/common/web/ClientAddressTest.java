@@ -73,7 +73,7 @@ class ClientAddressTest {
         HttpSettings settings = EnvironmentBinding.bind("livehall.http", HttpSettings.class, Map.of(
                 "LIVEHALL_HTTP_MAX_BODY_SIZE", "1MB",
                 "LIVEHALL_HTTP_TRUSTED_PROXIES", "10.0.0.0/8,127.0.0.1"));
-        assertThat(settings).isEqualTo(new HttpSettings(DataSize.ofMegabytes(1), DataSize.ofMegabytes(11),
+        assertThat(settings).isEqualTo(new HttpSettings(DataSize.ofMegabytes(1), DataSize.ofMegabytes(51),
                 List.of("10.0.0.0/8", "127.0.0.1")));
         assertThat(EnvironmentBinding.bind("livehall.http", HttpSettings.class, Map.of()).trustedProxies()).isEmpty();
     }
