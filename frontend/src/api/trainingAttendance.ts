@@ -32,8 +32,9 @@ export interface AttendanceSummary {
 export interface AttendeeRow {
   userId: number;
   name: string;
-  firstJoin: string;
-  lastLeave: string;
+  /** null for someone who did not watch live (replay only, or checked in / asked without a live slot) */
+  firstJoin: string | null;
+  lastLeave: string | null;
   stays: number;
   liveSeconds: number;
   replaySeconds: number;

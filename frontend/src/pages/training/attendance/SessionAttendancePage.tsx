@@ -114,8 +114,8 @@ export function SessionAttendancePage() {
                 {report!.attendees.map((a) => (
                   <tr key={a.userId} data-testid="attendee-row">
                     <td>{a.name}</td>
-                    <td>{formatTime(a.firstJoin)}</td>
-                    <td>{formatTime(a.lastLeave)}</td>
+                    <td>{a.firstJoin ? formatTime(a.firstJoin) : '未看直播'}</td>
+                    <td>{a.lastLeave ? formatTime(a.lastLeave) : '—'}</td>
                     <td>{a.stays} 次</td>
                     <td>{formatWatch(a.liveSeconds)}</td>
                     <td>{formatWatch(a.replaySeconds)}</td>

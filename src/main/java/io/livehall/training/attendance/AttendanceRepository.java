@@ -61,6 +61,17 @@ class AttendanceRepository {
                 .map(AttendanceRepository::attendeeOf).one();
     }
 
+    /** Display names of accounts, by id (in id order). */
+    Mono<java.util.Map<Long, String>> names(List<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Mono.just(java.util.Map.of());
+        }
+        return db.sql("select id, display_name from app_user where id = any(:ids) order by id")
+                .bind("ids", userIds.toArray(Long[]::new))
+                .map(row -> java.util.Map.entry(row.get("id", Long.class), row.get("display_name", String.class)))
+                .all().collect(java.util.LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()));
+    }
+
     Mono<Void> keepFigures(long sessionId, Viewers v) {
         return db.sql("""
                         insert into training_session_figures (session_id, peak_viewers, unique_viewers, watch_seconds)

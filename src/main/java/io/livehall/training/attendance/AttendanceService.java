@@ -1,7 +1,9 @@
 package io.livehall.training.attendance;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,31 +45,48 @@ class AttendanceService {
         return sessions.runBy(who, sessionId).flatMap(this::report);
     }
 
+    /**
+     * The report: every account that watched live (first to join first), then those who only watched the replay or
+     * checked in or asked without a live slot (a phone that never subscribed, say), so the list and its CSV hold
+     * everyone the session counted.
+     */
     Mono<Report> report(TrainingSession s) {
         return Mono.zip(repository.attendees(s.id()).collectList(), figures.of(s), rule(s), facts.of(s))
-                .map(t -> {
+                .flatMap(t -> {
                     List<Attendee> attendees = t.getT1();
-                    RoomFigures room = t.getT2();
-                    CertificateRule rule = t.getT3();
                     AttendanceFacts.Facts f = t.getT4();
-                    Map<Long, AttendanceFacts.Person> people = f.people().stream()
-                            .collect(Collectors.toMap(AttendanceFacts.Person::userId, Function.identity(), (a, b) -> a));
-                    List<AttendeeRow> rows = attendees.stream().map(a -> {
-                        AttendanceFacts.Person p = people.getOrDefault(a.userId(), AttendanceFacts.Person.none(a.userId()));
-                        return new AttendeeRow(a.userId(), a.name(), a.firstJoin(), a.lastLeave(), a.stays().size(),
-                                a.liveSeconds(), p.replaySeconds(), p.checkedIn(), p.questions(),
-                                eligible(rule, a.liveSeconds(), p.replaySeconds()));
-                    }).toList();
-                    long attendeeSeconds = attendees.stream().mapToLong(Attendee::liveSeconds).sum();
-                    long checkedIn = f.checkedIn();
-                    Summary summary = new Summary(s.id(), s.title(), s.seriesTitle(), s.status().name(), s.startsAt(),
-                            f.registered(), attendees.size(), room.peak(), room.unique(), room.watchSeconds(),
-                            attendeeSeconds, attendees.isEmpty() ? 0 : attendeeSeconds / attendees.size(), checkedIn,
-                            f.registered() == 0 ? null : Math.min(1.0, (double) checkedIn / f.registered()),
-                            f.questions(), f.replayViews(), f.replayWatchSeconds(), rule.minWatchMinutes(),
-                            rule.includeReplay(), rows.stream().filter(AttendeeRow::eligible).count());
-                    return new Report(summary, rows);
+                    Set<Long> live = attendees.stream().map(Attendee::userId).collect(Collectors.toSet());
+                    List<Long> others = f.people().stream().map(AttendanceFacts.Person::userId)
+                            .filter(id -> !live.contains(id)).sorted().toList();
+                    return repository.names(others).map(names -> build(s, attendees, names, t.getT2(), t.getT3(), f));
                 });
+    }
+
+    private static Report build(TrainingSession s, List<Attendee> attendees, Map<Long, String> others, RoomFigures room,
+                                CertificateRule rule, AttendanceFacts.Facts f) {
+        Map<Long, AttendanceFacts.Person> people = f.people().stream()
+                .collect(Collectors.toMap(AttendanceFacts.Person::userId, Function.identity(), (a, b) -> a));
+        List<AttendeeRow> rows = new ArrayList<>();
+        for (Attendee a : attendees) {
+            AttendanceFacts.Person p = people.getOrDefault(a.userId(), AttendanceFacts.Person.none(a.userId()));
+            rows.add(new AttendeeRow(a.userId(), a.name(), a.firstJoin(), a.lastLeave(), a.stays().size(),
+                    a.liveSeconds(), p.replaySeconds(), p.checkedIn(), p.questions(),
+                    eligible(rule, a.liveSeconds(), p.replaySeconds())));
+        }
+        others.forEach((id, name) -> {
+            AttendanceFacts.Person p = people.get(id);
+            rows.add(new AttendeeRow(id, name, null, null, 0, 0, p.replaySeconds(), p.checkedIn(), p.questions(),
+                    eligible(rule, 0, p.replaySeconds())));
+        });
+        long attendeeSeconds = attendees.stream().mapToLong(Attendee::liveSeconds).sum();
+        long checkedIn = f.checkedIn();
+        Summary summary = new Summary(s.id(), s.title(), s.seriesTitle(), s.status().name(), s.startsAt(),
+                f.registered(), attendees.size(), room.peak(), room.unique(), room.watchSeconds(),
+                attendeeSeconds, attendees.isEmpty() ? 0 : attendeeSeconds / attendees.size(), checkedIn,
+                f.registered() == 0 ? null : Math.min(1.0, (double) checkedIn / f.registered()),
+                f.questions(), f.replayViews(), f.replayWatchSeconds(), rule.minWatchMinutes(),
+                rule.includeReplay(), rows.stream().filter(AttendeeRow::eligible).count());
+        return new Report(summary, rows);
     }
 
     Mono<Mine> mine(long userId, long sessionId) {

@@ -158,6 +158,7 @@ class AttendanceApiTest extends IntegrationTest {
         Account org = account("att-org", "VIEWER", "ORGANISER");
         Account a = account("att-a");
         Account b = account("att-b");
+        Account c = account("att-c");
         long[] ids = liveSession(org, 60);
         long session = ids[1];
         for (Account who : List.of(a, b)) {
@@ -173,6 +174,9 @@ class AttendanceApiTest extends IntegrationTest {
                 .expectStatus().is2xxSuccessful();
         send("POST", b.token(), "/api/training/sessions/" + session + "/qa", Map.of("text", "资料在哪里下载？"))
                 .expectStatus().is2xxSuccessful();
+        // c never had a live slot (say, a phone that asked over HTTP only): listed after the live attendees
+        send("POST", c.token(), "/api/training/sessions/" + session + "/qa", Map.of("text", "有回放吗？"))
+                .expectStatus().is2xxSuccessful();
         repository.insertSlots(session, List.of(a.id(), b.id()), WatchSlots.slotOf(clock.instant())).block();
 
         send("GET", org.token(), "/api/organiser/training/sessions/" + session + "/attendance", null)
@@ -180,7 +184,13 @@ class AttendanceApiTest extends IntegrationTest {
                 .jsonPath("$.summary.registered").isEqualTo(2)
                 .jsonPath("$.summary.checkedIn").isEqualTo(1)
                 .jsonPath("$.summary.checkInRate").isEqualTo(0.5)
-                .jsonPath("$.summary.questions").isEqualTo(2)
+                .jsonPath("$.summary.questions").isEqualTo(3)
+                .jsonPath("$.summary.attended").isEqualTo(2)
+                .jsonPath("$.attendees.length()").isEqualTo(3)
+                .jsonPath("$.attendees[2].userId").isEqualTo(c.id())
+                .jsonPath("$.attendees[2].firstJoin").isEmpty()
+                .jsonPath("$.attendees[2].stays").isEqualTo(0)
+                .jsonPath("$.attendees[2].questions").isEqualTo(1)
                 .jsonPath("$.attendees[?(@.userId == " + a.id() + ")].checkedIn").isEqualTo(List.of(true))
                 .jsonPath("$.attendees[?(@.userId == " + a.id() + ")].questions").isEqualTo(List.of(1))
                 .jsonPath("$.attendees[?(@.userId == " + b.id() + ")].checkedIn").isEqualTo(List.of(false));
