@@ -1,10 +1,9 @@
+import { lazy } from 'react';
+import type { ComponentType } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { RequireAuth } from './components/RequireAuth';
-import { AdminUsersPage } from './pages/admin/AdminUsersPage';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
-import { MerchantProductsPage } from './pages/catalogue/merchant/MerchantProductsPage';
-import { ProductEditorPage } from './pages/catalogue/merchant/ProductEditorPage';
 import { ProductPage } from './pages/catalogue/ProductPage';
 import { LoginPage } from './pages/auth/LoginPage';
 import { RegisterPage } from './pages/auth/RegisterPage';
@@ -15,31 +14,43 @@ import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
 import { MePage } from './pages/me/MePage';
 import { ApplyPage } from './pages/merchant/ApplyPage';
-import { MerchantLiveConsolePage } from './pages/merchant/live/MerchantLiveConsolePage';
-import { MerchantLiveListPage } from './pages/merchant/live/MerchantLiveListPage';
-import { MerchantPage } from './pages/merchant/MerchantPage';
-import { OnboardingReviewPage } from './pages/organiser/OnboardingReviewPage';
-import { MerchantOrdersPage } from './pages/merchant/MerchantOrdersPage';
 import { MyOrdersPage } from './pages/orders/MyOrdersPage';
 import { OrderDetailPage } from './pages/orders/OrderDetailPage';
-import { MerchantQuotesPage } from './pages/quotes/MerchantQuotesPage';
 import { QuotesPage } from './pages/quotes/QuotesPage';
-import { OrganiserPage } from './pages/organiser/OrganiserPage';
-import { ManageSeriesPage } from './pages/organiser/training/ManageSeriesPage';
-import { TrainingManagePage } from './pages/organiser/training/TrainingManagePage';
 import { MyRegistrationsPage } from './pages/training/registration/MyRegistrationsPage';
 import { SeriesPage } from './pages/training/SeriesPage';
 import { SessionPage } from './pages/training/SessionPage';
-import { ReplayManagePage } from './pages/training/replay/ReplayManagePage';
 import { TrainingPage } from './pages/training/TrainingPage';
-import { SessionAttendancePage } from './pages/training/attendance/SessionAttendancePage';
 import { VerifyCertificatePage } from './pages/training/attendance/VerifyCertificatePage';
-import { TrainingConsolePage } from './pages/training/room/TrainingConsolePage';
-import { CourseEditorPage } from './pages/training/course/CourseEditorPage';
 import { CourseLibraryPage } from './pages/training/course/CourseLibraryPage';
 import { CoursePage } from './pages/training/course/CoursePage';
 import { MyLearningPage } from './pages/training/course/MyLearningPage';
-import { OrganiserCoursesPage } from './pages/training/course/OrganiserCoursesPage';
+
+/**
+ * A page loaded on first use: the staff areas (merchant, organiser, admin) are split from the bundle a viewer's phone
+ * downloads for the live room, the catalogue and trainings.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const AdminUsersPage = lazyPage(() => import('./pages/admin/AdminUsersPage'), 'AdminUsersPage');
+const MerchantProductsPage = lazyPage(() => import('./pages/catalogue/merchant/MerchantProductsPage'), 'MerchantProductsPage');
+const ProductEditorPage = lazyPage(() => import('./pages/catalogue/merchant/ProductEditorPage'), 'ProductEditorPage');
+const MerchantLiveConsolePage = lazyPage(() => import('./pages/merchant/live/MerchantLiveConsolePage'), 'MerchantLiveConsolePage');
+const MerchantLiveListPage = lazyPage(() => import('./pages/merchant/live/MerchantLiveListPage'), 'MerchantLiveListPage');
+const MerchantPage = lazyPage(() => import('./pages/merchant/MerchantPage'), 'MerchantPage');
+const OnboardingReviewPage = lazyPage(() => import('./pages/organiser/OnboardingReviewPage'), 'OnboardingReviewPage');
+const MerchantOrdersPage = lazyPage(() => import('./pages/merchant/MerchantOrdersPage'), 'MerchantOrdersPage');
+const MerchantQuotesPage = lazyPage(() => import('./pages/quotes/MerchantQuotesPage'), 'MerchantQuotesPage');
+const OrganiserPage = lazyPage(() => import('./pages/organiser/OrganiserPage'), 'OrganiserPage');
+const ManageSeriesPage = lazyPage(() => import('./pages/organiser/training/ManageSeriesPage'), 'ManageSeriesPage');
+const TrainingManagePage = lazyPage(() => import('./pages/organiser/training/TrainingManagePage'), 'TrainingManagePage');
+const ReplayManagePage = lazyPage(() => import('./pages/training/replay/ReplayManagePage'), 'ReplayManagePage');
+const SessionAttendancePage = lazyPage(() => import('./pages/training/attendance/SessionAttendancePage'), 'SessionAttendancePage');
+const TrainingConsolePage = lazyPage(() => import('./pages/training/room/TrainingConsolePage'), 'TrainingConsolePage');
+const CourseEditorPage = lazyPage(() => import('./pages/training/course/CourseEditorPage'), 'CourseEditorPage');
+const OrganiserCoursesPage = lazyPage(() => import('./pages/training/course/OrganiserCoursesPage'), 'OrganiserCoursesPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {

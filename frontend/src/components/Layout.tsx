@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Outlet } from 'react-router-dom';
 import { Header } from './Header';
 
@@ -9,7 +10,10 @@ export function Layout() {
       </a>
       <Header />
       <main id="main" className="app-main">
-        <Outlet />
+        {/* the staff pages are loaded on first use (App.tsx): the header stays while one loads */}
+        <Suspense fallback={<p className="container page muted" data-testid="page-loading">加载中…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container">
