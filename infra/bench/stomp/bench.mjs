@@ -571,14 +571,14 @@ async function runTraining(tname, sc) {
     opened, subscribersOpenAtEnd: reps.reduce((a, x) => a + x.stats.open, 0), drainEndedBy,
     driver: drive.failed ? { failed: drive.failed } : {
       questionsPlanned: drive.questionsPlanned, questionsOk: drive.questionsOk, upvotesOk: drive.upvotesOk, pollVotesOk: drive.pollVotesOk,
-      lateQuestions: drive.lateQuestions, statuses: drive.statuses, skipped: drive.skipped, inFlightAtEnd: drive.inFlightAtEnd,
+      lateQuestions: drive.lateQuestions, upvoteMs: drive.upvoteMs, pollVoteMs: drive.pollVoteMs, statuses: drive.statuses, skipped: drive.skipped, inFlightAtEnd: drive.inFlightAtEnd,
       questionPostMs: summarizeMs(drive.questions.map((x) => x.ms)), seconds: r2((drive.tEnd - drive.tStart) / 1000),
     },
     latencyMs: { p50: qp(0.5), p95: qp(0.95), p99: qp(0.99), p999: qp(0.999), max: r2(q.maxMs), mean: q.delivered ? r2(q.sumMs / q.delivered) : null,
       note: 'POST /qa answered → first /qa snapshot at a subscriber with total ≥ the question\'s number; 1 % histogram buckets, max exact' },
     questionDeliveries: { expected: drive.questionsOk * opened.ok, delivered: q.delivered, missing: q.missing, negative: q.negative },
     updatesPerSecondPerSubscriber: { viewers: perSub('viewers'), qa: perSub('qa'), poll: perSub('poll'), overSeconds: r2(measuredS) },
-    updates: tr.updates, threeInASecond: tr.threeInASecond, minGapMs: Object.fromEntries(Object.entries(tr.minGapMs).map(([k, x]) => [k, r2(x)])),
+    updates: tr.updates, threeInASecond: tr.threeInASecond, maxInASecond: tr.maxInASecond, secondsOver2: tr.secondsOver2, minGapMs: Object.fromEntries(Object.entries(tr.minGapMs).map(([k, x]) => [k, r2(x)])),
     viewerCount: { trueCount: opened.ok, agreeAfterJoinsMs: { p50: vp(0.5), p99: vp(0.99), max: r2(v.maxMs) }, agreed: v.agreed, neverAgreed: v.notAgreed,
       disagreementsAfterAgreeing: v.disagreements, lastSeen: v.lastSeen },
     finalSeen: { qaTotal: tr.qaTotalSeen, questionsAsked: drive.questionsOk, pollVoters: tr.pollVotersSeen, pollVotesAccepted: drive.pollVotesOk },
@@ -595,7 +595,7 @@ async function runTraining(tname, sc) {
   if (q.missing) result.notes.push(`${q.missing} question deliveries missing (a viewer never saw a /qa total that includes the question)`);
   if (v.notAgreed) result.notes.push(`${v.notAgreed} viewers never saw the true count ${opened.ok}`);
   if (drive.pollVotesOk !== undefined && !(tr.pollVotersSeen[drive.pollVotesOk] === opened.ok)) result.notes.push(`final poll voters seen ${JSON.stringify(tr.pollVotersSeen)} ≠ ${drive.pollVotesOk} accepted at every viewer`);
-  for (const t of ['viewers', 'qa', 'poll']) if (tr.threeInASecond[t]) result.notes.push(`${t}: ${tr.threeInASecond[t]} times a viewer got 3 updates within 1 s (least gap ${result.minGapMs[t]} ms)`);
+  for (const t of ['viewers', 'qa', 'poll']) if (tr.threeInASecond[t]) result.notes.push(`${t}: ${tr.threeInASecond[t]} times a viewer got 3 updates within 1 s (least gap ${result.minGapMs[t]} ms); ${tr.secondsOver2[t]} viewer-seconds (aligned) with more than 2, at most ${tr.maxInASecond[t]}`);
   if (drive.lateQuestions) result.notes.push(`${drive.lateQuestions} questions were sent more than 50 ms behind schedule (the previous POST took long)`);
   if (drive.skipped && (drive.skipped.upvote || drive.skipped.pollVote)) result.notes.push(`driver skipped ${drive.skipped.upvote} upvotes and ${drive.skipped.pollVote} poll votes (${64} requests in flight, or no question yet)`);
   if (problems.total) result.notes.push(`problems: ${JSON.stringify(problems.counts)}`);
@@ -642,6 +642,7 @@ function rows(results) {
   add('t: question delivery max', (r) => r && fmt(r.latencyMs.max, ' ms'));
   add('t: delivered / expected', (r) => r && (isLh(r) ? `${fmt(r.questionDeliveries.delivered)} / ${fmt(r.questionDeliveries.expected)}` : `${fmt(r.delivered)} / ${fmt(r.expected)}`));
   add('t: updates/s per viewer: /qa, /poll, /viewers (≤ 2)', (r) => isLh(r) && r.updatesPerSecondPerSubscriber && `${r.updatesPerSecondPerSubscriber.qa} / ${r.updatesPerSecondPerSubscriber.poll} / ${r.updatesPerSecondPerSubscriber.viewers}`);
+  add('t: most updates in one clock second at a viewer: /qa, /poll, /viewers (≤ 2)', (r) => isLh(r) && r.maxInASecond && ['qa', 'poll', 'viewers'].map((t) => r.maxInASecond[t]).join(' / '));
   add('t: 3 updates within 1 s at a viewer; least gap (qa/poll/viewers)', (r) => isLh(r) && r.threeInASecond && `${['qa', 'poll', 'viewers'].map((t) => r.threeInASecond[t]).join(' / ')}; ${['qa', 'poll', 'viewers'].map((t) => fmt(r.minGapMs[t])).join(' / ')} ms`);
   add('t: viewer count = true count, after joins end: p50 / p99 / max (≤ 1 s)', (r) => isLh(r) && r.viewerCount && `${fmt(r.viewerCount.agreeAfterJoinsMs.p50)} / ${fmt(r.viewerCount.agreeAfterJoinsMs.p99)} / ${fmt(r.viewerCount.agreeAfterJoinsMs.max)} ms (${fmt(r.viewerCount.agreed)} of ${fmt(r.viewerCount.trueCount)})`);
   add('t: driver accepted: questions / upvotes / poll votes', (r) => isLh(r) && r.driver && `${fmt(r.driver.questionsOk)} / ${fmt(r.driver.upvotesOk)} / ${fmt(r.driver.pollVotesOk)}`);

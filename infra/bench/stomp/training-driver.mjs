@@ -75,17 +75,26 @@ export async function prepareTraining({ baseUrl, keyFile, sessionId, organiserId
 }
 
 const tally = (m, k) => { m[k] = (m[k] || 0) + 1; };
+function summarize(xs) {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => Math.round(s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] * 10) / 10;
+  return { n: s.length, p50: at(0.5), p99: at(0.99), max: at(1) };
+}
 
 export async function driveTraining(args, problem) {
   const { baseUrl, keyFile, sessionId, organiserId, users, pollId, pollOptions, durationMs, qRate, upRate, pollVotes, pollAtMs, pollSeconds, maxInFlight = 64 } = args;
   const mint = tokenMinter(keyFile);
-  const call = client(baseUrl, maxInFlight + 2);
+  // questions on their own socket: queued behind upvotes in a shared pool they would fall behind their schedule
+  const ask = client(baseUrl, 1);
+  const call = client(baseUrl, maxInFlight + 1);
   const org = mint(organiserId, ['ORGANISER']);
   const tokens = users.map((id) => mint(id, ['VIEWER']));
   const nq = Math.round((qRate * durationMs) / 1000);
   const questions = []; // { k, id, tSent, tAnswered, status }
   const answered = new Float64Array(nq + 1);
   const statuses = { question: {}, upvote: {}, pollVote: {}, pollOpen: {} };
+  const took = { upvote: [], pollVote: [] };
   const skipped = { upvote: 0, pollVote: 0 };
   let inFlight = 0, lateQuestions = 0, pollOpenedAt = null;
   const failed = (kind, r) => { if (r.status < 200 || r.status > 299) problem(`http-${kind}`, `HTTP ${r.status} ${r.text.slice(0, 200)}`); };
@@ -97,7 +106,7 @@ export async function driveTraining(args, problem) {
       const wait = tStart + ((k - 1) * 1000) / qRate - clock();
       if (wait > 0) await sleep(wait); else if (wait < -50) lateQuestions++;
       const tSent = clock();
-      const r = await call('POST', `${sessionPath(sessionId)}/qa`, tokens[k % tokens.length], { text: `第${k}个问题：中小企业如何申请本期惠企政策补贴？` });
+      const r = await ask('POST', `${sessionPath(sessionId)}/qa`, tokens[k % tokens.length], { text: `第${k}个问题：中小企业如何申请本期惠企政策补贴？` });
       const tAnswered = clock();
       tally(statuses.question, r.status); failed('question', r);
       questions.push({ k, id: r.json?.id ?? null, tSent, tAnswered, status: r.status });
@@ -111,7 +120,8 @@ export async function driveTraining(args, problem) {
   const fire = (kind, method, path, token, body) => {
     if (inFlight >= maxInFlight) { skipped[kind]++; return; }
     inFlight++;
-    call(method, path, token, body).then((r) => { inFlight--; tally(statuses[kind], r.status); failed(kind, r); });
+    const t = clock();
+    call(method, path, token, body).then((r) => { inFlight--; took[kind].push(clock() - t); tally(statuses[kind], r.status); failed(kind, r); });
   };
   const upvote = () => {
     const ok = questions.filter((q) => q.id !== null);
@@ -157,7 +167,7 @@ export async function driveTraining(args, problem) {
   const okCount = (m, code) => m[code] || 0;
   return {
     tStart, tEnd, questionsPlanned: nq, questions: questions.map((q) => ({ k: q.k, id: q.id, ms: Math.round((q.tAnswered - q.tSent) * 10) / 10, status: q.status })),
-    answered, lateQuestions, statuses, skipped, inFlightAtEnd: inFlight, pollOpenedAt,
+    answered, lateQuestions, statuses, skipped, upvoteMs: summarize(took.upvote), pollVoteMs: summarize(took.pollVote), inFlightAtEnd: inFlight, pollOpenedAt,
     questionsOk: okCount(statuses.question, 201), upvotesOk: okCount(statuses.upvote, 200), pollVotesOk: okCount(statuses.pollVote, 200),
   };
 }

@@ -9,7 +9,8 @@
 //
 // Coalescing: per subscriber and topic, the arrival times of the last two updates; a third update less than 1 s after
 // the one two before it is "3 in a second" (the rule is ≤ 2 per second per room and topic). The least gap between
-// two updates is kept too.
+// two updates is kept too, and per wall-clock second (aligned) the most updates one subscriber got: the sliding window
+// also catches jitter (two snapshots claimed 500 ms apart whose reads took different times arrive closer together).
 //
 // Viewer count: the last `now` seen on /viewers per subscriber; once the coordinator says how many subscribers are
 // connected (expectViewers), each subscriber's first update with that count is its agreement time; later updates with
@@ -33,6 +34,8 @@ export class TrainingMeasure {
     this.updates = { viewers: 0, qa: 0, poll: 0 };
     this.threeInASecond = { viewers: 0, qa: 0, poll: 0 };
     this.minGapMs = { viewers: Infinity, qa: Infinity, poll: Infinity };
+    this.maxInASecond = { viewers: 0, qa: 0, poll: 0 }; // aligned wall-clock seconds
+    this.secondsOver2 = { viewers: 0, qa: 0, poll: 0 };
     this.unparsable = 0;
     this.foreign = 0;
     this.expected = null; // { count, since }
@@ -43,7 +46,7 @@ export class TrainingMeasure {
 
   /** per-subscriber state, created on its first message */
   static subState() {
-    return { last: { viewers: [0, 0], qa: [0, 0], poll: [0, 0] }, seenTotal: 0, firstSeen: null, viewersNow: null, viewersAt: 0, agreeAt: 0, pollVoters: null, pollCounts: null };
+    return { last: { viewers: [0, 0], qa: [0, 0], poll: [0, 0] }, sec: { viewers: [-1, 0], qa: [-1, 0], poll: [-1, 0] }, seenTotal: 0, firstSeen: null, viewersNow: null, viewersAt: 0, agreeAt: 0, pollVoters: null, pollCounts: null };
   }
 
   parse(topic, body) {
@@ -68,6 +71,10 @@ export class TrainingMeasure {
     if (prev1) this.minGapMs[topic] = Math.min(this.minGapMs[topic], now - prev1);
     if (prev2 && now - prev2 < 1000) this.threeInASecond[topic]++;
     s.last[topic] = [prev1, now];
+    const sec = s.sec[topic], si = Math.floor(now / 1000);
+    if (sec[0] !== si) { sec[0] = si; sec[1] = 0; }
+    if (++sec[1] > this.maxInASecond[topic]) this.maxInASecond[topic] = sec[1];
+    if (sec[1] === 3) this.secondsOver2[topic]++;
     if (topic === 'qa') {
       const total = Number(v.total);
       if (Number.isInteger(total) && total > s.seenTotal) {
@@ -133,7 +140,7 @@ export class TrainingMeasure {
     return {
       question: { hist, delivered, missing, negative, maxMs, sumMs },
       viewers: { hist: agreeHist, agreed, notAgreed, maxMs: agreeMaxMs, disagreements: this.disagreements, lastSeen: viewersLast },
-      updates: { ...this.updates }, threeInASecond: { ...this.threeInASecond },
+      updates: { ...this.updates }, threeInASecond: { ...this.threeInASecond }, maxInASecond: { ...this.maxInASecond }, secondsOver2: { ...this.secondsOver2 },
       minGapMs: { viewers: fin(this.minGapMs.viewers), qa: fin(this.minGapMs.qa), poll: fin(this.minGapMs.poll) },
       qaTotalSeen: { min: fin(minTotal), max: maxTotal }, pollVotersSeen: pollVoters,
       unparsable: this.unparsable, foreign: this.foreign, parses: this.parses,
@@ -147,6 +154,7 @@ export function mergeTrainingReports(reps, histBuckets) {
     question: { hist: new Uint32Array(histBuckets), delivered: 0, missing: 0, negative: 0, maxMs: 0, sumMs: 0 },
     viewers: { hist: new Uint32Array(histBuckets), agreed: 0, notAgreed: 0, maxMs: 0, disagreements: 0, lastSeen: {} },
     updates: { viewers: 0, qa: 0, poll: 0 }, threeInASecond: { viewers: 0, qa: 0, poll: 0 },
+    maxInASecond: { viewers: 0, qa: 0, poll: 0 }, secondsOver2: { viewers: 0, qa: 0, poll: 0 },
     minGapMs: { viewers: null, qa: null, poll: null }, qaTotalSeen: { min: null, max: 0 }, pollVotersSeen: {},
     unparsable: 0, foreign: 0, parses: 0,
   };
@@ -160,7 +168,8 @@ export function mergeTrainingReports(reps, histBuckets) {
     for (const k of ['delivered', 'missing', 'negative', 'sumMs']) out.question[k] += r.question[k];
     for (const k of ['agreed', 'notAgreed', 'disagreements']) out.viewers[k] += r.viewers[k];
     addCounts(out.viewers.lastSeen, r.viewers.lastSeen);
-    addCounts(out.updates, r.updates); addCounts(out.threeInASecond, r.threeInASecond);
+    addCounts(out.updates, r.updates); addCounts(out.threeInASecond, r.threeInASecond); addCounts(out.secondsOver2, r.secondsOver2);
+    for (const t of TOPICS) out.maxInASecond[t] = Math.max(out.maxInASecond[t], r.maxInASecond[t]);
     for (const t of TOPICS) if (r.minGapMs[t] !== null) out.minGapMs[t] = out.minGapMs[t] === null ? r.minGapMs[t] : Math.min(out.minGapMs[t], r.minGapMs[t]);
     if (r.qaTotalSeen.min !== null) out.qaTotalSeen.min = out.qaTotalSeen.min === null ? r.qaTotalSeen.min : Math.min(out.qaTotalSeen.min, r.qaTotalSeen.min);
     out.qaTotalSeen.max = Math.max(out.qaTotalSeen.max, r.qaTotalSeen.max);

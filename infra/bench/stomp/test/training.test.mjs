@@ -149,3 +149,13 @@ test('scenario t needs the session, accounts and key for Live Hall, and enough a
   assert.match((await run([])).stderr, /needs --t-session/);
   assert.match((await run(['--t-session', '1', '--t-organiser', '1', '--t-users', '1-10', '--t-key-file', '/nonexistent'])).stderr, /2000 poll votes need as many accounts/);
 });
+
+test('the most updates a subscriber got in one clock second, per topic', () => {
+  const m = new TrainingMeasure({ t0: 0, maxQuestions: 1, histBuckets: HIST_BUCKETS });
+  const a = TrainingMeasure.subState();
+  for (const t of [5100, 5600, 6050, 6500, 6990]) m.onMessage(a, '/topic/training/7/qa', qa(1), t); // 3 in second 6
+  const r = m.report([a], new Float64Array(1));
+  assert.equal(r.maxInASecond.qa, 3);
+  assert.equal(r.secondsOver2.qa, 1);
+  assert.equal(r.maxInASecond.poll, 0);
+});
