@@ -70,6 +70,7 @@ const OPTIONS = {
     't-poll-seconds': { type: 'string', default: '10' },
     't-poll-at-seconds': { type: 'string', default: '5' },
     't-message-bytes': { type: 'string', default: '320' },
+    't-max-in-flight': { type: 'string', default: '128' },
     't-session': { type: 'string' },
     't-organiser': { type: 'string' },
     't-users': { type: 'string' },
@@ -107,7 +108,7 @@ const SCEN = {
   t: {
     name: 't', kind: 'training', subs: num('t-subscribers'), durationMs: num('t-seconds') * 1000, qRate: num('t-question-rate'),
     upRate: num('t-upvote-rate'), pollVotes: num('t-poll-votes'), pollSeconds: num('t-poll-seconds'), pollAtMs: num('t-poll-at-seconds') * 1000,
-    messageBytes: num('t-message-bytes'),
+    messageBytes: num('t-message-bytes'), maxInFlight: Math.max(1, num('t-max-in-flight')),
   },
 };
 const scenarios = opt.scenario === 'all' ? ['c', 'b', 'a'] : opt.scenario.split(',').map((s) => s.trim());
@@ -531,7 +532,7 @@ async function runTraining(tname, sc) {
   try {
     drive = await pubW.call('drive-training', {
       ...base, users: sc.users, pollId: prep.pollId, pollOptions: prep.options, durationMs: sc.durationMs, qRate: sc.qRate, upRate: sc.upRate,
-      pollVotes: sc.pollVotes, pollAtMs: sc.pollAtMs, pollSeconds: sc.pollSeconds,
+      pollVotes: sc.pollVotes, pollAtMs: sc.pollAtMs, pollSeconds: sc.pollSeconds, maxInFlight: sc.maxInFlight,
     }, sc.durationMs + 90000);
   } catch (e) {
     drive = { answered: new Float64Array(nq + 1), questionsOk: 0, problems: e.problems, failed: e.message };
@@ -597,7 +598,7 @@ async function runTraining(tname, sc) {
   if (drive.pollVotesOk !== undefined && !(tr.pollVotersSeen[drive.pollVotesOk] === opened.ok)) result.notes.push(`final poll voters seen ${JSON.stringify(tr.pollVotersSeen)} ≠ ${drive.pollVotesOk} accepted at every viewer`);
   for (const t of ['viewers', 'qa', 'poll']) if (tr.threeInASecond[t]) result.notes.push(`${t}: ${tr.threeInASecond[t]} times a viewer got 3 updates within 1 s (least gap ${result.minGapMs[t]} ms); ${tr.secondsOver2[t]} viewer-seconds (aligned) with more than 2, at most ${tr.maxInASecond[t]}`);
   if (drive.lateQuestions) result.notes.push(`${drive.lateQuestions} questions were sent more than 50 ms behind schedule (the previous POST took long)`);
-  if (drive.skipped && (drive.skipped.upvote || drive.skipped.pollVote)) result.notes.push(`driver skipped ${drive.skipped.upvote} upvotes and ${drive.skipped.pollVote} poll votes (${64} requests in flight, or no question yet)`);
+  if (drive.skipped && (drive.skipped.upvote || drive.skipped.pollVote)) result.notes.push(`driver skipped ${drive.skipped.upvote} upvotes and ${drive.skipped.pollVote} poll votes (${sc.maxInFlight} requests in flight, or no question yet)`);
   if (problems.total) result.notes.push(`problems: ${JSON.stringify(problems.counts)}`);
   if (cpuWin?.otherCores > 0.2) result.notes.push(`machine not quiet: other processes used ${cpuWin.otherCores} cores during the drive`);
   result.valid = !opened.failed && open === opened.ok && opened.ok > 0 && problems.total === 0 && !q.missing && !v.notAgreed && !drive.failed
