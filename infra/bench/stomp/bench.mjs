@@ -9,6 +9,10 @@
 //   b  1,000 subscribers, 10 msg/s for 20 s: p50/p95/p99/max latency (publisher timestamp → subscriber), loss
 //   c  5,000 idle connections (CONNECT + one SUBSCRIBE each, opened 200 at a time): server VmRSS before and
 //      after, (after − before) / connections
+//   t  training room (issue 13; only when asked for, not in "all"): Live Hall: 10,000 viewers subscribed to a
+//      session's /viewers, /qa and /poll while a driver posts 20 questions/s, 200 upvotes/s and 2,000 poll votes in
+//      10 s; question delivery latency, updates/s per topic, time until the viewer count is right, RSS and CPU.
+//      RabbitMQ: the same number of subscribers of one topic, 20 msg/s of a question's size (see training-*.mjs)
 // With --scenario all the order is c, b, a: c first, so the RSS delta is taken on a server that has not yet grown
 // its allocators for the others; a last, because a saturated server may need long to work off its backlog.
 // Before each run the harness waits (bounded) until the servers and the rest of the machine are idle.
@@ -23,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import os from 'node:os';
 import { assertLoopback, HIST_BUCKETS } from './stomp.mjs';
+import { mergeTrainingReports } from './training-measure.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const clock = () => performance.timeOrigin + performance.now();
@@ -57,6 +62,20 @@ const OPTIONS = {
     'b-rate': { type: 'string', default: '10' },
     'b-seconds': { type: 'string', default: '20' },
     'c-connections': { type: 'string', default: '5000' },
+    't-subscribers': { type: 'string', default: '10000' },
+    't-seconds': { type: 'string', default: '30' },
+    't-question-rate': { type: 'string', default: '20' },
+    't-upvote-rate': { type: 'string', default: '200' },
+    't-poll-votes': { type: 'string', default: '2000' },
+    't-poll-seconds': { type: 'string', default: '10' },
+    't-poll-at-seconds': { type: 'string', default: '5' },
+    't-message-bytes': { type: 'string', default: '320' },
+    't-max-in-flight': { type: 'string', default: '128' },
+    't-session': { type: 'string' },
+    't-organiser': { type: 'string' },
+    't-users': { type: 'string' },
+    't-key-file': { type: 'string' },
+    't-http-url': { type: 'string' },
     'max-buffered': { type: 'string', default: String(1024 * 1024) },
     pad: { type: 'string', default: '0' },
     'drain-seconds': { type: 'string', default: '30' },
@@ -86,14 +105,32 @@ const SCEN = {
   a: { name: 'a', kind: 'fanout', subs: num('a-subscribers'), mode: 'fast', rate: 0, durationMs: num('a-seconds') * 1000, maxMessages: num('a-max-messages') },
   b: { name: 'b', kind: 'fanout', subs: num('b-subscribers'), mode: 'rate', rate: num('b-rate'), durationMs: num('b-seconds') * 1000, maxMessages: 1e6 },
   c: { name: 'c', kind: 'idle', conns: num('c-connections') },
+  t: {
+    name: 't', kind: 'training', subs: num('t-subscribers'), durationMs: num('t-seconds') * 1000, qRate: num('t-question-rate'),
+    upRate: num('t-upvote-rate'), pollVotes: num('t-poll-votes'), pollSeconds: num('t-poll-seconds'), pollAtMs: num('t-poll-at-seconds') * 1000,
+    messageBytes: num('t-message-bytes'), maxInFlight: Math.max(1, num('t-max-in-flight')),
+  },
 };
 const scenarios = opt.scenario === 'all' ? ['c', 'b', 'a'] : opt.scenario.split(',').map((s) => s.trim());
-for (const s of scenarios) if (!SCEN[s]) throw new Error(`--scenario: unknown ${s} (a|b|c|all)`);
+for (const s of scenarios) if (!SCEN[s]) throw new Error(`--scenario: unknown ${s} (a|b|c|t|all)`);
 const targetNames = opt.target === 'both' ? ['rabbitmq', 'livehall'] : [opt.target];
 for (const t of targetNames) if (t !== 'rabbitmq' && t !== 'livehall') throw new Error(`--target: unknown ${t} (livehall|rabbitmq|both)`);
 if (SCEN.a.subs * SCEN.a.durationMs === 0 || SCEN.b.subs * SCEN.b.rate * SCEN.b.durationMs === 0) throw new Error('scenario sizes must be > 0');
 if (SCEN.a.durationMs > 120000 || SCEN.b.durationMs > 120000 || SCEN.c.conns > 20000 || SCEN.b.subs > 20000 || SCEN.a.subs > 20000)
   throw new Error('bounds: at most 120 s per scenario and 20,000 connections');
+if (scenarios.includes('t')) {
+  const t = SCEN.t;
+  if (t.durationMs > 120000 || t.subs > 20000 || t.subs === 0 || t.qRate <= 0 || t.qRate * t.durationMs === 0) throw new Error('scenario t: 1..20,000 subscribers, at most 120 s, a question rate > 0');
+  if (t.pollAtMs + t.pollSeconds * 1000 > t.durationMs) throw new Error('scenario t: the poll must end within --t-seconds');
+  if (targetNames.includes('livehall')) {
+    for (const k of ['t-session', 't-organiser', 't-users', 't-key-file']) if (!opt[k]) throw new Error(`scenario t on Live Hall needs --${k} (see training-setup.sql / training-run.sh)`);
+    const m = /^(\d+)-(\d+)$/.exec(opt['t-users']);
+    if (!m || Number(m[2]) < Number(m[1])) throw new Error('--t-users: first-last account ids, e.g. 1001-3000');
+    t.users = Array.from({ length: Number(m[2]) - Number(m[1]) + 1 }, (_, i) => Number(m[1]) + i);
+    if (t.users.length < t.pollVotes) throw new Error(`--t-users: ${t.pollVotes} poll votes need as many accounts (one vote per account), got ${t.users.length}`);
+    t.httpUrl = opt['t-http-url'] ?? opt['livehall-url'].replace(/^ws/, 'http').replace(/\/ws$/, '');
+  }
+}
 
 function targetConfig(name) {
   const dest = opt[`${name}-destination`] ?? opt.destination;
@@ -318,7 +355,7 @@ async function runFanout(tname, sc) {
   try {
     pub = await workers[WORKERS].call('publish', {
       cfg: { ...cfg, connectHeaders: cfg.pubConnectHeaders }, tag, mode: sc.mode, rate: sc.rate, durationMs: sc.durationMs,
-      maxMessages: sc.maxMessages, maxBuffered: num('max-buffered'), pad: num('pad'), closeTimeoutMs: num('drain-seconds') * 1000,
+      maxMessages: sc.maxMessages, maxBuffered: num('max-buffered'), pad: sc.pad ?? num('pad'), closeTimeoutMs: num('drain-seconds') * 1000,
     }, sc.durationMs + num('drain-seconds') * 1000 + 2 * TIMEOUT_MS + 30000);
   } catch (e) {
     pub = { sent: 0, failed: e.message, problems: e.problems };
@@ -457,6 +494,124 @@ async function runIdle(tname, sc) {
   return result;
 }
 
+// ---------------------------------------------------------------- scenario t (training room, issue 13)
+/** RabbitMQ's side of t: the same subscriber count on one topic, the question rate, a question's size, as long */
+async function runTrainingComparison(tname, sc) {
+  const pad = Math.max(0, sc.messageBytes - 60); // {"r":…,"s":…,"t":…} is about 60 bytes without the padding
+  const r = await runFanout(tname, { name: 't', kind: 'fanout', subs: sc.subs, mode: 'rate', rate: sc.qRate, durationMs: sc.durationMs, maxMessages: 1e6, pad });
+  r.comparison = `${sc.subs} subscribers of ${targets[tname].destination}, ${sc.qRate} msg/s of about ${sc.messageBytes} bytes for ${sc.durationMs / 1000} s`;
+  return r;
+}
+
+/** Live Hall's side of t: see training-measure.mjs (what the subscribers measure) and training-driver.mjs (the load) */
+async function runTraining(tname, sc) {
+  const cfg = targets[tname];
+  const srv = serverInfo[tname];
+  const pubW = workers[WORKERS];
+  const result = { target: tname, scenario: 't', subscribers: sc.subs, seconds: sc.durationMs / 1000, valid: false, notes: [], problems: null, pid: srv.pid };
+  await Promise.all(subWorkers().map((w) => w.call('reset-problems')));
+  const base = { baseUrl: sc.httpUrl, keyFile: opt['t-key-file'], sessionId: Number(opt['t-session']), organiserId: Number(opt['t-organiser']) };
+  const prep = await pubW.call('prepare-training', base, 60000);
+  const destinations = ['viewers', 'qa', 'poll'].map((t) => `/topic/training/${base.sessionId}/${t}`);
+  result.destinations = destinations; result.pollId = prep.pollId;
+  const nq = Math.round((sc.qRate * sc.durationMs) / 1000);
+  const t0 = clock();
+  await Promise.all(subWorkers().map((w) => w.call('arm-training', { t0, maxQuestions: nq })));
+  const rssBefore = srv.pid ? await sampleRssKb(srv.pid) : null;
+  const joinSnap0 = cpuSnapshot(srv.pid);
+  log(`[${tname}/t] session ${base.sessionId} LIVE, poll ${prep.pollId}; opening ${sc.subs} viewers on ${destinations.join(', ')} …`);
+  const opened = await openSubs({ ...cfg, destinations }, sc.subs);
+  const tJoined = clock();
+  const joinCpu = cpuDiff(joinSnap0, cpuSnapshot(srv.pid));
+  await Promise.all(subWorkers().map((w) => w.call('expect-viewers', { count: opened.ok, since: tJoined })));
+  log(`[${tname}/t] ${opened.ok} viewers subscribed, ${opened.failed} failed (${(opened.ms / 1000).toFixed(1)} s); driving ${sc.qRate} questions/s, ${sc.upRate} upvotes/s, ${sc.pollVotes} poll votes in ${sc.pollSeconds} s for ${sc.durationMs / 1000} s …`);
+  let rssPeakKb = 0;
+  const rssTimer = setInterval(() => { const v = srv.pid ? procStatusKb(srv.pid, 'VmRSS') : null; if (v > rssPeakKb) rssPeakKb = v; }, 1000);
+  const snap0 = cpuSnapshot(srv.pid);
+  let drive;
+  try {
+    drive = await pubW.call('drive-training', {
+      ...base, users: sc.users, pollId: prep.pollId, pollOptions: prep.options, durationMs: sc.durationMs, qRate: sc.qRate, upRate: sc.upRate,
+      pollVotes: sc.pollVotes, pollAtMs: sc.pollAtMs, pollSeconds: sc.pollSeconds, maxInFlight: sc.maxInFlight,
+    }, sc.durationMs + 90000);
+  } catch (e) {
+    drive = { answered: new Float64Array(nq + 1), questionsOk: 0, problems: e.problems, failed: e.message };
+    result.notes.push(`driver failed: ${e.message}`);
+  }
+  const snap1 = cpuSnapshot(srv.pid);
+  // drain: until every subscriber saw a /qa total ≥ the questions asked, or nothing new for idle-seconds, bounded
+  const drainEnd = clock() + num('drain-seconds') * 1000;
+  let last = -1, lastChange = clock(), st = null, drainEndedBy;
+  for (;;) {
+    const xs = await Promise.all(subWorkers().map((w) => w.call('training-stats', { total: drive.questionsOk }, 30000).catch(() => null)));
+    if (xs.every(Boolean)) {
+      st = xs.reduce((a, x) => ({ open: a.open + x.open, done: a.done + x.qaAtLeast }), { open: 0, done: 0 });
+      if (st.done !== last) { last = st.done; lastChange = clock(); }
+      if (st.done >= opened.ok) { drainEndedBy = 'complete'; break; }
+    }
+    if (clock() - lastChange >= num('idle-seconds') * 1000) { drainEndedBy = 'idle'; break; }
+    if (clock() >= drainEnd) { drainEndedBy = 'bound'; break; }
+    await sleep(250);
+  }
+  // one more second: the last /viewers and /poll values settle (each is published at most every 500 ms)
+  await sleep(1500);
+  clearInterval(rssTimer);
+  const rssAfter = srv.pid ? await sampleRssKb(srv.pid) : null;
+  const reps = await Promise.all(subWorkers().map((w) => w.call('training-report', { answered: drive.answered }, 60000)));
+  const tEnd = clock();
+  await closeSubs();
+  const tr = mergeTrainingReports(reps.map((x) => x.training), HIST_BUCKETS);
+  const problems = mergeProblems([...reps.map((x) => x.problems), drive.problems]);
+  const q = tr.question, v = tr.viewers;
+  const pctOf = (h, total, max) => (x) => { const p = percentile(h, total, x); return p === null ? null : r2(Math.min(p, max)); };
+  const qp = pctOf(q.hist, q.delivered, q.maxMs), vp = pctOf(v.hist, v.agreed, v.maxMs);
+  const measuredS = (tEnd - tJoined) / 1000;
+  const perSub = (t) => (opened.ok ? r2(tr.updates[t] / opened.ok / measuredS) : null);
+  const cpuWin = cpuDiff(snap0, snap1);
+  Object.assign(result, {
+    opened, subscribersOpenAtEnd: reps.reduce((a, x) => a + x.stats.open, 0), drainEndedBy,
+    driver: drive.failed ? { failed: drive.failed } : {
+      questionsPlanned: drive.questionsPlanned, questionsOk: drive.questionsOk, upvotesOk: drive.upvotesOk, pollVotesOk: drive.pollVotesOk,
+      lateQuestions: drive.lateQuestions, upvoteMs: drive.upvoteMs, pollVoteMs: drive.pollVoteMs, statuses: drive.statuses, skipped: drive.skipped, inFlightAtEnd: drive.inFlightAtEnd,
+      questionPostMs: summarizeMs(drive.questions.map((x) => x.ms)), seconds: r2((drive.tEnd - drive.tStart) / 1000),
+    },
+    latencyMs: { p50: qp(0.5), p95: qp(0.95), p99: qp(0.99), p999: qp(0.999), max: r2(q.maxMs), mean: q.delivered ? r2(q.sumMs / q.delivered) : null,
+      note: 'POST /qa answered → first /qa snapshot at a subscriber with total ≥ the question\'s number; 1 % histogram buckets, max exact' },
+    questionDeliveries: { expected: drive.questionsOk * opened.ok, delivered: q.delivered, missing: q.missing, negative: q.negative },
+    updatesPerSecondPerSubscriber: { viewers: perSub('viewers'), qa: perSub('qa'), poll: perSub('poll'), overSeconds: r2(measuredS) },
+    updates: tr.updates, threeInASecond: tr.threeInASecond, maxInASecond: tr.maxInASecond, secondsOver2: tr.secondsOver2, minGapMs: Object.fromEntries(Object.entries(tr.minGapMs).map(([k, x]) => [k, r2(x)])),
+    viewerCount: { trueCount: opened.ok, agreeAfterJoinsMs: { p50: vp(0.5), p99: vp(0.99), max: r2(v.maxMs) }, agreed: v.agreed, neverAgreed: v.notAgreed,
+      disagreementsAfterAgreeing: v.disagreements, lastSeen: v.lastSeen },
+    finalSeen: { qaTotal: tr.qaTotalSeen, questionsAsked: drive.questionsOk, pollVoters: tr.pollVotersSeen, pollVotesAccepted: drive.pollVotesOk },
+    parsesPerWorker: r2(tr.parses / WORKERS), problems,
+    rssBeforeKb: rssBefore, rssPeakKb, rssAfterKb: rssAfter,
+    cpuDuringJoins: joinCpu, cpuDuringDrive: cpuWin,
+    clientWorkersRssMiB: r2(reps.reduce((a, x) => a + x.rssBytes, 0) / 1048576),
+  });
+  // validity: every viewer stayed, every question reached every viewer, the counts shown were right, nothing refused
+  const open = result.subscribersOpenAtEnd;
+  if (opened.failed) result.notes.push(`${opened.failed} viewers failed to connect/subscribe`);
+  if (open < opened.ok) result.notes.push(`${opened.ok - open} viewer connections closed during the run`);
+  if (drive.questionsOk < (drive.questionsPlanned ?? nq)) result.notes.push(`only ${drive.questionsOk} of ${drive.questionsPlanned ?? nq} questions were accepted`);
+  if (q.missing) result.notes.push(`${q.missing} question deliveries missing (a viewer never saw a /qa total that includes the question)`);
+  if (v.notAgreed) result.notes.push(`${v.notAgreed} viewers never saw the true count ${opened.ok}`);
+  if (drive.pollVotesOk !== undefined && !(tr.pollVotersSeen[drive.pollVotesOk] === opened.ok)) result.notes.push(`final poll voters seen ${JSON.stringify(tr.pollVotersSeen)} ≠ ${drive.pollVotesOk} accepted at every viewer`);
+  for (const t of ['viewers', 'qa', 'poll']) if (tr.threeInASecond[t]) result.notes.push(`${t}: ${tr.threeInASecond[t]} times a viewer got 3 updates within 1 s (least gap ${result.minGapMs[t]} ms); ${tr.secondsOver2[t]} viewer-seconds (aligned) with more than 2, at most ${tr.maxInASecond[t]}`);
+  if (drive.lateQuestions) result.notes.push(`${drive.lateQuestions} questions were sent more than 50 ms behind schedule (the previous POST took long)`);
+  if (drive.skipped && (drive.skipped.upvote || drive.skipped.pollVote)) result.notes.push(`driver skipped ${drive.skipped.upvote} upvotes and ${drive.skipped.pollVote} poll votes (${sc.maxInFlight} requests in flight, or no question yet)`);
+  if (problems.total) result.notes.push(`problems: ${JSON.stringify(problems.counts)}`);
+  if (cpuWin?.otherCores > 0.2) result.notes.push(`machine not quiet: other processes used ${cpuWin.otherCores} cores during the drive`);
+  result.valid = !opened.failed && open === opened.ok && opened.ok > 0 && problems.total === 0 && !q.missing && !v.notAgreed && !drive.failed
+    && drive.questionsOk === drive.questionsPlanned && drive.pollVotesOk === sc.pollVotes && tr.pollVotersSeen[drive.pollVotesOk] === opened.ok;
+  return result;
+}
+function summarizeMs(xs) {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { p50: at(0.5), p99: at(0.99), max: s[s.length - 1] };
+}
+
 // ---------------------------------------------------------------- report
 const fmt = (x, unit = '') => (x === null || x === undefined ? '—' : (typeof x === 'number' ? x.toLocaleString('en-US') : x) + unit);
 const cpuText = (c) => [c.serverCores, c.harnessCores, c.irqCores, c.otherCores].map((x) => fmt(x)).join(' / ');
@@ -480,6 +635,21 @@ function rows(results) {
   add('c: connections open at sample', (r) => r && `${fmt(r.openAtSample)} / ${fmt(r.connections)}`);
   add('c: server RSS before → after', (r) => r && r.rssBeforeKb && r.rssAfterKb && `${(r.rssBeforeKb.medianKb / 1024).toFixed(1)} → ${(r.rssAfterKb.medianKb / 1024).toFixed(1)} MiB`);
   add('c: server RSS per connection', (r) => r && r.rssPerConnectionBytes !== null && `${(r.rssPerConnectionBytes / 1024).toFixed(1)} KiB`, 'rss');
+  const isLh = (r) => r && r.target === 'livehall';
+  add('t: subscribers (Live Hall: /viewers + /qa + /poll each; RabbitMQ: one topic)', (r) => r && `${fmt(r.opened?.ok)} / ${fmt(r.subscribers)}`);
+  add('t: what is timed', (r) => r && (isLh(r) ? 'POST question answered → first /qa snapshot counting it' : `SEND → MESSAGE, ${SCEN.t.qRate} msg/s × ${SCEN.t.messageBytes} B`));
+  add('t: question delivery p50 / p95', (r) => r && `${fmt(r.latencyMs.p50)} / ${fmt(r.latencyMs.p95)} ms`);
+  add('t: question delivery p99', (r) => r && fmt(r.latencyMs.p99, ' ms'), 'p99');
+  add('t: question delivery max', (r) => r && fmt(r.latencyMs.max, ' ms'));
+  add('t: delivered / expected', (r) => r && (isLh(r) ? `${fmt(r.questionDeliveries.delivered)} / ${fmt(r.questionDeliveries.expected)}` : `${fmt(r.delivered)} / ${fmt(r.expected)}`));
+  add('t: updates/s per viewer: /qa, /poll, /viewers (≤ 2)', (r) => isLh(r) && r.updatesPerSecondPerSubscriber && `${r.updatesPerSecondPerSubscriber.qa} / ${r.updatesPerSecondPerSubscriber.poll} / ${r.updatesPerSecondPerSubscriber.viewers}`);
+  add('t: most updates in one clock second at a viewer: /qa, /poll, /viewers (≤ 2)', (r) => isLh(r) && r.maxInASecond && ['qa', 'poll', 'viewers'].map((t) => r.maxInASecond[t]).join(' / '));
+  add('t: 3 updates within 1 s at a viewer; least gap (qa/poll/viewers)', (r) => isLh(r) && r.threeInASecond && `${['qa', 'poll', 'viewers'].map((t) => r.threeInASecond[t]).join(' / ')}; ${['qa', 'poll', 'viewers'].map((t) => fmt(r.minGapMs[t])).join(' / ')} ms`);
+  add('t: viewer count = true count, after joins end: p50 / p99 / max (≤ 1 s)', (r) => isLh(r) && r.viewerCount && `${fmt(r.viewerCount.agreeAfterJoinsMs.p50)} / ${fmt(r.viewerCount.agreeAfterJoinsMs.p99)} / ${fmt(r.viewerCount.agreeAfterJoinsMs.max)} ms (${fmt(r.viewerCount.agreed)} of ${fmt(r.viewerCount.trueCount)})`);
+  add('t: driver accepted: questions / upvotes / poll votes', (r) => isLh(r) && r.driver && `${fmt(r.driver.questionsOk)} / ${fmt(r.driver.upvotesOk)} / ${fmt(r.driver.pollVotesOk)}`);
+  add('t: final poll voters at every viewer = votes accepted', (r) => isLh(r) && r.finalSeen && (r.finalSeen.pollVoters[r.finalSeen.pollVotesAccepted] === r.opened.ok ? 'yes' : `NO ${JSON.stringify(r.finalSeen.pollVoters)}`));
+  add('t: CPU cores: server / harness / irq / other', (r) => r && (r.cpuDuringDrive ?? r.cpuDuringPublishWindow) && cpuText(r.cpuDuringDrive ?? r.cpuDuringPublishWindow));
+  add('t: server RSS before → peak', (r) => isLh(r) && r.rssBeforeKb && `${(r.rssBeforeKb.medianKb / 1024).toFixed(0)} → ${(r.rssPeakKb / 1024).toFixed(0)} MiB`);
   add('valid (no errors, no closed connections)', (r) => r && (r.valid ? 'yes' : 'NO'));
   return { lines, by };
 }
@@ -573,7 +743,9 @@ async function main() {
       if (quiet && quiet.seconds > 3) log(`[${t}/${s}] waited ${quiet.seconds} s for the servers and the machine to go idle${quiet.quiet ? '' : ` (they did not: bound reached; ${JSON.stringify(quiet.last)})`}`);
       let r;
       try {
-        r = SCEN[s].kind === 'idle' ? await runIdle(t, SCEN.c) : await runFanout(t, SCEN[s]);
+        if (SCEN[s].kind === 'idle') r = await runIdle(t, SCEN.c);
+        else if (SCEN[s].kind === 'training') r = t === 'livehall' ? await runTraining(t, SCEN.t) : await runTrainingComparison(t, SCEN.t);
+        else r = await runFanout(t, SCEN[s]);
       } catch (e) {
         r = { target: t, scenario: s, valid: false, notes: [`harness failure: ${e.message}`], problems: e.problems ?? null };
         await closeSubs();
@@ -592,7 +764,8 @@ async function main() {
   const ratios = {};
   if (targetNames.length === 2) {
     const get = (t, s) => results.find((r) => r.target === t && r.scenario === s);
-    for (const [k, s] of [['deliveriesPerSec', 'a'], ['p99', 'b'], ['rss', 'c']]) {
+    for (const [k, s] of [['deliveriesPerSec', 'a'], ['p99', 'b'], ['rss', 'c'], ['p99', 't']]) {
+      if (k === 'p99' && s === 't') { const v = ratioOf(k, get('rabbitmq', s), get('livehall', s)); if (v !== null) ratios.trainingP99 = r2(v); continue; }
       const v = ratioOf(k, get('rabbitmq', s), get('livehall', s));
       if (v !== null) ratios[k] = r2(v);
     }
@@ -612,6 +785,7 @@ async function main() {
 function summarize(r) {
   const tag = `[${r.target}/${r.scenario}]`;
   if (r.scenario === 'c') log(`${tag} RSS/connection ${r.rssPerConnectionBytes ?? '—'} B, open ${r.openAtSample ?? '—'}/${r.connections} ${r.valid ? 'OK' : 'INVALID'}`);
+  else if (r.scenario === 't' && r.target === 'livehall' && r.latencyMs) log(`${tag} question delivery p50 ${r.latencyMs.p50} p95 ${r.latencyMs.p95} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms, ${r.questionDeliveries.delivered}/${r.questionDeliveries.expected}; updates/s qa ${r.updatesPerSecondPerSubscriber.qa} poll ${r.updatesPerSecondPerSubscriber.poll} viewers ${r.updatesPerSecondPerSubscriber.viewers}; count right after ${r.viewerCount.agreeAfterJoinsMs.max} ms (max) ${r.valid ? 'OK' : 'INVALID'}`);
   else if (r.latencyMs) log(`${tag} deliveries/s ${r.deliveriesPerSec}, published/s ${r.publishedPerSec}, delivered ${r.delivered}/${r.expected}, p50 ${r.latencyMs.p50} p95 ${r.latencyMs.p95} p99 ${r.latencyMs.p99} max ${r.latencyMs.max} ms ${r.valid ? 'OK' : 'INVALID'}`);
   for (const n of r.notes || []) log(`${tag}   note: ${n}`);
   for (const s of r.problems?.samples?.slice(0, 5) || []) log(`${tag}   ${s.kind} (${s.phase}): ${s.detail}`);

@@ -4,6 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep, setImmediate as yieldLoop } from 'node:timers/promises';
 import { StompConnection, assertLoopback, escapeHeader, HIST_BUCKETS } from './stomp.mjs';
+import { TrainingMeasure } from './training-measure.mjs';
+import { driveTraining, prepareTraining } from './training-driver.mjs';
 
 // One clock for every process on the machine: wall-clock origin of this process + monotonic offset.
 const clock = () => performance.timeOrigin + performance.now();
@@ -27,6 +29,7 @@ let phase = 'idle';
 /** @type {{conn: StompConnection, bits: Uint8Array|null, last: number}[]} */
 let subs = [];
 let m = null; // measurement of the current armed tag
+let tm = null; // scenario t: measurement of a training room's topics (armed before the subscribers open)
 
 function newMeasurement(tag, t0, slotMs, slots) {
   return {
@@ -50,6 +53,13 @@ function extract(body) {
 
 function onMessage(frame, conn) {
   const now = clock();
+  if (tm) {
+    const sub = conn.benchSub;
+    sub.t ??= TrainingMeasure.subState();
+    const p = tm.onMessage(sub.t, frame.headers.destination ?? '', frame.body, now);
+    if (p && tm.unparsable <= 3) problem('unparsable-body', p, phase);
+    return;
+  }
   if (!m) { problem('unexpected-message', `MESSAGE on ${frame.headers.destination} before the measurement was armed`, phase); return; }
   const o = extract(frame.body);
   if (!o) { m.unparsable++; if (m.unparsable <= 3) problem('unparsable-body', frame.body.toString('utf8').slice(0, 200), phase); return; }
@@ -99,8 +109,10 @@ async function openSubscribers({ cfg, count, concurrency, idBase }) {
       const conn = new StompConnection(connOptions(cfg));
       const sub = { conn, bits: null, last: -1, idx: idBase + i + j };
       conn.benchSub = sub;
+      // scenario t subscribes each connection to several destinations (a training room's topics), one after another
+      const dests = cfg.destinations ?? [cfg.destination];
       batch.push(conn.connect()
-        .then(() => conn.subscribe(cfg.destination, 'sub-0', cfg.subscribeHeaders || {}))
+        .then(() => dests.reduce((p, d, k) => p.then(() => conn.subscribe(d, `sub-${k}`, cfg.subscribeHeaders || {})), Promise.resolve()))
         .then(() => { subs.push(sub); ok++; })
         .catch(() => { failed++; conn.terminate(); }));
     }
@@ -127,6 +139,9 @@ function stats() {
     problems: Object.values(problems.counts).reduce((a, b) => a + b, 0),
   };
 }
+
+const cpuStart = process.cpuUsage();
+function cpuMsSince() { const c = process.cpuUsage(cpuStart); return (c.user + c.system) / 1000; }
 
 function report() {
   const cpu = m ? process.cpuUsage(m.cpu0) : { user: 0, system: 0 };
@@ -197,7 +212,13 @@ process.on('message', async (msg) => {
       case 'arm': m = newMeasurement(msg.tag, msg.t0, msg.slotMs, msg.slots); phase = 'measure'; out = {}; break;
       case 'stats': out = stats(); break;
       case 'report': out = report(); break;
-      case 'close': out = await closeAll(msg); m = null; break;
+      case 'close': out = await closeAll(msg); m = null; tm = null; break;
+      case 'arm-training': tm = new TrainingMeasure({ t0: msg.t0, maxQuestions: msg.maxQuestions, histBuckets: HIST_BUCKETS }); phase = 'measure'; out = {}; break;
+      case 'expect-viewers': tm.expectViewers(subs.map((s) => (s.t ??= TrainingMeasure.subState())), msg.count, msg.since); out = {}; break;
+      case 'training-stats': out = { ...stats(), qaAtLeast: subs.reduce((n, s) => n + ((s.t?.seenTotal ?? 0) >= msg.total ? 1 : 0), 0) }; break;
+      case 'training-report': out = { training: tm.report(subs.map((s) => (s.t ??= TrainingMeasure.subState())), msg.answered), cpuMs: cpuMsSince(), problems, stats: stats(), rssBytes: process.memoryUsage().rss }; break;
+      case 'prepare-training': out = await prepareTraining(msg); break;
+      case 'drive-training': problems = newProblems(); out = { ...(await driveTraining(msg, (kind, detail) => problem(kind, detail, 'drive'))), problems }; break;
       case 'reset-problems': problems = newProblems(); out = {}; break;
       case 'publish': problems = newProblems(); out = await publish(msg); break;
       case 'exit': process.exit(0); break;
