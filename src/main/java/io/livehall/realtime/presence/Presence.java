@@ -167,24 +167,32 @@ public class Presence implements SmartLifecycle, ConnectionListener {
         return Flux.fromIterable(Set.copyOf(localMembers.keySet()))
                 .concatMap(key -> {
                     Room room = Room.parse(key);
-                    Set<String> members = localMembers.getOrDefault(key, Set.of());
-                    Set<String> present = new HashSet<>();
-                    members.forEach(connection -> {
-                        Rooms rooms = connections.get(connection);
-                        String account = rooms == null ? null : rooms.account;
-                        if (account != null) {
-                            present.add(account);
+                    // rooms of types nobody tracks (the showcase's) cost nothing here
+                    return types.trackerOf(room).map(tracker -> {
+                        Set<String> present = accountsIn(key);
+                        if (present.isEmpty()) {
+                            return Mono.<Void>empty();
                         }
-                    });
-                    return types.trackerOf(room).filter(t -> !present.isEmpty())
-                            .map(t -> Mono.defer(() -> t.present(room.id(), Set.copyOf(present), at))
-                                    .onErrorResume(e -> {
-                                        meters.counter("livehall.presence.tracker.failures", "type", room.type()).increment();
-                                        return Mono.empty();
-                                    }))
-                            .orElse(Mono.empty());
+                        return Mono.defer(() -> tracker.present(room.id(), present, at)).onErrorResume(e -> {
+                            meters.counter("livehall.presence.tracker.failures", "type", room.type()).increment();
+                            return Mono.empty();
+                        });
+                    }).orElse(Mono.empty());
                 })
                 .then();
+    }
+
+    /** The accounts (not guests) this instance has in a room now. */
+    private Set<String> accountsIn(String roomKey) {
+        Set<String> present = new HashSet<>();
+        localMembers.getOrDefault(roomKey, Set.of()).forEach(connection -> {
+            Rooms rooms = connections.get(connection);
+            String account = rooms == null ? null : rooms.account;
+            if (account != null) {
+                present.add(account);
+            }
+        });
+        return Set.copyOf(present);
     }
 
     /** The loops run on {@link Periodic}: a failed or hung run is logged, counted and run again on the next tick. */

@@ -69,8 +69,14 @@ class AttendanceFacts {
                 });
     }
 
+    /**
+     * One person's counts, read by user (each an index read): the attendee's own record is re-read every 30 s by each
+     * open session page, so it must not cost a whole session's figures.
+     */
     Mono<Person> person(TrainingSession s, long userId) {
-        return of(s).map(f -> f.people().stream().filter(p -> p.userId() == userId).findFirst()
-                .orElse(Person.none(userId)));
+        return Mono.zip(checkIns.checkedIn(s.id(), userId).map(ids -> !ids.isEmpty()),
+                        questions.countFor(s.id(), userId).defaultIfEmpty(0L),
+                        replay.secondsOf(s.id(), userId))
+                .map(t -> new Person(userId, t.getT1(), t.getT2(), t.getT3()));
     }
 }

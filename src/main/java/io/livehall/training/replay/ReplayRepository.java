@@ -115,6 +115,14 @@ class ReplayRepository {
                 .all();
     }
 
+    Mono<Long> secondsOf(long sessionId, long userId) {
+        return db.sql("""
+                        select coalesce(sum(watch_seconds), 0) as seconds from training_replay_view
+                         where session_id = :s and user_id = :u""")
+                .bind("s", sessionId).bind("u", userId)
+                .map(row -> row.get("seconds", Number.class).longValue()).one();
+    }
+
     private static ReplayFigures figuresOf(Readable row) {
         return new ReplayFigures(row.get("views", Number.class).longValue(), row.get("viewers", Number.class).longValue(),
                 row.get("seconds", Number.class).longValue());

@@ -67,6 +67,11 @@ public class ReplayWatch {
         return repository.secondsByUser(sessionId);
     }
 
+    /** One logged-in user's replay watch seconds of a session (0 when they did not watch it). */
+    public Mono<Long> secondsOf(long sessionId, long userId) {
+        return repository.secondsOf(sessionId, userId).defaultIfEmpty(0L);
+    }
+
     /**
      * A heartbeat of {@code viewer} ({@code u:<id>} or a signed guest id; {@code userId} null for guests): 404 no such
      * session, 409 no replay to watch, 429 a flood; otherwise whether it counted and the figures now.

@@ -379,6 +379,8 @@ class TrainingReplayApiTest extends IntegrationTest {
 
         assertThat(watch.figures(session).block()).isEqualTo(new ReplayFigures(3, 2, 75));
         assertThat(watch.secondsByUser(session).collectList().block()).containsExactly(new UserSeconds(user.id(), 45));
+        assertThat(watch.secondsOf(session, user.id()).block()).isEqualTo(45);
+        assertThat(watch.secondsOf(session, user.id() + 1_000_000).block()).isZero();
         // the live figures know nothing of it
         send(HttpMethod.GET, null, "/api/training/sessions/" + session, null).expectStatus().isOk().expectBody()
                 .jsonPath("$.viewers.unique").isEqualTo(0);
