@@ -1,0 +1,94 @@
+package io.livehall.fair;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livehall.IntegrationTest;
+import io.livehall.common.error.ApiProblem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import reactor.test.StepVerifier;
+
+/** The shared rules of the fair seam: who runs a fair, who sees it, who counts as an approved participant. */
+class FairsTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Fairs fairs;
+
+    FairFixtures fx;
+
+    @BeforeEach
+    void fixtures() {
+        fx = new FairFixtures(db, context);
+    }
+
+    @Test
+    void onlyTheFairsOrganisersAndAdminsRunIt() {
+        var organiser = fx.account("ORGANISER");
+        var coOrganiser = fx.account("ORGANISER");
+        var other = fx.account("ORGANISER");
+        long fair = fx.fair(organiser.id());
+        db.sql("insert into fair_organiser (fair_id, user_id) values (:f, :u)").bind("f", fair).bind("u", coOrganiser.id())
+                .fetch().rowsUpdated().block();
+
+        StepVerifier.create(fairs.runs(new FairStaff(organiser.id(), false), fair)).expectNext(true).verifyComplete();
+        StepVerifier.create(fairs.runs(new FairStaff(coOrganiser.id(), false), fair)).expectNext(true).verifyComplete();
+        StepVerifier.create(fairs.runs(new FairStaff(other.id(), false), fair)).expectNext(false).verifyComplete();
+        StepVerifier.create(fairs.runs(new FairStaff(other.id(), true), fair)).expectNext(true).verifyComplete();
+        StepVerifier.create(fairs.runBy(new FairStaff(other.id(), false), fair))
+                .expectErrorSatisfies(e -> assertThat(((ApiProblem) e).getStatusCode().value()).isEqualTo(404)).verify();
+        StepVerifier.create(fairs.idsRunBy(new FairStaff(coOrganiser.id(), false)).collectList())
+                .expectNext(java.util.List.of(fair)).verifyComplete();
+    }
+
+    @Test
+    void aClosedDoorFairIsVisibleOnlyToItsOrganisersAndRegisteredEnterprises() {
+        var organiser = fx.account("ORGANISER");
+        long closed = fx.fair(organiser.id(), FairKind.ROADSHOW, FairVisibility.CLOSED);
+        var invited = fx.enterprise("受邀企业");
+        var outsider = fx.enterprise("局外企业");
+        fx.participant(closed, invited, ParticipantRole.PROJECT, ParticipantStatus.PENDING);
+
+        StepVerifier.create(fairs.visibleTo(closed, null)).expectError(ApiProblem.class).verify();
+        StepVerifier.create(fairs.visibleTo(closed, new FairStaff(outsider.userId(), false)))
+                .expectError(ApiProblem.class).verify();
+        StepVerifier.create(fairs.visibleTo(closed, new FairStaff(invited.userId(), false)).map(Fair::id))
+                .expectNext(closed).verifyComplete();
+        StepVerifier.create(fairs.visibleTo(closed, new FairStaff(organiser.id(), false)).map(Fair::id))
+                .expectNext(closed).verifyComplete();
+
+        long open = fx.fair(organiser.id());
+        StepVerifier.create(fairs.visibleTo(open, null).map(Fair::id)).expectNext(open).verifyComplete();
+        db.sql("update fair set status = 'DRAFT' where id = :id").bind("id", open).fetch().rowsUpdated().block();
+        StepVerifier.create(fairs.visibleTo(open, new FairStaff(invited.userId(), false)))
+                .expectError(ApiProblem.class).verify();
+        StepVerifier.create(fairs.visibleTo(open, new FairStaff(organiser.id(), false)).map(Fair::id))
+                .expectNext(open).verifyComplete();
+    }
+
+    @Test
+    void onlyApprovedParticipantsCountAsApproved() {
+        var organiser = fx.account("ORGANISER");
+        long fair = fx.fair(organiser.id());
+        var approved = fx.enterprise("已通过企业");
+        var pending = fx.enterprise("待审核企业");
+        long approvedId = fx.participant(fair, approved, ParticipantRole.SUPPLIER, ParticipantStatus.APPROVED, 100L, 500L);
+        fx.participant(fair, pending, ParticipantRole.BUYER, ParticipantStatus.PENDING);
+
+        StepVerifier.create(fairs.approvedParticipantOf(fair, approved.userId()))
+                .assertNext(p -> {
+                    assertThat(p.id()).isEqualTo(approvedId);
+                    assertThat(p.enterpriseName()).isEqualTo("已通过企业");
+                    assertThat(p.amountMinFen()).isEqualTo(100L);
+                    assertThat(p.role().offers()).isTrue();
+                }).verifyComplete();
+        StepVerifier.create(fairs.approvedParticipantOf(fair, pending.userId()))
+                .expectErrorSatisfies(e -> assertThat(((ApiProblem) e).getStatusCode().value()).isEqualTo(403)).verify();
+        StepVerifier.create(fairs.participantOf(fair, pending.userId()).map(Participant::status))
+                .expectNext(ParticipantStatus.PENDING).verifyComplete();
+        StepVerifier.create(fairs.approved(fair).map(Participant::id)).expectNext(approvedId).verifyComplete();
+    }
+}
