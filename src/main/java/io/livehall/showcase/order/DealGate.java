@@ -1,13 +1,9 @@
 package io.livehall.showcase.order;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.livehall.common.batch.NaturalBatcher;
 import io.livehall.common.instance.InstanceRegistry;
-import io.livehall.common.redis.RedisKeys;
 import io.livehall.common.redis.RedisScripts;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -28,9 +23,9 @@ import reactor.util.retry.Retry;
 
 /**
  * The Redis gate in front of flash-deal orders, and the idempotency markers of flash-deal orders. Every key belongs
- * to one deal ({@code livehall:deal:{<id>}:*}, see {@link RedisKeys}), so each script runs on one Redis Cluster slot:
+ * to one deal ({@code livehall:deal:{<id>}:*}, see {@link DealKeys}), so each script runs on one Redis Cluster slot:
  * {@code stock} (units the gate still lets through), {@code buyers} (buyer → units held), {@code reserved} (orders
- * being placed), {@code idem:<buyer>:<sha256(key)>} (an Idempotency-Key's committed order, 24 h),
+ * being placed), {@code idem:<buyer>:<DealKeys.sha256(key)>} (an Idempotency-Key's committed order, 24 h),
  * {@code attempts:<buyer>} (the buyer's order attempts on the deal, see {@link OrderAttempts}) and, once the deal was
  * closed early, {@code closed} (why).
  * <p>
@@ -69,29 +64,8 @@ class DealGate {
     record AttemptCount(String key, long windowMillis, int max) {
     }
 
-    /**
-     * Units the gate let through for one order being placed: {@code token} names the attempt (and, before its dot, the
-     * instance that made it), {@code key} is the Idempotency-Key (PostgreSQL finds the order by buyer and key).
-     */
-    record Reservation(long dealId, long buyerId, String token, int units, long takenAtMillis, String key) {
-
-        String instance() {
-            int dot = token.indexOf('.');
-            return dot < 0 ? token : token.substring(0, dot);
-        }
-
-        String value() {
-            return token + "|" + units + "|" + takenAtMillis + "|" + key;
-        }
-
-        static Reservation parse(long dealId, long buyerId, String value) {
-            String[] parts = value.split("\\|", 4);
-            return new Reservation(dealId, buyerId, parts[0], Integer.parseInt(parts[1]), Long.parseLong(parts[2]), parts[3]);
-        }
-    }
-
     /** The gate's stock ({@code null} when not loaded) and the reservations open at the same moment. */
-    record Snapshot(String stock, List<Reservation> open) {
+    record Snapshot(String stock, List<GateReservation> open) {
     }
 
     static final Duration MARKER_TTL = Duration.ofHours(24);
@@ -137,35 +111,6 @@ class DealGate {
         this.clock = clock;
     }
 
-    static String stockKey(long dealId) {
-        return RedisKeys.of("deal", dealId, "stock");
-    }
-
-    static String buyersKey(long dealId) {
-        return RedisKeys.of("deal", dealId, "buyers");
-    }
-
-    static String reservedKey(long dealId) {
-        return RedisKeys.of("deal", dealId, "reserved");
-    }
-
-    /** Set when the deal was closed early (its merchant was suspended): the gate answers CLOSED before the stock. */
-    static String closedKey(long dealId) {
-        return RedisKeys.of("deal", dealId, "closed");
-    }
-
-    static String markerKey(long dealId, long buyerId, String idempotencyKey) {
-        return RedisKeys.of("deal", dealId, "idem:" + reservationField(buyerId, idempotencyKey));
-    }
-
-    static String attemptsKey(long dealId, long buyerId) {
-        return RedisKeys.of("deal", dealId, "attempts:" + buyerId);
-    }
-
-    static String reservationField(long buyerId, String idempotencyKey) {
-        return buyerId + ":" + sha256(idempotencyKey);
-    }
-
     /**
      * A new attempt's token: this instance's id, a dot, a number not used before by this instance. The attempt is in
      * flight until {@link #finished}; call both around everything the attempt does with the gate.
@@ -181,11 +126,11 @@ class DealGate {
     }
 
     /** Whether this instance is still working on the reservation (false for other instances' reservations). */
-    boolean inFlight(Reservation r) {
+    boolean inFlight(GateReservation r) {
         return inFlight.contains(r.token());
     }
 
-    boolean mine(Reservation r) {
+    boolean mine(GateReservation r) {
         return instances.id().equals(r.instance());
     }
 
@@ -196,11 +141,11 @@ class DealGate {
      */
     Mono<Answer> take(FlashDeal deal, long buyerId, int n, String idempotencyKey, String token, AttemptCount count) {
         long id = deal.id();
-        String reservation = new Reservation(id, buyerId, token, n, clock.millis(), idempotencyKey).value();
-        return redis.execute(TAKE, List.of(stockKey(id), buyersKey(id), reservedKey(id), markerKey(id, buyerId, idempotencyKey),
-                                attemptsKey(id, buyerId), closedKey(id)),
+        String reservation = new GateReservation(id, buyerId, token, n, clock.millis(), idempotencyKey).value();
+        return redis.execute(TAKE, List.of(DealKeys.stockKey(id), DealKeys.buyersKey(id), DealKeys.reservedKey(id), DealKeys.markerKey(id, buyerId, idempotencyKey),
+                                DealKeys.attemptsKey(id, buyerId), DealKeys.closedKey(id)),
                         List.of(Long.toString(buyerId), Integer.toString(n), Integer.toString(deal.perBuyerLimit()),
-                                reservationField(buyerId, idempotencyKey), reservation,
+                                DealKeys.reservationField(buyerId, idempotencyKey), reservation,
                                 count == null ? "" : Long.toString(count.windowMillis()),
                                 count == null ? "0" : Integer.toString(count.max())))
                 .next()
@@ -209,8 +154,8 @@ class DealGate {
 
     /** What the gate knows of the key now: KNOWN (order id), PENDING (reservation) or NONE. */
     Mono<Answer> state(long dealId, long buyerId, String idempotencyKey) {
-        return redis.execute(KEY_STATE, List.of(markerKey(dealId, buyerId, idempotencyKey), reservedKey(dealId)),
-                        List.of(reservationField(buyerId, idempotencyKey)))
+        return redis.execute(KEY_STATE, List.of(DealKeys.markerKey(dealId, buyerId, idempotencyKey), DealKeys.reservedKey(dealId)),
+                        List.of(DealKeys.reservationField(buyerId, idempotencyKey)))
                 .next().map(Answer::parse).timeout(CALL_TIMEOUT);
     }
 
@@ -220,8 +165,8 @@ class DealGate {
      * back, 0 if the reservation had been resolved already.
      */
     Mono<Long> release(long dealId, long buyerId, String idempotencyKey, String token, boolean stock) {
-        return redis.execute(RELEASE, List.of(stockKey(dealId), buyersKey(dealId), reservedKey(dealId)),
-                        List.of(reservationField(buyerId, idempotencyKey), token, Long.toString(buyerId), stock ? "1" : "0"))
+        return redis.execute(RELEASE, List.of(DealKeys.stockKey(dealId), DealKeys.buyersKey(dealId), DealKeys.reservedKey(dealId)),
+                        List.of(DealKeys.reservationField(buyerId, idempotencyKey), token, Long.toString(buyerId), stock ? "1" : "0"))
                 .next().timeout(CALL_TIMEOUT).retryWhen(AGAIN);
     }
 
@@ -239,12 +184,12 @@ class DealGate {
         return Flux.fromIterable(byDeal.entrySet()).flatMap(deal -> {
             List<String> keys = new ArrayList<>(deal.getValue().size() + 1);
             List<String> args = new ArrayList<>(deal.getValue().size() * 3 + 1);
-            keys.add(reservedKey(deal.getKey()));
+            keys.add(DealKeys.reservedKey(deal.getKey()));
             args.add(Long.toString(MARKER_TTL.toMillis()));
             deal.getValue().forEach(r -> {
                 Sale sale = r.value();
-                keys.add(markerKey(sale.dealId(), sale.buyerId(), sale.key()));
-                args.add(reservationField(sale.buyerId(), sale.key()));
+                keys.add(DealKeys.markerKey(sale.dealId(), sale.buyerId(), sale.key()));
+                args.add(DealKeys.reservationField(sale.buyerId(), sale.key()));
                 args.add(sale.token());
                 args.add(Long.toString(sale.orderId()));
             });
@@ -261,33 +206,33 @@ class DealGate {
 
     /** A cancelled order's units go back to the gate of a deal still running. */
     Mono<Void> giveBack(long dealId, long buyerId, int n) {
-        return redis.execute(GIVE_BACK, List.of(stockKey(dealId), buyersKey(dealId)),
+        return redis.execute(GIVE_BACK, List.of(DealKeys.stockKey(dealId), DealKeys.buyersKey(dealId)),
                         List.of(Long.toString(buyerId), Integer.toString(n)))
                 .then().timeout(CALL_TIMEOUT);
     }
 
     /** The committed order's id the key's marker names (empty if none). */
     Mono<String> marker(long dealId, long buyerId, String idempotencyKey) {
-        return redis.opsForValue().get(markerKey(dealId, buyerId, idempotencyKey)).timeout(CALL_TIMEOUT);
+        return redis.opsForValue().get(DealKeys.markerKey(dealId, buyerId, idempotencyKey)).timeout(CALL_TIMEOUT);
     }
 
     Mono<Void> forget(long dealId, long buyerId, String idempotencyKey) {
-        return redis.delete(markerKey(dealId, buyerId, idempotencyKey)).then().timeout(CALL_TIMEOUT);
+        return redis.delete(DealKeys.markerKey(dealId, buyerId, idempotencyKey)).then().timeout(CALL_TIMEOUT);
     }
 
     /** The gate's stock and its open reservations, read together. */
     @SuppressWarnings("unchecked")
     Mono<Snapshot> snapshot(long dealId) {
-        return redis.execute(RESERVATIONS, List.of(stockKey(dealId), reservedKey(dealId)), List.of())
+        return redis.execute(RESERVATIONS, List.of(DealKeys.stockKey(dealId), DealKeys.reservedKey(dealId)), List.of())
                 .next()
                 .map(values -> {
                     List<Object> all = (List<Object>) values;
                     String stock = String.valueOf(all.get(0));
-                    List<Reservation> open = new ArrayList<>((all.size() - 1) / 2);
+                    List<GateReservation> open = new ArrayList<>((all.size() - 1) / 2);
                     for (int i = 1; i + 1 < all.size(); i += 2) {
                         String field = String.valueOf(all.get(i));
                         long buyerId = Long.parseLong(field.substring(0, field.indexOf(':')));
-                        open.add(Reservation.parse(dealId, buyerId, String.valueOf(all.get(i + 1))));
+                        open.add(GateReservation.parse(dealId, buyerId, String.valueOf(all.get(i + 1))));
                     }
                     return new Snapshot(stock.isEmpty() ? null : stock, open);
                 })
@@ -299,25 +244,25 @@ class DealGate {
      * the two must agree). Answers whether it changed.
      */
     Mono<Boolean> correctStock(long dealId, String seen, long remaining) {
-        return redis.execute(CORRECT_STOCK, List.of(stockKey(dealId), reservedKey(dealId)),
+        return redis.execute(CORRECT_STOCK, List.of(DealKeys.stockKey(dealId), DealKeys.reservedKey(dealId)),
                         List.of(seen, Long.toString(remaining)))
                 .next().map(changed -> changed == 1L).timeout(CALL_TIMEOUT);
     }
 
     /** Units the buyer holds in the gate (sold and being placed); 0 when none (or the gate is not loaded). */
     Mono<Long> held(long dealId, long buyerId) {
-        return redis.<String, String>opsForHash().get(buyersKey(dealId), Long.toString(buyerId))
+        return redis.<String, String>opsForHash().get(DealKeys.buyersKey(dealId), Long.toString(buyerId))
                 .map(Long::parseLong).defaultIfEmpty(0L).timeout(CALL_TIMEOUT);
     }
 
     /** Units the gate still lets through; empty if the gate is not loaded. */
     Mono<Long> stockLeft(long dealId) {
-        return redis.opsForValue().get(stockKey(dealId)).map(Long::parseLong);
+        return redis.opsForValue().get(DealKeys.stockKey(dealId)).map(Long::parseLong);
     }
 
     /** Loads a new deal's gate (nothing held yet). */
     Mono<Void> open(FlashDeal deal) {
-        return redis.execute(LOAD_STOCK, List.of(stockKey(deal.id()), reservedKey(deal.id())),
+        return redis.execute(LOAD_STOCK, List.of(DealKeys.stockKey(deal.id()), DealKeys.reservedKey(deal.id())),
                 List.of(Integer.toString(deal.quantity()), Long.toString(expiry(deal)))).then();
     }
 
@@ -328,7 +273,7 @@ class DealGate {
      */
     Mono<Void> rebuild(FlashDeal deal, long remaining, Flux<List<Object>> holdings) {
         String expiry = Long.toString(expiry(deal));
-        List<String> keys = List.of(stockKey(deal.id()), buyersKey(deal.id()));
+        List<String> keys = List.of(DealKeys.stockKey(deal.id()), DealKeys.buyersKey(deal.id()));
         return holdings.buffer(500)
                 .concatMap(batch -> {
                     List<String> args = new ArrayList<>(batch.size() * 2 + 1);
@@ -339,7 +284,7 @@ class DealGate {
                     });
                     return redis.execute(LOAD_HOLDINGS, keys, args);
                 })
-                .then(redis.execute(LOAD_STOCK, List.of(stockKey(deal.id()), reservedKey(deal.id())),
+                .then(redis.execute(LOAD_STOCK, List.of(DealKeys.stockKey(deal.id()), DealKeys.reservedKey(deal.id())),
                         List.of(Long.toString(remaining), expiry)).then());
     }
 
@@ -349,30 +294,22 @@ class DealGate {
      * have (an hour's lead plus five minutes), after which the cached deals have ended anyway.
      */
     Mono<Void> closeEarly(long dealId, String reason) {
-        return redis.opsForValue().set(closedKey(dealId), reason, CLOSED_TTL).then();
+        return redis.opsForValue().set(DealKeys.closedKey(dealId), reason, CLOSED_TTL).then();
     }
 
     /** After settlement the gate lets nothing through. */
     Mono<Void> close(FlashDeal deal) {
-        return redis.opsForValue().set(stockKey(deal.id()), "0", Duration.ofMinutes(10)).then();
+        return redis.opsForValue().set(DealKeys.stockKey(deal.id()), "0", Duration.ofMinutes(10)).then();
     }
 
     /** Sets the gate's stock to PostgreSQL's figure when the two disagree (an order found no stock behind a pass). */
     Mono<Void> resync(long dealId, long remaining) {
-        return redis.execute(RESYNC, List.of(stockKey(dealId)), List.of(Long.toString(remaining))).then();
+        return redis.execute(RESYNC, List.of(DealKeys.stockKey(dealId)), List.of(Long.toString(remaining))).then();
     }
 
     private long expiry(FlashDeal deal) {
         Instant now = clock.instant();
         return now.isAfter(deal.endsAt()) ? now.plusSeconds(600).getEpochSecond()
                 : deal.endsAt().plusSeconds(3600).getEpochSecond();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Reservations of the flash-deal gate ({@link DealGate.Reservation}) that their instance will not resolve: it died
+ * Reservations of the flash-deal gate ({@link GateReservation}) that their instance will not resolve: it died
  * (its key in {@link InstanceRegistry} expired) between taking the units and confirming or releasing them; or it is
  * this instance and the attempt that made the reservation has finished without resolving it (a give-back or
  * confirmation failed, an answer was lost to a timeout, the request was cancelled); or the reservation is older than
@@ -49,12 +49,12 @@ class DealReservations {
     }
 
     /** Whether nobody else will resolve the reservation: too old, left behind by this instance, or its instance is dead. */
-    Mono<Boolean> abandoned(DealGate.Reservation r) {
+    Mono<Boolean> abandoned(GateReservation r) {
         return abandoned(r, instances::isAlive);
     }
 
     /** The same, asking {@code alive} about other instances (the reconciler asks once per instance per run). */
-    Mono<Boolean> abandoned(DealGate.Reservation r, Function<String, Mono<Boolean>> alive) {
+    Mono<Boolean> abandoned(GateReservation r, Function<String, Mono<Boolean>> alive) {
         if (tooOld(r)) {
             return Mono.just(true);
         }
@@ -64,7 +64,7 @@ class DealReservations {
         return alive.apply(r.instance()).map(live -> !live);
     }
 
-    boolean tooOld(DealGate.Reservation r) {
+    boolean tooOld(GateReservation r) {
         return clock.millis() - r.takenAtMillis() > settings.reservationMaxAge().toMillis();
     }
 
@@ -73,7 +73,7 @@ class DealReservations {
      * buyer and key, if it is an order of the deal, makes it a sale; otherwise its units go back to the gate and
      * viewers see the stock change. Answers the order found with that buyer and key, of whatever deal or product.
      */
-    Mono<Optional<Order.Row>> resolve(DealGate.Reservation r) {
+    Mono<Optional<Order.Row>> resolve(GateReservation r) {
         return orders.findByKey(r.buyerId(), r.key()).timeout(DealGate.CALL_TIMEOUT)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(row -> {

@@ -33,7 +33,7 @@ class OrderAttempts {
 
     /** The buyer's count of attempts on one deal, for the flash-deal gate to take in its one Redis call. */
     DealGate.AttemptCount forGate(long dealId, long buyerId) {
-        return new DealGate.AttemptCount(DealGate.attemptsKey(dealId, buyerId), settings.attemptWindow().toMillis(),
+        return new DealGate.AttemptCount(DealKeys.attemptsKey(dealId, buyerId), settings.attemptWindow().toMillis(),
                 settings.maxAttemptsPerWindow());
     }
 

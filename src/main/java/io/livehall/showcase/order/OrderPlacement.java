@@ -91,7 +91,7 @@ public class OrderPlacement {
         if ((request.productId() == null) == (request.dealId() == null)) {
             return Mono.error(OrderProblems.invalid("productId", "请选择商品或秒杀活动（二选一）"));
         }
-        String hash = DealGate.sha256(request.fingerprint());
+        String hash = DealKeys.sha256(request.fingerprint());
         // flash-deal attempts are counted by the gate, in its one Redis call
         Mono<PlacedOrder> placing = request.dealId() != null
                 ? placeDeal(buyer, key, hash, request)
@@ -126,7 +126,7 @@ public class OrderPlacement {
     }
 
     private static String quoteHash(QuotedItem item, Recipient recipient) {
-        return DealGate.sha256("quote=" + item.quoteId() + ";n=" + recipient.name() + ";t=" + recipient.phone()
+        return DealKeys.sha256("quote=" + item.quoteId() + ";n=" + recipient.name() + ";t=" + recipient.phone()
                 + ";a=" + recipient.address());
     }
 
@@ -210,7 +210,7 @@ public class OrderPlacement {
                         case NOT_LOADED -> round < 2 ? dealService.rebuildGate(a.deal()).then(Mono.defer(() -> attempt(a, round + 1)))
                                 : Mono.error(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "gate-unavailable", "系统繁忙，请稍后重试"));
                         case KNOWN -> repeatOfMarker(Long.parseLong(answer.value()), a, round);
-                        case PENDING -> awaitFirst(a, round, DealGate.Reservation.parse(dealId, a.buyer().id(), answer.value()), 0);
+                        case PENDING -> awaitFirst(a, round, GateReservation.parse(dealId, a.buyer().id(), answer.value()), 0);
                         case NONE -> Mono.error(new IllegalStateException("the gate answered NONE to take"));
                     })
                     .doFinally(signal -> gate.finished(token));
@@ -222,13 +222,13 @@ public class OrderPlacement {
      * as PostgreSQL has it, resolve the reservation here if the instance placing it died, else wait for it (then 409
      * {@code request-in-progress}).
      */
-    private Mono<PlacedOrder> awaitFirst(Attempt a, int round, DealGate.Reservation pending, int polls) {
+    private Mono<PlacedOrder> awaitFirst(Attempt a, int round, GateReservation pending, int polls) {
         Mono<PlacedOrder> checked = polls % CHECK_EVERY == 0 ? checkPending(a, round, pending) : Mono.empty();
         return checked.switchIfEmpty(Mono.defer(() -> polls >= maxPolls ? Mono.error(OrderProblems.inProgress())
                 : Mono.delay(POLL).then(gate.state(a.deal().id(), a.buyer().id(), a.key())).flatMap(state -> switch (state.outcome()) {
                     case KNOWN -> repeatOfMarker(Long.parseLong(state.value()), a, round);
                     case PENDING -> awaitFirst(a, round,
-                            DealGate.Reservation.parse(a.deal().id(), a.buyer().id(), state.value()), polls + 1);
+                            GateReservation.parse(a.deal().id(), a.buyer().id(), state.value()), polls + 1);
                     default -> round < 3 ? attempt(a, round + 1) : Mono.error(OrderProblems.inProgress());
                 })));
     }
@@ -238,7 +238,7 @@ public class OrderPlacement {
      * abandoned (its instance is dead, or its attempt on this instance ended), whatever resolving it from PostgreSQL
      * says. Empty: still being placed.
      */
-    private Mono<PlacedOrder> checkPending(Attempt a, int round, DealGate.Reservation pending) {
+    private Mono<PlacedOrder> checkPending(Attempt a, int round, GateReservation pending) {
         return reservations.abandoned(pending).flatMap(abandoned -> abandoned
                 ? reservations.resolve(pending).flatMap(row -> row.isPresent() ? Mono.just(repeatOf(row.get(), a.hash()))
                         : round < 3 ? attempt(a, round + 1) : Mono.error(OrderProblems.inProgress()))

@@ -150,7 +150,7 @@ class AbandonedReservationTest extends OrderTest {
         blockOn(reconciler.reconcile(deal, new HashMap<>()));
 
         // the committed order is a sale; the unwritten, left-behind and hanging ones are given back; the one in flight stays
-        assertThat(fx.gateReservations(deal.id())).containsOnlyKeys(DealGate.reservationField(inFlight.id(), "f"));
+        assertThat(fx.gateReservations(deal.id())).containsOnlyKeys(DealKeys.reservationField(inFlight.id(), "f"));
         assertThat(blockOn(gate.marker(deal.id(), committed.id(), "c"))).isEqualTo(Long.toString(orderId));
         assertThat(fx.gateStock(deal.id())).isEqualTo(8);
         assertThat(fx.gateBuyers(deal.id())).containsOnlyKeys(committed.id(), inFlight.id());
@@ -171,7 +171,7 @@ class AbandonedReservationTest extends OrderTest {
         assertThat(fx.gateStock(deal.id())).isEqualTo(4);
 
         // e.g. an instance died between a cancellation's commit and giving the unit back to the gate
-        fx.redis().opsForValue().decrement(DealGate.stockKey(deal.id())).block();
+        fx.redis().opsForValue().decrement(DealKeys.stockKey(deal.id())).block();
         blockOn(reconciler.reconcile(deal, new HashMap<>()));
         assertThat(fx.gateStock(deal.id())).isEqualTo(4);
 
@@ -212,7 +212,7 @@ class AbandonedReservationTest extends OrderTest {
     private long commit(FlashDeal deal, OrderFixtures.Buyer buyer, String key) {
         PlaceOrderRequest request = new PlaceOrderRequest(null, deal.id(), null, 1, RECIPIENT);
         NewOrder order = new NewOrder(buyer.id(), deal.merchantId(), deal.productId(), deal.productName(), deal.id(), null,
-                deal.sessionId(), null, 1, deal.priceFen(), key, DealGate.sha256(request.fingerprint()), RECIPIENT,
+                deal.sessionId(), null, 1, deal.priceFen(), key, DealKeys.sha256(request.fingerprint()), RECIPIENT,
                 "OFFLINE", Instant.now().plusSeconds(900));
         return blockOn(orders.insertDealOrder(order, deal.perBuyerLimit(), deal.preferredShard(buyer.id()), deal.shardCount()))
                 .order().id();
@@ -220,11 +220,11 @@ class AbandonedReservationTest extends OrderTest {
 
     /** Makes a reservation look {@code age} old. */
     private void age(long dealId, long buyerId, String key, Duration age) {
-        String field = DealGate.reservationField(buyerId, key);
+        String field = DealKeys.reservationField(buyerId, key);
         Map<String, String> open = fx.gateReservations(dealId);
-        DealGate.Reservation r = DealGate.Reservation.parse(dealId, buyerId, open.get(field));
-        DealGate.Reservation older = new DealGate.Reservation(dealId, buyerId, r.token(), r.units(),
+        GateReservation r = GateReservation.parse(dealId, buyerId, open.get(field));
+        GateReservation older = new GateReservation(dealId, buyerId, r.token(), r.units(),
                 r.takenAtMillis() - age.toMillis(), r.key());
-        fx.redis().opsForHash().put(DealGate.reservedKey(dealId), field, older.value()).block();
+        fx.redis().opsForHash().put(DealKeys.reservedKey(dealId), field, older.value()).block();
     }
 }

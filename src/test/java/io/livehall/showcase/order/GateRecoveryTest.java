@@ -31,7 +31,7 @@ class GateRecoveryTest extends OrderTest {
             assertThat(fx.gateBuyers(deal)).doesNotContainKey(unlucky.id());
             assertThat(fx.shardSum(deal)).isEqualTo(10);
             assertThat(count("select count(*) from flash_deal_buyer where deal_id = :d and bought > 0", "d", deal)).isZero();
-            assertThat(fx.redis().hasKey(DealGate.markerKey(deal, unlucky.id(), "k1")).block()).isFalse();
+            assertThat(fx.redis().hasKey(DealKeys.markerKey(deal, unlucky.id(), "k1")).block()).isFalse();
             assertThat(fx.gateReservations(deal)).isEmpty();
         } finally {
             db.sql("drop trigger %1$s on customer_order; drop function %1$s()".formatted(trigger)).fetch().rowsUpdated().block();
@@ -60,7 +60,7 @@ class GateRecoveryTest extends OrderTest {
         assertThat(fx.gateStock(deal)).isEqualTo(6);
 
         // Redis forgets only what the buyers hold: the gate lets the buyer through, PostgreSQL refuses, the gate is given back
-        fx.redis().delete(DealGate.buyersKey(deal)).block();
+        fx.redis().delete(DealKeys.buyersKey(deal)).block();
         fx.order(first.token(), UUID.randomUUID().toString(), OrderFixtures.dealOrder(deal, 1)).expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("https://livehall.io/problems/limit-reached");
         assertThat(count("select sum(quantity) from customer_order where deal_id = :d and buyer_id = :b", "d", deal, "b", first.id()))
@@ -80,8 +80,8 @@ class GateRecoveryTest extends OrderTest {
         fx.order(buyer.token(), "retry-key", OrderFixtures.dealOrder(deal, 1)).expectStatus().isOk()
                 .expectBody().jsonPath("$.id").isEqualTo((int) id);
         // even when Redis lost the key's marker: PostgreSQL's unique key answers it
-        fx.redis().delete(DealGate.markerKey(deal, buyer.id(), "retry-key")).block();
-        fx.redis().delete(DealGate.buyersKey(deal)).block();
+        fx.redis().delete(DealKeys.markerKey(deal, buyer.id(), "retry-key")).block();
+        fx.redis().delete(DealKeys.buyersKey(deal)).block();
         fx.order(buyer.token(), "retry-key", OrderFixtures.dealOrder(deal, 1)).expectStatus().isOk()
                 .expectBody().jsonPath("$.id").isEqualTo((int) id);
         assertThat(count("select count(*) from customer_order where buyer_id = :b", "b", buyer.id())).isEqualTo(1);

@@ -137,7 +137,7 @@ class KilledInstanceMidSaleTest extends OrderTest {
             // the dead instance held units for among them: only the reconciler resolves theirs)
             List<Try> retrying = new ArrayList<>();
             List<Try> gaveUp = new ArrayList<>();
-            List<Try> held = lost.stream().filter(t -> stranded.containsKey(DealGate.reservationField(t.buyer().id(), t.key()))).toList();
+            List<Try> held = lost.stream().filter(t -> stranded.containsKey(DealKeys.reservationField(t.buyer().id(), t.key()))).toList();
             List<Try> notHeld = lost.stream().filter(t -> !held.contains(t)).toList();
             for (List<Try> group : List.of(held, notHeld)) {
                 for (int i = 0; i < group.size(); i++) {
@@ -207,9 +207,9 @@ class KilledInstanceMidSaleTest extends OrderTest {
             assertThat(fx.stock(live.product())).isEqualTo(1000 - UNITS);
             // the gate agrees: sold out, each buyer with an order holds one unit, nothing reserved for the dead
             await("the gate settles").atMost(Duration.ofSeconds(15)).until(() -> fx.gateReservations(deal).isEmpty());
-            long confirmed = gaveUp.stream().filter(t -> stranded.containsKey(DealGate.reservationField(t.buyer().id(), t.key())))
+            long confirmed = gaveUp.stream().filter(t -> stranded.containsKey(DealKeys.reservationField(t.buyer().id(), t.key())))
                     .filter(t -> orderOf(t) != null).count();
-            long released = gaveUp.stream().filter(t -> stranded.containsKey(DealGate.reservationField(t.buyer().id(), t.key())))
+            long released = gaveUp.stream().filter(t -> stranded.containsKey(DealKeys.reservationField(t.buyer().id(), t.key())))
                     .filter(t -> orderOf(t) == null).count();
             System.out.printf("killed instance: the reconciler confirmed %d and gave back %d reservations of buyers who gave up "
                     + "(settled %d ms after the kill)%n", confirmed, released, Duration.ofNanos(System.nanoTime() - kill0).toMillis());

@@ -255,7 +255,7 @@ class OrderApiTest extends OrderTest {
                 .allSatisfy(a -> assertThat(a.body()).contains("limit-reached"));
         assertThat(count("select count(*) from customer_order where deal_id = :d", "d", deal)).isEqualTo(1);
         // counted on the buyer's counter of this deal, under the deal's hash tag (one Redis Cluster slot per deal) ...
-        assertThat(fx.redis().opsForValue().get(DealGate.attemptsKey(deal, buyer.id())).block()).isEqualTo("41");
+        assertThat(fx.redis().opsForValue().get(DealKeys.attemptsKey(deal, buyer.id())).block()).isEqualTo("41");
         // ... so the buyer's product-page orders keep their own budget
         fx.order(buyer.token(), "regular", OrderFixtures.productOrder(product, 1)).expectStatus().isCreated();
     }

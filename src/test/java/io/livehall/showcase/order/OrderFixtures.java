@@ -143,23 +143,23 @@ public final class OrderFixtures {
     }
 
     public Long gateStock(long dealId) {
-        String v = redis().opsForValue().get(DealGate.stockKey(dealId)).block();
+        String v = redis().opsForValue().get(DealKeys.stockKey(dealId)).block();
         return v == null ? null : Long.parseLong(v);
     }
 
     public Map<Long, Integer> gateBuyers(long dealId) {
-        return redis().<String, String>opsForHash().entries(DealGate.buyersKey(dealId)).collectList().block().stream()
+        return redis().<String, String>opsForHash().entries(DealKeys.buyersKey(dealId)).collectList().block().stream()
                 .collect(Collectors.toMap(e -> Long.parseLong(e.getKey()), e -> Integer.parseInt(e.getValue())));
     }
 
     /** The gate's open reservations (orders being placed): {@code <buyer>:<sha256(key)>} → reservation. */
     public Map<String, String> gateReservations(long dealId) {
-        return redis().<String, String>opsForHash().entries(DealGate.reservedKey(dealId)).collectList().block().stream()
+        return redis().<String, String>opsForHash().entries(DealKeys.reservedKey(dealId)).collectList().block().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public void dropGate(long dealId) {
-        redis().delete(DealGate.stockKey(dealId), DealGate.buyersKey(dealId)).block();
+        redis().delete(DealKeys.stockKey(dealId), DealKeys.buyersKey(dealId)).block();
     }
 
     public ReactiveStringRedisTemplate redis() {

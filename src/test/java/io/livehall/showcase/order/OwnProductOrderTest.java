@@ -23,7 +23,7 @@ class OwnProductOrderTest extends OrderTest {
         // refused before the gate took anything: no stock, no holding, no pending key
         assertThat(fx.gateStock(live.deal())).isEqualTo(10);
         assertThat(fx.gateBuyers(live.deal())).doesNotContainKey(self.id());
-        assertThat(fx.redis().hasKey(DealGate.markerKey(live.deal(), self.id(), "own-deal")).block()).isFalse();
+        assertThat(fx.redis().hasKey(DealKeys.markerKey(live.deal(), self.id(), "own-deal")).block()).isFalse();
         assertThat(fx.gateReservations(live.deal())).isEmpty();
         assertThat(fx.shardSum(live.deal())).isEqualTo(10);
         assertThat(fx.stock(live.product())).isEqualTo(40);
