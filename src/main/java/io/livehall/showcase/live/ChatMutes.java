@@ -2,6 +2,7 @@ package io.livehall.showcase.live;
 
 import java.time.Instant;
 
+import io.livehall.common.chat.ChatBlockList;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -19,38 +20,28 @@ class ChatMutes {
     }
 
     private final DatabaseClient db;
+    private final ChatBlockList list;
 
     ChatMutes(DatabaseClient db) {
         this.db = db;
+        this.list = new ChatBlockList(db, "live_chat_mute", "session_id", "muted_by");
     }
 
     Mono<Boolean> isMuted(long sessionId, long userId) {
-        return db.sql("select exists (select 1 from live_chat_mute where session_id = :s and user_id = :u) as muted")
-                .bind("s", sessionId).bind("u", userId)
-                .map(row -> Boolean.TRUE.equals(row.get("muted", Boolean.class))).one();
+        return list.contains(sessionId, userId);
     }
 
-    /** Mutes (a repeat keeps the first mute). */
+    /** A repeat keeps the first one. */
     Mono<Void> mute(long sessionId, long userId, long by) {
-        return db.sql("""
-                        insert into live_chat_mute (session_id, user_id, muted_by) values (:s, :u, :by)
-                        on conflict do nothing""")
-                .bind("s", sessionId).bind("u", userId).bind("by", by).fetch().rowsUpdated().then();
+        return list.add(sessionId, userId, by);
     }
 
     Mono<Void> unmute(long sessionId, long userId) {
-        return db.sql("delete from live_chat_mute where session_id = :s and user_id = :u")
-                .bind("s", sessionId).bind("u", userId).fetch().rowsUpdated().then();
+        return list.remove(sessionId, userId);
     }
 
     Flux<Mute> of(long sessionId) {
-        return db.sql("""
-                        select m.user_id, u.display_name, m.created_at from live_chat_mute m join app_user u on u.id = m.user_id
-                        where m.session_id = :s order by m.created_at, m.user_id""")
-                .bind("s", sessionId)
-                .map(row -> new Mute(row.get("user_id", Long.class), row.get("display_name", String.class),
-                        row.get("created_at", Instant.class)))
-                .all();
+        return list.of(sessionId, Mute::new);
     }
 
     /** The display name of an account, empty when there is none. */

@@ -2,6 +2,7 @@ package io.livehall.training.room;
 
 import java.time.Instant;
 
+import io.livehall.common.chat.ChatBlockList;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -19,36 +20,28 @@ class RoomBans {
     }
 
     private final DatabaseClient db;
+    private final ChatBlockList list;
 
     RoomBans(DatabaseClient db) {
         this.db = db;
+        this.list = new ChatBlockList(db, "training_room_ban", "series_id", "banned_by");
     }
 
     Mono<Boolean> isBanned(long seriesId, long userId) {
-        return db.sql("select exists (select 1 from training_room_ban where series_id = :s and user_id = :u) as banned")
-                .bind("s", seriesId).bind("u", userId)
-                .map(row -> Boolean.TRUE.equals(row.get("banned", Boolean.class))).one();
+        return list.contains(seriesId, userId);
     }
 
-    /** Bans (a repeat keeps the first ban). */
+    /** A repeat keeps the first one. */
     Mono<Void> ban(long seriesId, long userId, long by) {
-        return db.sql("insert into training_room_ban (series_id, user_id, banned_by) values (:s, :u, :by) on conflict do nothing")
-                .bind("s", seriesId).bind("u", userId).bind("by", by).fetch().rowsUpdated().then();
+        return list.add(seriesId, userId, by);
     }
 
     Mono<Void> unban(long seriesId, long userId) {
-        return db.sql("delete from training_room_ban where series_id = :s and user_id = :u")
-                .bind("s", seriesId).bind("u", userId).fetch().rowsUpdated().then();
+        return list.remove(seriesId, userId);
     }
 
     Flux<Ban> of(long seriesId) {
-        return db.sql("""
-                        select b.user_id, u.display_name, b.created_at from training_room_ban b join app_user u on u.id = b.user_id
-                        where b.series_id = :s order by b.created_at, b.user_id""")
-                .bind("s", seriesId)
-                .map(row -> new Ban(row.get("user_id", Long.class), row.get("display_name", String.class),
-                        row.get("created_at", Instant.class)))
-                .all();
+        return list.of(seriesId, Ban::new);
     }
 
     /** Whether an account exists. */
