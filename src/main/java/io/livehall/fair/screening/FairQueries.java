@@ -43,8 +43,7 @@ class FairQueries {
      * a region (a prefix: 安徽省 finds 安徽省合肥市); {@code limit + 1} rows after the cursor.
      */
     Flux<Card> published(boolean past, FairKind kind, String region, FairCursor after, Instant now, int limit) {
-        StringBuilder sql = new StringBuilder(CARD).append("""
-                 where f.status = 'PUBLISHED' and f.visibility = 'PUBLIC'""");
+        StringBuilder sql = new StringBuilder(CARD).append(" where f.status = 'PUBLISHED' and f.visibility = 'PUBLIC'");
         sql.append(past ? " and f.ends_at <= :now" : " and f.ends_at > :now");
         if (kind != null) {
             sql.append(" and f.kind = :kind");
