@@ -87,7 +87,7 @@ class FairQueries {
     Flux<Participation> ofUser(long userId) {
         return db.sql(CARD.replace(" from fair f", ", p.id as pid, p.status as pstatus, p.role as prole, p.reason as preason from fair f")
                         + """
-                         join fair_participant p on p.fair_id = f.id
+                         \sjoin fair_participant p on p.fair_id = f.id
                          where p.enterprise_id = (select enterprise_id from app_user where id = :user)
                            and f.status <> 'DRAFT'
                          order by f.starts_at desc, f.id desc limit 100""")

@@ -253,6 +253,9 @@ class FairScreeningApiTest extends IntegrationTest {
         // registered: the fair is visible to it now, without the link
         send("GET", "/api/fairs/" + fair, invited.token(), null).expectStatus().isOk().expectBody()
                 .jsonPath("$.mine.status").isEqualTo("PENDING");
+        send("GET", "/api/fairs/mine", invited.token(), null).expectStatus().isOk().expectBody()
+                .jsonPath("$[0].fair.id").isEqualTo(fair).jsonPath("$[0].mine.status").isEqualTo("PENDING");
+        send("GET", "/api/fairs/mine", null, null).expectStatus().isUnauthorized();
         // used up
         send("GET", "/api/fair-invitations/" + token, null, null).expectStatus().isNotFound();
         send("POST", registration(fair), second.token(), body).expectStatus().isNotFound();
