@@ -114,7 +114,7 @@ async function expectCleanHeader(page: Page, label: string): Promise<void> {
 function routes(role: RoleName): string[] {
   const everyone = ['/', '/live', `/live/${liveId}`, '/products', `/products/${productId}`, '/training',
     `/training/series/${trainingSeriesId}`, `/training/sessions/${trainingSessionId}`, '/courses', `/courses/${courseId}`,
-    '/fair', '/no-such-page'];
+    '/fairs', '/no-such-page'];
   switch (role) {
     case 'guest':
       return [...everyone, '/login', '/register'];
