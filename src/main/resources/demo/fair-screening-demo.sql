@@ -142,9 +142,9 @@ on conflict (fair_id, enterprise_id) do nothing;
 
 -- the demo merchant (a tea company, supplier) and the demo viewer (an auto parts buyer) at the Anhui fair
 insert into fair_participant (fair_id, enterprise_id, user_id, role, status, offers, needs, amount_min_fen, amount_max_fen,
-                              certifications, decided_by, decided_at, contact_name, contact_phone)
+                              certifications, decided_by, decided_at, contact_name, contact_phone, created_at)
 select f.id, u.enterprise_id, u.id, v.role, 'APPROVED', v.offers, v.needs, v.min_fen, v.max_fen, v.certs, o.id,
-       now() - interval '1 day', v.contact, v.phone
+       now() - interval '1 day', v.contact, v.phone, now() - interval '3 days'
 from (values
     ('merchant', 'SUPPLIER', '秦岭雾毫、汉中仙毫礼盒、紫阳富硒茶，可供企业工会福利与商务礼品采购', '安徽地区商超渠道、企业福利采购',
      5000000::bigint, 50000000::bigint, array['SC 食品生产许可', '有机产品认证'], '李经理', '13891000001'),
