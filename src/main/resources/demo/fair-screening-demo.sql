@@ -87,14 +87,16 @@ insert into fair (organiser_id, title, kind, mode, visibility, status, starts_at
 select u.id, v.title, v.kind, v.mode, v.visibility, 'PUBLISHED', v.starts, v.ends, v.region, v.venue, v.summary, v.capacity
 from app_user u, (values
     ('2026安徽省中小企业采购对接暨商机发布会', 'PROCUREMENT', 'HYBRID', 'PUBLIC',
-     date_trunc('hour', now()) + interval '7 days 1 hour', date_trunc('hour', now()) + interval '8 days 9 hours',
+     (date_trunc('day', now() at time zone 'Asia/Shanghai') + interval '7 days 9 hours') at time zone 'Asia/Shanghai',
+     (date_trunc('day', now() at time zone 'Asia/Shanghai') + interval '8 days 17 hours') at time zone 'Asia/Shanghai',
      '安徽省合肥市', '合肥滨湖国际会展中心 A3 馆',
      '由安徽省中小企业服务中心主办，面向汽车零部件、电子信息、新能源、装备制造、食品加工等行业，组织大企业、国有企业与中小企业开展采购对接，发布年度采购商机。线下设一对一洽谈区，线上同步开放需求发布与预约洽谈。', 3000),
     ('福建省中小企业线上投融资路演', 'ROADSHOW', 'ONLINE', 'PUBLIC',
-     now() - interval '1 hour', now() + interval '3 days', '福建省福州市', null,
+     date_trunc('hour', now()) - interval '1 hour', date_trunc('hour', now()) + interval '3 days', '福建省福州市', null,
      '4 个成长型中小企业项目在线路演，50 家投资机构与银行在线观看、提问并表达投资意向。', 200),
     ('皖北汽车产业链链主闭门对接会', 'CHAIN', 'OFFLINE', 'CLOSED',
-     date_trunc('hour', now()) + interval '14 days 2 hours', date_trunc('hour', now()) + interval '14 days 8 hours',
+     (date_trunc('day', now() at time zone 'Asia/Shanghai') + interval '14 days 13 hours 30 minutes') at time zone 'Asia/Shanghai',
+     (date_trunc('day', now() at time zone 'Asia/Shanghai') + interval '14 days 18 hours 30 minutes') at time zone 'Asia/Shanghai',
      '安徽省宿州市', '宿州高新区管委会三楼会议室',
      '邀请皖北整车及零部件链主企业与本地配套企业闭门对接，围绕本地化配套清单逐项洽谈。', 40)
 ) as v(title, kind, mode, visibility, starts, ends, region, venue, summary, capacity)
