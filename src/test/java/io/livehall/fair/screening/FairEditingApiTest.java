@@ -200,6 +200,53 @@ class FairEditingApiTest extends IntegrationTest {
     }
 
     @Test
+    void everyFieldRefusesWhatItMustNotHold() {
+        Account organiser = fx.account("ORGANISER");
+        long id = create(organiser, fair("字段测试"));
+        Map<String, Object> cases = new java.util.LinkedHashMap<>();
+        cases.put("title", " ");
+        cases.put("region", "区".repeat(61));
+        cases.put("venue", "场".repeat(201));
+        cases.put("summary", "介".repeat(4001));
+        cases.put("capacity", -5);
+        cases.put("coverFileId", -1);
+        cases.put("kind", null);
+        cases.put("mode", null);
+        cases.put("visibility", "SECRET");
+        cases.put("startsAt", "tomorrow");
+        cases.put("agenda", java.util.Collections.nCopies(51, Map.of("startsAt", inDays(10).toString(), "title", "项")));
+        for (var c : cases.entrySet()) {
+            Map<String, Object> body = fair("字段测试");
+            body.put(c.getKey(), c.getValue());
+            var result = send("POST", "/api/organiser/fairs", organiser.token(), body).expectStatus().isBadRequest();
+            if (!List.of("visibility", "startsAt").contains(c.getKey())) { // an unreadable value: 400 without a field name
+                result.expectBody().jsonPath("$.errors[?(@.field == '%s')]".formatted(c.getKey())).exists();
+            }
+        }
+        for (Map<String, Object> item : List.<Map<String, Object>>of(Map.of("startsAt", inDays(10).toString(), "title", ""),
+                Map.of("startsAt", inDays(10).toString(), "title", "项", "place", "地".repeat(101)),
+                Map.of("startsAt", inDays(10).toString(), "endsAt", inDays(10).toString(), "title", "项"))) {
+            Map<String, Object> body = fair("议程测试");
+            body.put("agenda", List.of(item));
+            send("PUT", "/api/organiser/fairs/" + id, organiser.token(), body).expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].field").value(f -> assertThat((String) f).startsWith("agenda[0]."));
+        }
+        send("POST", "/api/organiser/fairs/" + id + "/invitations", organiser.token(), Map.of("note", "邀".repeat(101)))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("note");
+        send("POST", "/api/organiser/fairs/" + id + "/invitations", organiser.token(), Map.of("note", "x", "maxUses", 10001))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("maxUses");
+        send("POST", "/api/organiser/fairs/" + id + "/organisers", organiser.token(), Map.of("username", "u".repeat(33)))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("username");
+        send("POST", "/api/organiser/fair-participants/1/reject", organiser.token(), Map.of("reason", "因".repeat(501)))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        send("GET", "/api/organiser/fairs/" + id + "/participants?q=" + "企".repeat(51), organiser.token(), null)
+                .expectStatus().isBadRequest();
+        send("GET", "/api/organiser/fairs/" + id + "/participants?after=x", organiser.token(), null).expectStatus().isBadRequest();
+        send("GET", "/api/organiser/fairs/" + Long.MAX_VALUE, organiser.token(), null).expectStatus().isNotFound();
+        send("GET", "/api/organiser/fairs/99999999999999999999", organiser.token(), null).expectStatus().isBadRequest();
+    }
+
+    @Test
     void thePublicListShowsPublishedPublicFairsWithFiltersAndKeysetPages() {
         Account organiser = fx.account("ORGANISER");
         String region = "测试省" + uniqueName("r").substring(2, 8);

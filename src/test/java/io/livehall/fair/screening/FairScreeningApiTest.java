@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.livehall.IntegrationTest;
+import io.livehall.fair.FairActivity;
 import io.livehall.fair.FairFigure;
 import io.livehall.fair.FairFigureSource;
 import io.livehall.fair.FairFixtures;
@@ -36,6 +37,8 @@ class FairScreeningApiTest extends IntegrationTest {
     ApplicationContext context;
     @Autowired
     List<FairFigureSource> figureSources;
+    @Autowired
+    FairActivity activity;
 
     FairFixtures fx;
 
@@ -278,6 +281,33 @@ class FairScreeningApiTest extends IntegrationTest {
                 Map.of("note", "别的会")).expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         body.put("invitation", foreign.get("token"));
         send("POST", registration(fair), second.token(), body).expectStatus().isNotFound();
+    }
+
+    @Test
+    void eachCommittedScreeningChangeIsToldAsParticipantActivity() {
+        Account organiser = fx.account("ORGANISER");
+        long fair = fx.fair(organiser.id());
+        Member member = fx.enterprise("活动通知企业");
+        var heard = StepVerifier.create(activity.changes().filter(c -> c.fairId() == fair).take(2))
+                .expectSubscription()
+                .assertNext(c -> assertThat(c.what()).isEqualTo(FairActivity.What.PARTICIPANT))
+                .assertNext(c -> assertThat(c.what()).isEqualTo(FairActivity.What.PARTICIPANT))
+                .expectComplete()
+                .verifyLater();
+        send("POST", registration(fair), member.token(), questionnaire("BUYER")).expectStatus().isOk();
+        send("POST", "/api/organiser/fair-participants/" + participantId(fair, member) + "/approve", organiser.token(), null)
+                .expectStatus().isOk();
+        heard.verify(Duration.ofSeconds(10));
+        Map<String, Object> longer = questionnaire("BUYER");
+        longer.put("needs", "需".repeat(1001));
+        longer.put("contactName", "名".repeat(41));
+        longer.put("certifications", List.of("证".repeat(41)));
+        longer.put("answer", "答".repeat(501));
+        send("PUT", registration(fair), member.token(), longer).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[?(@.field == 'needs')]").exists()
+                .jsonPath("$.errors[?(@.field == 'contactName')]").exists()
+                .jsonPath("$.errors[?(@.field == 'certifications[0]')]").exists()
+                .jsonPath("$.errors[?(@.field == 'answer')]").exists();
     }
 
     @Test
