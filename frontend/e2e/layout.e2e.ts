@@ -18,6 +18,7 @@ let productId = 0;
 let trainingSeriesId = 0;
 let trainingSessionId = 0;
 let courseId = 0;
+let fairId = 0;
 
 interface Box {
   name: string;
@@ -114,19 +115,20 @@ async function expectCleanHeader(page: Page, label: string): Promise<void> {
 function routes(role: RoleName): string[] {
   const everyone = ['/', '/live', `/live/${liveId}`, '/products', `/products/${productId}`, '/training',
     `/training/series/${trainingSeriesId}`, `/training/sessions/${trainingSessionId}`, '/courses', `/courses/${courseId}`,
-    '/fair', '/no-such-page'];
+    '/fairs', `/fairs/${fairId}`, '/no-such-page'];
   switch (role) {
     case 'guest':
       return [...everyone, '/login', '/register'];
     case 'viewer':
-      return [...everyone, '/me', '/me/registrations', '/orders', '/quotes', '/apply', '/me/learning'];
+      return [...everyone, '/me', '/me/registrations', '/orders', '/quotes', '/apply', '/me/learning',
+        `/fairs/${fairId}/register`, `/fairs/${fairId}/directory`];
     case 'merchant':
       return [...everyone, '/me', '/orders', '/quotes', '/merchant', '/merchant/products', '/merchant/products/new',
         '/merchant/live', `/merchant/live/${liveId}`, '/merchant/orders', '/merchant/quotes'];
     case 'organiser':
       return [...everyone, '/me', '/orders', '/organiser', '/organiser/applications', '/organiser/training',
         `/organiser/training/series/${trainingSeriesId}`, `/organiser/training/sessions/${trainingSessionId}/console`,
-        '/organiser/courses', `/organiser/courses/${courseId}`];
+        '/organiser/courses', `/organiser/courses/${courseId}`, '/organiser/fairs', `/organiser/fairs/${fairId}`];
     case 'admin':
       return [...everyone, '/me', '/orders', '/admin/users'];
   }
@@ -137,6 +139,12 @@ beforeAll(async () => {
   liveId = (sessions.items.find((s) => s.status === 'LIVE') ?? sessions.items[0]).id;
   const products = await json<{ items: Array<{ id: number }> }>('/api/products?limit=1');
   courseId = (await json<{ items: Array<{ id: number }> }>('/api/courses?limit=1')).items[0].id;
+  // the fair demo data is seeded after the app is ready: wait for the Anhui fair
+  for (let i = 0; i < 120 && !fairId; i++) {
+    const fairs = await json<{ items: Array<{ id: number }> }>('/api/fairs?kind=PROCUREMENT&region=%E5%AE%89%E5%BE%BD%E7%9C%81');
+    if (fairs.items.length) fairId = fairs.items[0].id;
+    else await new Promise((r) => setTimeout(r, 500));
+  }
   productId = products.items[0].id;
   // the demo training series with a session live (its page shows the player and the viewers badge)
   const series = await json<{ items: Array<{ id: number }> }>('/api/training/series?status=live&limit=1');

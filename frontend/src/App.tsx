@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { ComponentType } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { RequireAuth } from './components/RequireAuth';
 import { CataloguePage } from './pages/catalogue/CataloguePage';
@@ -8,7 +8,10 @@ import { ProductPage } from './pages/catalogue/ProductPage';
 import { LoginPage } from './pages/auth/LoginPage';
 import { RegisterPage } from './pages/auth/RegisterPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
-import { FairPage } from './pages/fair/FairPage';
+import { FairDirectoryPage } from './pages/fair/screening/FairDirectoryPage';
+import { FairHomePage } from './pages/fair/screening/FairHomePage';
+import { FairListPage } from './pages/fair/screening/FairListPage';
+import { FairRegisterPage } from './pages/fair/screening/FairRegisterPage';
 import { HomePage } from './pages/home/HomePage';
 import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
@@ -51,6 +54,8 @@ const SessionAttendancePage = lazyPage(() => import('./pages/training/attendance
 const TrainingConsolePage = lazyPage(() => import('./pages/training/room/TrainingConsolePage'), 'TrainingConsolePage');
 const CourseEditorPage = lazyPage(() => import('./pages/training/course/CourseEditorPage'), 'CourseEditorPage');
 const OrganiserCoursesPage = lazyPage(() => import('./pages/training/course/OrganiserCoursesPage'), 'OrganiserCoursesPage');
+const OrganiserFairsPage = lazyPage(() => import('./pages/fair/screening/OrganiserFairsPage'), 'OrganiserFairsPage');
+const OrganiserFairPage = lazyPage(() => import('./pages/fair/screening/OrganiserFairPage'), 'OrganiserFairPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -79,7 +84,13 @@ export function AppRoutes() {
         <Route path="me/learning" element={<RequireAuth><MyLearningPage /></RequireAuth>} />
         <Route path="organiser/courses" element={<RequireAuth role="ORGANISER"><OrganiserCoursesPage /></RequireAuth>} />
         <Route path="organiser/courses/:id" element={<RequireAuth role="ORGANISER"><CourseEditorPage /></RequireAuth>} />
-        <Route path="fair" element={<FairPage />} />
+        <Route path="fair" element={<Navigate to="/fairs" replace />} />
+        <Route path="fairs" element={<FairListPage />} />
+        <Route path="fairs/:id" element={<FairHomePage />} />
+        <Route path="fairs/:id/register" element={<RequireAuth><FairRegisterPage /></RequireAuth>} />
+        <Route path="fairs/:id/directory" element={<RequireAuth><FairDirectoryPage /></RequireAuth>} />
+        <Route path="organiser/fairs" element={<RequireAuth role="ORGANISER"><OrganiserFairsPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id" element={<RequireAuth role="ORGANISER"><OrganiserFairPage /></RequireAuth>} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />

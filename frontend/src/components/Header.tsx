@@ -10,7 +10,7 @@ const SECTIONS = [
   { to: '/products', label: '展厅商品' },
   { to: '/training', label: '在线培训' },
   { to: '/courses', label: '微课' },
-  { to: '/fair', label: '供需对接' },
+  { to: '/fairs', label: '供需对接' },
 ];
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');

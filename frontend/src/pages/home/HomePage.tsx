@@ -19,7 +19,7 @@ const SECTIONS = [
     tags: ['趋势篇', '政策篇', '实务篇', '专精特新篇'],
   },
   {
-    to: '/fair',
+    to: '/fairs',
     icon: '联',
     title: '供需对接',
     description: '线上采购对接会、融资路演与产业链对接，精准撮合供需双方。',

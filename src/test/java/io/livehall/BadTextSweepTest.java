@@ -175,6 +175,43 @@ class BadTextSweepTest extends IntegrationTest {
             lesson.put(f, f.equals("videoUrl") ? "https://v.example.com/" + BAD + ".mp4" : BAD);
             fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/courses/1/lessons", f, lesson, List.of("course_lesson")));
         }
+        // fairs — screening (issue 14)
+        for (String f : List.of("title", "region", "venue", "summary", "agenda[0].title", "agenda[0].place", "agenda[0].speaker")) {
+            Map<String, Object> item = new LinkedHashMap<>(Map.of("startsAt", future, "title", "开幕式", "place", "一号厅",
+                    "speaker", "王主任"));
+            Map<String, Object> fair = new LinkedHashMap<>(Map.of("title", "合肥采购对接会", "kind", "PROCUREMENT",
+                    "mode", "HYBRID", "visibility", "PUBLIC", "startsAt", future, "endsAt", later, "region", "安徽省合肥市",
+                    "venue", "会展中心", "summary", "简介", "capacity", 100));
+            if (f.startsWith("agenda")) {
+                item.put(f.substring("agenda[0].".length()), BAD);
+            } else {
+                fair.put(f, BAD);
+            }
+            fair.put("agenda", List.of(item));
+            fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/fairs", f, fair, List.of("fair", "fair_agenda_item")));
+            fields.add(new Field("ORGANISER", HttpMethod.PUT, "/api/organiser/fairs/1", f, fair, List.of("fair", "fair_agenda_item")));
+        }
+        fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/fairs/1/organisers", "username",
+                Map.of("username", BAD), List.of()));
+        fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/fairs/1/invitations", "note",
+                Map.of("note", BAD, "maxUses", 1), List.of("fair_invitation")));
+        for (String action : List.of("reject", "needs-info")) {
+            fields.add(new Field("ORGANISER", HttpMethod.POST, "/api/organiser/fair-participants/1/" + action, "reason",
+                    Map.of("reason", BAD), List.of("fair_participant", "fair_participant_history")));
+        }
+        for (String f : List.of("offers", "needs", "certifications[0]", "contactName", "contactPhone", "invitation", "answer")) {
+            Map<String, Object> questionnaire = new LinkedHashMap<>(Map.of("role", "SUPPLIER", "offers", "压铸件", "needs", "机床",
+                    "certifications", List.of("ISO 9001"), "contactName", "张三", "contactPhone", "13812341234"));
+            if (f.equals("certifications[0]")) {
+                questionnaire.put("certifications", List.of(BAD));
+            } else {
+                questionnaire.put(f, BAD);
+            }
+            fields.add(new Field("VIEWER", HttpMethod.POST, "/api/fairs/1/registration", f, questionnaire,
+                    List.of("fair_participant", "fair_participant_history")));
+            fields.add(new Field("VIEWER", HttpMethod.PUT, "/api/fairs/1/registration", f, questionnaire,
+                    List.of("fair_participant", "fair_participant_history")));
+        }
         return fields.stream().flatMap(field -> JSON_BAD.stream().map(bad -> Arguments.of(field, bad)));
     }
 
@@ -210,6 +247,10 @@ class BadTextSweepTest extends IntegrationTest {
             cases.add(Arguments.of(null, "/api/training/series?tag=", "tag", bad));
             cases.add(Arguments.of(null, "/api/training/series?audience=", "audience", bad));
             cases.add(Arguments.of(null, "/api/courses?q=", "q", bad));
+            cases.add(Arguments.of(null, "/api/fairs?region=", "region", bad));
+            cases.add(Arguments.of("VIEWER", "/api/fairs/1/participants?q=", "q", bad));
+            cases.add(Arguments.of("VIEWER", "/api/fairs/1/registration?invite=", "invite", bad));
+            cases.add(Arguments.of("ORGANISER", "/api/organiser/fairs/1/participants?q=", "q", bad));
         }
         return cases.stream();
     }

@@ -65,6 +65,8 @@ class SecurityConfig {
                                 "/api/agreements/**").permitAll()
                         // load-test endpoints, present only with livehall.bench.enabled=true (BenchPingController)
                         .pathMatchers(HttpMethod.GET, "/api/bench/**").permitAll()
+                        // fairs: the public list, a fair's home page and an invitation link (guests welcome)
+                        .pathMatchers(HttpMethod.GET, "/api/fairs", "/api/fairs/*", "/api/fair-invitations/*").permitAll()
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/organiser/**").hasAnyRole("ORGANISER", "ADMIN")
                         .pathMatchers("/api/merchant/**").hasRole("MERCHANT")
