@@ -60,7 +60,9 @@ export function OrganiserDirectoryPage() {
   return (
     <section className="container page listing-page" data-testid="organiser-directory">
       {/* TODO(h2 merge): <FairNav fairId={fairId} organiser /> once fair.screening's tab strip is on this branch */}
-      <p className="small"><Link to={`/organiser/fairs/${fairId}`}>返回对接会</Link></p>
+      <p className="small">
+        <Link to={`/organiser/fairs/${fairId}`}>返回对接会</Link> · <Link to={`/fairs/${fairId}/listings`}>查看本场供需大厅</Link>
+      </p>
       <h1>供需目录</h1>
       <p className="lead muted">
         按季度发布供需目录：收录该季度内有效的、已通过审核企业的供需信息。发布后的目录是当时的快照，之后供需信息的修改或撤回不会改变它。
