@@ -2,6 +2,7 @@ package io.livehall.fair.listing;
 
 import java.util.List;
 
+import io.livehall.common.error.ApiProblem;
 import io.livehall.common.paging.Page;
 import io.livehall.fair.FairStaff;
 import io.livehall.fair.IndustryTaxonomy;
@@ -96,7 +97,7 @@ class ListingController {
                                @RequestParam(required = false) String region, @RequestParam(required = false) Long amountMin,
                                @RequestParam(required = false) Long amountMax, @RequestParam(required = false) String after,
                                @RequestParam(required = false) Integer limit, @AuthenticationPrincipal Jwt jwt) {
-        return Mono.defer(() -> queries.ofFair(FairStaff.of(jwt), fairId,
+        return Mono.defer(() -> queries.ofFair(staffOf(jwt), fairId,
                 ListingFilter.of(q, side, category, region, amountMin, amountMax, after, taxonomy), limit));
     }
 
@@ -104,10 +105,18 @@ class ListingController {
     @Operation(summary = "下载对接会中一条供需信息的附件（可见该场供需信息的人）")
     Mono<ResponseEntity<byte[]>> fairFile(@PathVariable long fairId, @PathVariable long id, @PathVariable long fileId,
                                           @AuthenticationPrincipal Jwt jwt) {
-        return queries.fairFile(FairStaff.of(jwt), fairId, id, fileId);
+        return Mono.defer(() -> queries.fairFile(staffOf(jwt), fairId, id, fileId));
     }
 
     private static long userOf(Jwt jwt) {
-        return Long.parseLong(jwt.getSubject());
+        return staffOf(jwt).userId();
+    }
+
+    /** The caller; 401 without a token (should a public rule ever let these paths pass without one). */
+    private static FairStaff staffOf(Jwt jwt) {
+        if (jwt == null) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录");
+        }
+        return FairStaff.of(jwt);
     }
 }

@@ -83,9 +83,8 @@ class ListingQueries {
     /** An attachment of a listing shown at the fair (the caller may see the fair's listings), as a download. */
     Mono<ResponseEntity<byte[]>> fairFile(FairStaff who, long fairId, long listingId, long fileId) {
         return allowed(who, fairId)
-                .then(Mono.defer(() -> listings.ofFair(fairId, new ListingFilter(null, null, null, null, null, null,
-                                listingId + 1), clock.instant(), 1).next()))
-                .filter(l -> l.id() == listingId)
+                .then(Mono.defer(() -> listings.shownAt(fairId, listingId, clock.instant())))
+                .filter(shown -> shown)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("供需信息")))
                 .flatMap(l -> download(listingId, fileId));
     }

@@ -114,6 +114,17 @@ class ListingRepository {
         return spec.map(ListingRepository::rowOf).all();
     }
 
+    /** Whether the listing shows at the fair now: active, valid, of an enterprise approved for it. */
+    Mono<Boolean> shownAt(long fairId, long listingId, Instant now) {
+        return db.sql("""
+                        select exists (select 1 from fair_listing l
+                                        join fair_participant p on p.enterprise_id = l.enterprise_id
+                                       where l.id = :id and p.fair_id = :fair and p.status = 'APPROVED'
+                                         and l.status = 'ACTIVE' and l.valid_until > :now) as shown""")
+                .bind("id", listingId).bind("fair", fairId).bind("now", now)
+                .map(row -> Boolean.TRUE.equals(row.get("shown", Boolean.class))).one();
+    }
+
     /** The attachments of these listings, in each one's order. */
     Mono<Map<Long, List<Attachment>>> attachments(List<Long> listingIds) {
         if (listingIds.isEmpty()) {
