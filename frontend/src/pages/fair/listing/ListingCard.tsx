@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Listing } from '../../../api/fairListing';
-import { formatDateTime } from '../../../lib/format';
-import { formatRange } from './listingForm';
+import { formatRange, shanghaiDate } from './listingForm';
 
 /** One listing as a card: side, title, enterprise, category, region, quantity, amount, validity, keywords, files. */
 export function ListingCard({ listing: l, onFile, actions }: {
@@ -38,7 +37,7 @@ export function ListingCard({ listing: l, onFile, actions }: {
           ))}
         </p>
       )}
-      <p className="small muted">有效期至 {formatDateTime(l.validUntil)}</p>
+      <p className="small muted">有效期至 {shanghaiDate(l.validUntil)}</p>
       {actions && <p className="listing-card-actions">{actions}</p>}
     </li>
   );

@@ -54,7 +54,7 @@ class DirectoryPdf {
             doc.getDocumentInformation().setTitle(d.title());
             doc.getDocumentInformation().setCreator("Live Hall 直播展厅");
             Writer w = new Writer(doc, type);
-            w.line(d.title(), 16, HEADING);
+            w.wrapped(d.title(), 16, HEADING, 3);
             long supply = entries.stream().filter(e -> e.side() == ListingSide.SUPPLY).count();
             w.line("统计期：" + d.periodLabel() + "（" + d.periodStart() + " 至 " + d.periodEnd().minusDays(1) + "）　发布日期："
                     + DATE.format(d.publishedAt()), 10, 0.3f);
