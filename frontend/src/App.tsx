@@ -56,6 +56,11 @@ const CourseEditorPage = lazyPage(() => import('./pages/training/course/CourseEd
 const OrganiserCoursesPage = lazyPage(() => import('./pages/training/course/OrganiserCoursesPage'), 'OrganiserCoursesPage');
 const OrganiserFairsPage = lazyPage(() => import('./pages/fair/screening/OrganiserFairsPage'), 'OrganiserFairsPage');
 const OrganiserFairPage = lazyPage(() => import('./pages/fair/screening/OrganiserFairPage'), 'OrganiserFairPage');
+// fair listings (h3): the listing pages are for enterprises and organisers only, the directory page is rarely opened
+const MyListingsPage = lazyPage(() => import('./pages/fair/listing/MyListingsPage'), 'MyListingsPage');
+const FairListingsPage = lazyPage(() => import('./pages/fair/listing/FairListingsPage'), 'FairListingsPage');
+const OrganiserDirectoryPage = lazyPage(() => import('./pages/fair/directory/OrganiserDirectoryPage'), 'OrganiserDirectoryPage');
+const DirectoryPage = lazyPage(() => import('./pages/fair/directory/DirectoryPage'), 'DirectoryPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -107,6 +112,10 @@ export function AppRoutes() {
         <Route path="organiser/training/sessions/:id/attendance" element={<RequireAuth role="ORGANISER"><SessionAttendancePage /></RequireAuth>} />
         <Route path="organiser/training/sessions/:id/replay" element={<RequireAuth role="ORGANISER"><ReplayManagePage /></RequireAuth>} />
         <Route path="organiser/training/sessions/:id/console" element={<RequireAuth role="ORGANISER"><TrainingConsolePage /></RequireAuth>} />
+        <Route path="me/listings" element={<RequireAuth><MyListingsPage /></RequireAuth>} />
+        <Route path="fairs/:id/listings" element={<RequireAuth><FairListingsPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id/directory" element={<RequireAuth role="ORGANISER"><OrganiserDirectoryPage /></RequireAuth>} />
+        <Route path="fair-directories/:id" element={<DirectoryPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

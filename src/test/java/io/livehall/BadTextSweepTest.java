@@ -212,6 +212,19 @@ class BadTextSweepTest extends IntegrationTest {
             fields.add(new Field("VIEWER", HttpMethod.PUT, "/api/fairs/1/registration", f, questionnaire,
                     List.of("fair_participant", "fair_participant_history")));
         }
+        // fair listings (fair/listing): any account (validation answers before the enterprise check)
+        for (String f : List.of("title", "description", "category", "region", "quantity", "keywords[0]")) {
+            Map<String, Object> listing = new LinkedHashMap<>(Map.of("side", "SUPPLY", "title", "铝合金压铸件",
+                    "description", "描述", "category", "C367", "region", "安徽省合肥市", "quantity", "5 万件",
+                    "keywords", List.of("压铸"), "validUntil", later));
+            if (f.equals("keywords[0]")) {
+                listing.put("keywords", List.of(BAD));
+            } else {
+                listing.put(f, BAD);
+            }
+            fields.add(new Field("VIEWER", HttpMethod.POST, "/api/me/listings", f, listing, List.of("fair_listing")));
+            fields.add(new Field("VIEWER", HttpMethod.PUT, "/api/me/listings/1", f, listing, List.of("fair_listing")));
+        }
         return fields.stream().flatMap(field -> JSON_BAD.stream().map(bad -> Arguments.of(field, bad)));
     }
 
@@ -251,6 +264,8 @@ class BadTextSweepTest extends IntegrationTest {
             cases.add(Arguments.of("VIEWER", "/api/fairs/1/participants?q=", "q", bad));
             cases.add(Arguments.of("VIEWER", "/api/fairs/1/registration?invite=", "invite", bad));
             cases.add(Arguments.of("ORGANISER", "/api/organiser/fairs/1/participants?q=", "q", bad));
+            cases.add(Arguments.of("ORGANISER", "/api/fairs/1/listings?q=", "q", bad));
+            cases.add(Arguments.of("ORGANISER", "/api/fairs/1/listings?region=", "region", bad));
         }
         return cases.stream();
     }

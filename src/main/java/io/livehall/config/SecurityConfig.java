@@ -62,7 +62,7 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.POST, "/api/training/sessions/*/replay/heartbeat").permitAll()
                         // public reads: the catalogue, the live schedule, product images, current agreements
                         .pathMatchers(HttpMethod.GET, "/api/products/**", "/api/live-sessions/**", "/api/training/**", "/api/courses/**", "/api/files/**",
-                                "/api/agreements/**").permitAll()
+                                "/api/agreements/**", "/api/fair-directories/**").permitAll()
                         // load-test endpoints, present only with livehall.bench.enabled=true (BenchPingController)
                         .pathMatchers(HttpMethod.GET, "/api/bench/**").permitAll()
                         // fairs: the public list, a fair's home page and an invitation link (guests welcome)
