@@ -9,6 +9,7 @@ import { LoginPage } from './pages/auth/LoginPage';
 import { RegisterPage } from './pages/auth/RegisterPage';
 import { NotFoundPage } from './pages/errors/NotFoundPage';
 import { FairPage } from './pages/fair/FairPage';
+import { MyPipelinePage } from './pages/fair/pipeline/MyPipelinePage';
 import { HomePage } from './pages/home/HomePage';
 import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
@@ -51,6 +52,8 @@ const SessionAttendancePage = lazyPage(() => import('./pages/training/attendance
 const TrainingConsolePage = lazyPage(() => import('./pages/training/room/TrainingConsolePage'), 'TrainingConsolePage');
 const CourseEditorPage = lazyPage(() => import('./pages/training/course/CourseEditorPage'), 'CourseEditorPage');
 const OrganiserCoursesPage = lazyPage(() => import('./pages/training/course/OrganiserCoursesPage'), 'OrganiserCoursesPage');
+const OrganiserPipelinePage = lazyPage(() => import('./pages/fair/pipeline/OrganiserPipelinePage'), 'OrganiserPipelinePage');
+const FairKpiPage = lazyPage(() => import('./pages/fair/pipeline/FairKpiPage'), 'FairKpiPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -80,6 +83,9 @@ export function AppRoutes() {
         <Route path="organiser/courses" element={<RequireAuth role="ORGANISER"><OrganiserCoursesPage /></RequireAuth>} />
         <Route path="organiser/courses/:id" element={<RequireAuth role="ORGANISER"><CourseEditorPage /></RequireAuth>} />
         <Route path="fair" element={<FairPage />} />
+        <Route path="fairs/:id/pipeline" element={<RequireAuth><MyPipelinePage /></RequireAuth>} />
+        <Route path="organiser/fairs/kpi" element={<RequireAuth role="ORGANISER"><FairKpiPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id/pipeline" element={<RequireAuth role="ORGANISER"><OrganiserPipelinePage /></RequireAuth>} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />
