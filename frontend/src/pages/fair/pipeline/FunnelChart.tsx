@@ -13,12 +13,10 @@ export function FunnelChart({ levels }: { levels: FunnelLevel[] }) {
   useEffect(() => {
     let disposed = false;
     let onResize: (() => void) | null = null;
-    void Promise.all([import('echarts/core'), import('echarts/charts'), import('echarts/components'),
-      import('echarts/renderers')])
-      .then(([core, charts, components, renderers]) => {
+    void import('./funnelECharts')
+      .then(({ init }) => {
         if (disposed || !box.current) return;
-        core.use([charts.FunnelChart, components.TooltipComponent, renderers.CanvasRenderer]);
-        chart.current = core.init(box.current) as unknown as Chart;
+        chart.current = init(box.current) as unknown as Chart;
         chart.current.setOption(option(latest.current));
         onResize = () => chart.current?.resize();
         window.addEventListener('resize', onResize);
