@@ -29,7 +29,7 @@ export function FairKpiPage() {
       <FormAlert message={error} />
       {table && (
         <>
-          <div className="attendance-actions">
+          <div className="fair-kpi-actions">
             <span className="small muted">统计于 {formatDateTime(table.at)}</span>
             <button type="button" className="btn btn-ghost btn-sm" data-testid="kpi-csv"
               onClick={() => pipelineApi.downloadKpiCsv().catch(() => setError('导出失败，请稍后再试'))}>
@@ -52,7 +52,7 @@ export function FairKpiPage() {
                     <tr key={k.fairId} data-testid="kpi-row">
                       <td>
                         <Link to={`/organiser/fairs/${k.fairId}/pipeline`}>{k.title}</Link>
-                        <span className="muted small"> {formatDateTime(k.startsAt)}</span>
+                        <span className="muted small kpi-fair-date">{formatDateTime(k.startsAt)}</span>
                       </td>
                       {FIGURES.map((f) => <td key={f}>{formatFigure(f, k.figures[f])}</td>)}
                     </tr>

@@ -66,8 +66,13 @@ function option(levels: FunnelLevel[]) {
         top: 8,
         bottom: 8,
         gap: 2,
-        label: { show: true, position: 'inside', formatter: '{b} {c}', color: '#2b2118' },
-        data: levels.map((l, i) => ({ name: l.name, value: l.value, itemStyle: { color: COLOURS[i] } })),
+        label: { show: true, position: 'inside', formatter: '{b} {c}' },
+        data: levels.map((l, i) => ({
+          name: l.name,
+          value: l.value,
+          itemStyle: { color: COLOURS[i] },
+          label: { color: i < 2 ? '#2b2118' : '#fff' },
+        })),
       },
     ],
   };

@@ -50,7 +50,7 @@ describe('PairPanel', () => {
     await waitFor(() => expect(screen.getByTestId('stage-stepper').getAttribute('data-stage')).toBe('SIGNED'));
     expect(puts).toEqual([{ version: 2, stage: 'SIGNED', intendedAmountFen: null, intendedOn: null,
       signedAmountFen: 480_000_000, signedOn: '2026-12-08', note: null, reason: null }]);
-    expect(screen.getByTestId('pair-signed-amount').textContent).toBe('480万元 · 2026-12-08');
+    expect(screen.getByTestId('pair-signed-amount').textContent).toBe('480万元2026-12-08');
     expect(screen.getByTestId('pair-history').textContent).toContain('已洽谈 → 已签约');
   });
 

@@ -49,10 +49,18 @@ export function PairPanel({ fairId, pairId, onChanged }: PairPanelProps) {
       </p>
       <StageStepper stage={pair.stage} />
       <dl className="pair-facts">
-        <div><dt>意向金额</dt><dd data-testid="pair-intended-amount">{formatAmount(pair.intendedAmountFen)}{pair.intendedOn ? ` · ${pair.intendedOn}` : ''}</dd></div>
-        <div><dt>签约金额</dt><dd data-testid="pair-signed-amount">{formatAmount(pair.signedAmountFen)}{pair.signedOn ? ` · ${pair.signedOn}` : ''}</dd></div>
-        {pair.stage === 'DROPPED' && pair.dropReason && <div><dt>放弃原因</dt><dd>{pair.dropReason}</dd></div>}
-        {pair.note && <div><dt>最新备注</dt><dd>{pair.note}</dd></div>}
+        <div>
+          <dt>意向金额</dt>
+          <dd data-testid="pair-intended-amount">{formatAmount(pair.intendedAmountFen)}
+            {pair.intendedOn && <span className="fact-date">{pair.intendedOn}</span>}</dd>
+        </div>
+        <div>
+          <dt>签约金额</dt>
+          <dd data-testid="pair-signed-amount">{formatAmount(pair.signedAmountFen)}
+            {pair.signedOn && <span className="fact-date">{pair.signedOn}</span>}</dd>
+        </div>
+        {pair.stage === 'DROPPED' && pair.dropReason && <div className="fact-wide"><dt>放弃原因</dt><dd>{pair.dropReason}</dd></div>}
+        {pair.note && <div className="fact-wide"><dt>最新备注</dt><dd>{pair.note}</dd></div>}
       </dl>
       <PairEditor key={pair.version} pair={pair}
         onSaved={(d) => {
