@@ -60,7 +60,7 @@ function option(levels: FunnelLevel[]) {
         sort: 'none',
         min: 0,
         max,
-        minSize: '8%',
+        minSize: '36%',
         left: '8%',
         right: '8%',
         top: 8,
