@@ -139,4 +139,23 @@ class PipelineApiTest extends PipelineTestSupport {
                 .header("Authorization", "Bearer " + a.token()).exchange().expectStatus().isBadRequest();
         assertThat(versionOf(pair)).isZero();
     }
+
+    @Test
+    void theOtherSideIsToldWhenThePairMovesButNotOfANote() {
+        long pair = reach(pa, pb, PairStage.MET);
+        put(a.token(), fair, pair, change(0, PairStage.MET, "note", "补充一下报价单")).expectStatus().isOk();
+        put(a.token(), fair, pair, change(1, PairStage.INTENTION, "intendedAmountFen", 50_000_00L)).expectStatus().isOk();
+        var told = db.sql("select user_id, type, title, link from user_notification where link = :link")
+                .bind("link", "/fairs/" + fair + "/pipeline?pair=" + pair)
+                .map(row -> row.get("user_id", Long.class) + "|" + row.get("type", String.class) + "|"
+                        + row.get("title", String.class))
+                .all().collectList().block();
+        assertThat(told).containsExactly(b.userId() + "|fair-pipeline|与合肥精工铝业有限公司的对接进展：达成意向");
+        // an organiser's move tells both sides
+        put(organiser.token(), fair, pair, change(2, PairStage.DROPPED, "intendedAmountFen", 50_000_00L, "reason", "双方协商终止"))
+                .expectStatus().isOk();
+        assertThat(db.sql("select count(*) from user_notification where link = :link and title like '%已放弃'")
+                .bind("link", "/fairs/" + fair + "/pipeline?pair=" + pair).map(row -> row.get(0, Long.class)).one().block())
+                .isEqualTo(2);
+    }
 }

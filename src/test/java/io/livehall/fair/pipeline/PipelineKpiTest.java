@@ -116,4 +116,30 @@ class PipelineKpiTest extends PipelineTestSupport {
             }
         }
     }
+
+    @Test
+    void aBurstOfChangesIsCoalescedAndTheLastStateAlwaysArrives() throws InterruptedException {
+        long pair = reach(pa, pb, PairStage.MET);
+        io.livehall.fair.FairActivity activity = context.getBean(io.livehall.fair.FairActivity.class);
+        try (RawStompClient console = RawStompClient.open(port)) {
+            console.connect(organiser.token());
+            console.subscribe("k", "/topic/fair/" + fair + "/kpi");
+            for (int i = 0; i < 200; i++) {
+                activity.changed(fair, io.livehall.fair.FairActivity.What.MEETING, i);
+            }
+            sign(a.token(), pair, 300_000_00L, 250_000_00L);
+            long start = System.nanoTime();
+            int messages = 0;
+            String last = "";
+            RawStompClient.Frame frame;
+            while ((frame = console.poll(java.time.Duration.ofMillis(2500))) != null) {
+                messages++;
+                last = frame.body();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            // at most one per 500 ms slot (plus the slot the burst started in), never one per change
+            assertThat(messages).isBetween(1, (int) Math.ceil(seconds * 2) + 1);
+            assertThat(last).contains("\"SIGNED\":1,", "\"SIGNED_AMOUNT_FEN\":25000000");
+        }
+    }
 }
