@@ -12,6 +12,7 @@ import { FairDirectoryPage } from './pages/fair/screening/FairDirectoryPage';
 import { FairHomePage } from './pages/fair/screening/FairHomePage';
 import { FairListPage } from './pages/fair/screening/FairListPage';
 import { FairRegisterPage } from './pages/fair/screening/FairRegisterPage';
+import { MyPipelinePage } from './pages/fair/pipeline/MyPipelinePage';
 import { HomePage } from './pages/home/HomePage';
 import { LiveListPage } from './pages/live/LiveListPage';
 import { LiveRoomPage } from './pages/live/LiveRoomPage';
@@ -61,6 +62,8 @@ const MyListingsPage = lazyPage(() => import('./pages/fair/listing/MyListingsPag
 const FairListingsPage = lazyPage(() => import('./pages/fair/listing/FairListingsPage'), 'FairListingsPage');
 const OrganiserDirectoryPage = lazyPage(() => import('./pages/fair/directory/OrganiserDirectoryPage'), 'OrganiserDirectoryPage');
 const DirectoryPage = lazyPage(() => import('./pages/fair/directory/DirectoryPage'), 'DirectoryPage');
+const OrganiserPipelinePage = lazyPage(() => import('./pages/fair/pipeline/OrganiserPipelinePage'), 'OrganiserPipelinePage');
+const FairKpiPage = lazyPage(() => import('./pages/fair/pipeline/FairKpiPage'), 'FairKpiPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -96,6 +99,9 @@ export function AppRoutes() {
         <Route path="fairs/:id/directory" element={<RequireAuth><FairDirectoryPage /></RequireAuth>} />
         <Route path="organiser/fairs" element={<RequireAuth role="ORGANISER"><OrganiserFairsPage /></RequireAuth>} />
         <Route path="organiser/fairs/:id" element={<RequireAuth role="ORGANISER"><OrganiserFairPage /></RequireAuth>} />
+        <Route path="fairs/:id/pipeline" element={<RequireAuth><MyPipelinePage /></RequireAuth>} />
+        <Route path="organiser/fairs/kpi" element={<RequireAuth role="ORGANISER"><FairKpiPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id/pipeline" element={<RequireAuth role="ORGANISER"><OrganiserPipelinePage /></RequireAuth>} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />

@@ -27,6 +27,7 @@ import './styles/buy-sheet.css';
 import './styles/training.css';
 import './styles/replay.css';
 import './styles/training-registration.css';
+import './styles/fair-pipeline.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

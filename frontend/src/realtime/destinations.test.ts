@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showcaseDestinations as d, trainingDestinations as t, userQueues } from './destinations';
+import { fairDestinations as f, showcaseDestinations as d, trainingDestinations as t, userQueues } from './destinations';
 
 // The same strings the server's ShowcaseDestinations builds (docs/api.md "Destinations").
 describe('destinations', () => {
@@ -22,6 +22,11 @@ describe('destinations', () => {
     expect(t.checkin(7)).toBe('/topic/training/7/checkin');
     expect(t.chat(7)).toBe('/topic/training/7/chat');
     expect(t.sendChat(7)).toBe('/app/training/7/chat');
+  });
+
+  it('build the fair destinations', () => {
+    expect(f.kpi(9)).toBe('/topic/fair/9/kpi');
+    expect(f.roadshowViewers(9)).toBe('/topic/roadshow/9/viewers');
   });
 
   it('never let an id reach into another destination', () => {

@@ -1,5 +1,6 @@
 // Every realtime destination the app uses, in one place: the mirror of the server's
-// io.livehall.showcase.ShowcaseDestinations, io.livehall.training.TrainingDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
+// io.livehall.showcase.ShowcaseDestinations, io.livehall.training.TrainingDestinations,
+// io.livehall.fair.FairDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
 
 const seg = (id: number | string) => encodeURIComponent(String(id));
 
@@ -33,6 +34,15 @@ export const trainingDestinations = {
   checkin: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/checkin`,
   chat: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/chat`,
   sendChat: (sessionId: number | string) => `/app/training/${seg(sessionId)}/chat`,
+} as const;
+
+/** Matchmaking fairs (mirror of io.livehall.fair.FairDestinations). */
+export const fairDestinations = {
+  /** room type of a financing fair's roadshow (its id: the fair's id) */
+  roadshowRoomType: 'roadshow',
+  /** the organisers' live KPIs of a fair (latest value, ≤ 2/s; organisers of the fair and admins only) */
+  kpi: (fairId: number | string) => `/topic/fair/${seg(fairId)}/kpi`,
+  roadshowViewers: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/viewers`,
 } as const;
 
 /** The signed-in user's own queues (any of their connections, any instance). */

@@ -225,6 +225,13 @@ class BadTextSweepTest extends IntegrationTest {
             fields.add(new Field("VIEWER", HttpMethod.POST, "/api/me/listings", f, listing, List.of("fair_listing")));
             fields.add(new Field("VIEWER", HttpMethod.PUT, "/api/me/listings/1", f, listing, List.of("fair_listing")));
         }
+        // the deal pipeline of fairs (fair/pipeline)
+        for (String f : List.of("note", "reason")) {
+            Map<String, Object> change = new LinkedHashMap<>(Map.of("version", 0, "stage", "DROPPED", "reason", "预算取消"));
+            change.put(f, BAD);
+            fields.add(new Field("VIEWER", HttpMethod.PUT, "/api/fairs/1/pipeline/pairs/1", f, change,
+                    List.of("fair_pair", "fair_pair_history")));
+        }
         return fields.stream().flatMap(field -> JSON_BAD.stream().map(bad -> Arguments.of(field, bad)));
     }
 
