@@ -51,6 +51,9 @@ const SessionAttendancePage = lazyPage(() => import('./pages/training/attendance
 const TrainingConsolePage = lazyPage(() => import('./pages/training/room/TrainingConsolePage'), 'TrainingConsolePage');
 const CourseEditorPage = lazyPage(() => import('./pages/training/course/CourseEditorPage'), 'CourseEditorPage');
 const OrganiserCoursesPage = lazyPage(() => import('./pages/training/course/OrganiserCoursesPage'), 'OrganiserCoursesPage');
+const MeetingsPage = lazyPage(() => import('./pages/fair/meeting/MeetingsPage'), 'MeetingsPage');
+const RoadshowPage = lazyPage(() => import('./pages/fair/meeting/RoadshowPage'), 'RoadshowPage');
+const SlotsBoardPage = lazyPage(() => import('./pages/fair/meeting/SlotsBoardPage'), 'SlotsBoardPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -80,6 +83,9 @@ export function AppRoutes() {
         <Route path="organiser/courses" element={<RequireAuth role="ORGANISER"><OrganiserCoursesPage /></RequireAuth>} />
         <Route path="organiser/courses/:id" element={<RequireAuth role="ORGANISER"><CourseEditorPage /></RequireAuth>} />
         <Route path="fair" element={<FairPage />} />
+        <Route path="fairs/:id/meetings" element={<RequireAuth><MeetingsPage /></RequireAuth>} />
+        <Route path="fairs/:id/roadshow" element={<RequireAuth><RoadshowPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id/slots" element={<RequireAuth role="ORGANISER"><SlotsBoardPage /></RequireAuth>} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showcaseDestinations as d, trainingDestinations as t, userQueues } from './destinations';
+import { roadshowDestinations as r, showcaseDestinations as d, trainingDestinations as t, userQueues } from './destinations';
 
 // The same strings the server's ShowcaseDestinations builds (docs/api.md "Destinations").
 describe('destinations', () => {
@@ -22,6 +22,13 @@ describe('destinations', () => {
     expect(t.checkin(7)).toBe('/topic/training/7/checkin');
     expect(t.chat(7)).toBe('/topic/training/7/chat');
     expect(t.sendChat(7)).toBe('/app/training/7/chat');
+  });
+
+  it('build the roadshow destinations of a financing fair', () => {
+    expect(r.roomType).toBe('roadshow');
+    expect(r.viewers(5)).toBe('/topic/roadshow/5/viewers');
+    expect(r.stage(5)).toBe('/topic/roadshow/5/stage');
+    expect(r.qa('5')).toBe('/topic/roadshow/5/qa');
   });
 
   it('never let an id reach into another destination', () => {

@@ -1,5 +1,5 @@
 // Every realtime destination the app uses, in one place: the mirror of the server's
-// io.livehall.showcase.ShowcaseDestinations, io.livehall.training.TrainingDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
+// io.livehall.showcase.ShowcaseDestinations, io.livehall.training.TrainingDestinations, io.livehall.fair.FairDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
 
 const seg = (id: number | string) => encodeURIComponent(String(id));
 
@@ -33,6 +33,17 @@ export const trainingDestinations = {
   checkin: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/checkin`,
   chat: (sessionId: number | string) => `/topic/training/${seg(sessionId)}/chat`,
   sendChat: (sessionId: number | string) => `/app/training/${seg(sessionId)}/chat`,
+} as const;
+
+/** A financing fair's roadshow room (mirror of io.livehall.fair.FairDestinations). */
+export const roadshowDestinations = {
+  /** room type of a roadshow room (its id: the fair's id) */
+  roomType: 'roadshow',
+  viewers: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/viewers`,
+  /** the stream, the project pitching now, each project's 感兴趣 count (latest value) */
+  stage: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/stage`,
+  /** investor questions, unanswered and most upvoted first (latest value, ≤ 2/s) */
+  qa: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/qa`,
 } as const;
 
 /** The signed-in user's own queues (any of their connections, any instance). */
