@@ -3,7 +3,9 @@
 // per round, fires all accepts of the race fair at once (200 bookings of 20 slots at one table: exactly 20 may win),
 // then all accepts of the spread fair (a table each: all may win). Tokens are minted with the app's signing key.
 //
-//   node bench.mjs   (environment: BASE, KEY_FILE, ACCEPTS, CONCURRENCY, OUT)
+//   node bench.mjs   (environment: BASE, KEY_FILE, ACCEPTS, CONCURRENCY, OUT, APP_PID, DB)
+// CPU: the app's and PostgreSQL's (this database's backends) CPU time per accept, from /proc: what a booking costs
+// whatever else the machine is doing.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -38,6 +40,27 @@ function post(path, token, body, idempotencyKey) {
   });
 }
 
+/** CPU ms used so far by the app (APP_PID) and the PostgreSQL backends of database DB (from /proc, USER_HZ 100). */
+function cpuMs() {
+  const ticks = (pid) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(f[11]) + Number(f[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let postgres = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`postgres ${env('DB', 'livehall_meetings')} `)) postgres += ticks(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { app: ticks(env('APP_PID', '0')) * 10, postgres: postgres * 10 };
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Fires the accepts at once (at most CONCURRENCY in flight); answers statuses, wall time and latencies. */
@@ -46,6 +69,7 @@ async function fire(accepts) {
   const statuses = {};
   const latencies = [];
   let next = 0;
+  const cpuBefore = cpuMs();
   const started = process.hrtime.bigint();
   const worker = async () => {
     while (next < accepts.length) {
@@ -59,8 +83,12 @@ async function fire(accepts) {
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, accepts.length) }, worker));
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpuAfter = cpuMs();
+  const per = (k) => Math.round(((cpuAfter[k] - cpuBefore[k]) / accepts.length) * 100) / 100;
+  const cpu = { appMsPerAccept: per('app'), postgresMsPerAccept: per('postgres') };
+  cpu.projectedPerSecondOnTwoIdleCores = Math.round(2000 / Math.max(0.01, cpu.appMsPerAccept + cpu.postgresMsPerAccept));
   latencies.sort((x, y) => x - y);
-  return { statuses, ms: Math.round(ms), perSecond: Math.round((accepts.length / ms) * 1000 * 10) / 10,
+  return { statuses, cpu, ms: Math.round(ms), perSecond: Math.round((accepts.length / ms) * 1000 * 10) / 10,
     p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) };
 }
 
@@ -85,5 +113,8 @@ result.summary = {
   spreadBookingsPerSecond: mean((r) => r.spread.perSecond),
   spreadP50: mean((r) => r.spread.p50),
   spreadP99: mean((r) => r.spread.p99),
+  raceCpuMsPerAccept: mean((r) => r.race.cpu.appMsPerAccept + r.race.cpu.postgresMsPerAccept),
+  spreadCpuMsPerBooking: mean((r) => r.spread.cpu.appMsPerAccept + r.spread.cpu.postgresMsPerAccept),
+  spreadProjectedPerSecondOnTwoIdleCores: mean((r) => r.spread.cpu.projectedPerSecondOnTwoIdleCores),
 };
 fs.writeFileSync(env('OUT', '/dev/stdout'), JSON.stringify(result, null, 2) + '\n');

@@ -40,7 +40,7 @@ eval "$(psql -d "$DB" -v run="$run" -v rounds="$ROUNDS" -v pairs="$PAIRS" -v slo
 echo "== app pid $app on :$PORT; fairs $FAIRS; $(wc -l < "$accepts") accepts prepared"
 
 BASE="http://127.0.0.1:$PORT" KEY_FILE="$DATA/secrets/jwt-signing-key.json" ACCEPTS="$accepts" CONCURRENCY=$CONCURRENCY \
-OUT="$OUT/meetings-$run.json" node "$here/bench.mjs"
+OUT="$OUT/meetings-$run.json" APP_PID=$app DB=$DB node "$here/bench.mjs"
 cat "$OUT/meetings-$run.json"
 
 echo "== verification in PostgreSQL"

@@ -62,6 +62,8 @@ with m as (
     returning id, requester_id)
 update bench_accept a set meeting_id = m.id from m where m.requester_id = a.requester;
 
-\copy (select kind, r, fair_id, meeting_id, invitee_user, slot_id from bench_accept order by r, kind, i) to :'out' with (format csv)
+\o :out
+copy (select kind, r, fair_id, meeting_id, invitee_user, slot_id from bench_accept order by r, kind, i) to stdout with (format csv);
+\o
 select 'ORGANISER_ID=' || :organiser_id;
 select 'FAIRS=' || string_agg(fair_id::text, ',') from bench_fair;

@@ -20,6 +20,8 @@ class MeetingRepository {
     }
 
     static final String BOOKED = "('BOOKED', 'HELD', 'NO_SHOW')";
+    /** advisory lock keys of bookings: "fmsl" in the high bits, the slot id below */
+    private static final long LOCK_SPACE = 0x666d_736cL << 32;
     private static final String MEETING = """
             select m.id, m.fair_id, m.requester_id, re.name as requester_name, rp.role as requester_role,
                    rp.user_id as requester_user, m.invitee_id, ie.name as invitee_name, ip.role as invitee_role,
@@ -78,6 +80,16 @@ class MeetingRepository {
     Mono<Long> countSlots(long fairId, List<Long> slotIds) {
         return db.sql("select count(*) from fair_slot where fair_id = :fair and id = any(:ids)").bind("fair", fairId)
                 .bind("ids", slotIds.toArray(Long[]::new)).map(row -> row.get(0, Long.class)).one();
+    }
+
+    /**
+     * Serialises the bookings of one slot (the caller's transaction holds the lock until it ends), so accepts racing for
+     * the same slot take its places one after the other instead of all picking the same first free place and retrying.
+     * The exclusion constraints stay the referee (overlapping slots are not serialised with each other).
+     */
+    Mono<Void> lockSlot(long slotId) {
+        return db.sql("select 1 as locked from (select pg_advisory_xact_lock(:k)) l")
+                .bind("k", LOCK_SPACE ^ slotId).fetch().all().then();
     }
 
     /**

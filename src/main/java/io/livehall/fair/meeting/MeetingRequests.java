@@ -23,8 +23,10 @@ import reactor.util.retry.Retry;
 /**
  * A participant's side of meetings: request a meeting of another approved participant (with an Idempotency-Key: a
  * repeat answers the first request), accept it picking a slot (a free place is assigned; with a key too), decline with
- * a reason, cancel, confirm it took place. The database keeps every booking sound: {@code fair_meeting_place_free}
- * (a place hosts one meeting at a time; a booking that lost the race for a place retries with the next free one) and
+ * a reason, cancel, confirm it took place. Bookings of one slot take a transaction-scoped advisory lock of the slot, so
+ * they assign its places one after the other; the database keeps every booking sound whatever the lock:
+ * {@code fair_meeting_place_free} (a place hosts one meeting at a time; a booking that lost the race for a place to an
+ * overlapping slot's booking retries with the next free one) and
  * {@code fair_meeting_attendee_free} (a participant attends one meeting at a time: 409). Each change notifies the other
  * side in its transaction and moves the pair in the pipeline (request → CONTACTED, held → MET).
  */
@@ -62,6 +64,11 @@ class MeetingRequests {
     /** The participant's meetings: booked ones in time order, then requests newest first. */
     reactor.core.publisher.Flux<Meeting> meetingsOf(long participantId) {
         return meetings.ofParticipant(participantId).map(Row::meeting);
+    }
+
+    /** The fair's title (for the calendar file). */
+    Mono<String> fairTitle(long fairId) {
+        return fairs.find(fairId).map(Fair::title);
     }
 
     /** The fair's approved participants, by id. */
@@ -113,8 +120,8 @@ class MeetingRequests {
         List<String> kinds = fair.mode() == FairMode.ONLINE ? List.of("ROOM")
                 : fair.mode() == FairMode.OFFLINE ? List.of("TABLE") : List.of("TABLE", "ROOM");
         long id = row.meeting().id();
-        Mono<Meeting> once = tx.transactional(Mono.defer(() -> meetings.book(fair.id(), id, slotId, kinds, key, userId,
-                        clock.instant()))
+        Mono<Meeting> once = tx.transactional(meetings.lockSlot(slotId)
+                .then(Mono.defer(() -> meetings.book(fair.id(), id, slotId, kinds, key, userId, clock.instant())))
                 .flatMap(booked -> meetings.takeAttendees(id).then(meetings.find(fair.id(), id)))
                 .flatMap(booked -> notices.booked(booked).thenReturn(booked.meeting())));
         return once
