@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { fairMeetingApi } from '../../../api/fairMeeting';
 import type { Meeting, MyMeetings, Slot } from '../../../api/fairMeeting';
+import { downloadFile } from '../../../api/download';
 import { isApiError } from '../../../api/errors';
 import { FormAlert } from '../../../components/Field';
 import { Toast, useToast } from '../../../components/Toast';
@@ -64,9 +65,18 @@ export function MeetingsPage() {
       <div className="page-head">
         <h1>洽谈日程</h1>
         {mine && (
-          <button type="button" className="btn btn-primary" onClick={() => setRequesting(true)} data-testid="meeting-new">
-            发起洽谈
-          </button>
+          <div className="meeting-actions">
+            {mine.agenda.length > 0 && (
+              <button type="button" className="btn btn-ghost"
+                onClick={() => void downloadFile(`/api/fairs/${fairId}/meetings.ics`, `fair-${fairId}-meetings.ics`)
+                  .catch((e: unknown) => showToast(isApiError(e) ? e.detail : '下载失败'))}>
+                导出日历
+              </button>
+            )}
+            <button type="button" className="btn btn-primary" onClick={() => setRequesting(true)} data-testid="meeting-new">
+              发起洽谈
+            </button>
+          </div>
         )}
       </div>
       <FormAlert message={error} />

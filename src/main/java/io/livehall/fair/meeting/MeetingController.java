@@ -1,5 +1,7 @@
 package io.livehall.fair.meeting;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
@@ -9,8 +11,11 @@ import io.livehall.fair.ParticipantRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +47,12 @@ class MeetingController {
 
     private final MeetingRequests requests;
     private final SlotRepository slots;
+    private final MeetingCalendarFile calendarFile;
 
-    MeetingController(MeetingRequests requests, SlotRepository slots) {
+    MeetingController(MeetingRequests requests, SlotRepository slots, MeetingCalendarFile calendarFile) {
         this.requests = requests;
         this.slots = slots;
+        this.calendarFile = calendarFile;
     }
 
     @GetMapping("/meetings")
@@ -59,6 +66,21 @@ class MeetingController {
                     && m.requester().participantId() == me.id()).toList();
             return new Mine(me.id(), agenda, incoming, outgoing);
         }));
+    }
+
+    @GetMapping(value = "/meetings.ics", produces = "text/calendar")
+    @Operation(summary = "我的洽谈日程（iCalendar，北京时间；已预约与已洽谈的）")
+    Mono<ResponseEntity<String>> calendar(@PathVariable long fairId, @AuthenticationPrincipal Jwt jwt,
+                                          ServerHttpRequest http) {
+        URI uri = http.getURI();
+        URI site = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
+        return requests.me(fairId, userId(jwt)).flatMap(me -> Mono.zip(requests.meetingsOf(me.id()).collectList(),
+                        requests.fairTitle(fairId))
+                .map(t -> ResponseEntity.ok()
+                        .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                        .headers(h -> h.setContentDisposition(ContentDisposition.attachment()
+                                .filename("fair-" + fairId + "-meetings.ics").build()))
+                        .body(calendarFile.of(t.getT1(), me.id(), t.getT2(), site))));
     }
 
     @GetMapping("/meeting-slots")

@@ -98,6 +98,11 @@ class MeetingsApiTest extends IntegrationTest {
                     .jsonPath("$.agenda[0].place.name").isEqualTo("洽谈桌 1")
                     .jsonPath("$.incoming.length()").isEqualTo(0);
         }
+        String ics = f.send("GET", buyer.token(), "/api/fairs/" + f.fairId + "/meetings.ics", null).expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(ics).contains("BEGIN:VEVENT", "UID:fair-meeting-" + requested.id() + "@livehall.io", "LOCATION:洽谈桌 1",
+                "TZID=Asia/Shanghai").contains("\r\n");
         assertThat(f.slots().get(1).freePlaces()).isEqualTo(1);
         assertThat(figures.figures(f.fairId).block()).containsEntry(FairFigure.MEETINGS_BOOKED, 1L);
     }
@@ -143,6 +148,7 @@ class MeetingsApiTest extends IntegrationTest {
         String meetings = "/api/fairs/" + f.fairId + "/meetings";
 
         f.send("GET", pending.token(), meetings, null).expectStatus().isForbidden();
+        f.send("GET", pending.token(), meetings + ".ics", null).expectStatus().isForbidden();
         f.send("POST", pending.token(), meetings, Map.of("inviteeId", a.participantId()), "k").expectStatus().isForbidden();
         // a pending or other fair's participant cannot be invited
         f.send("POST", a.token(), meetings, Map.of("inviteeId", pending.participantId()), "k1").expectStatus().isNotFound()
