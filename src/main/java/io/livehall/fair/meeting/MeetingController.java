@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A participant's meetings at a fair: my agenda and requests, the fair's slots, request / accept / decline / cancel /
@@ -74,8 +75,10 @@ class MeetingController {
                                           ServerHttpRequest http) {
         URI uri = http.getURI();
         URI site = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
+        // ical4j reads its zone and class-path resources on first use: off the event loop, as the training calendars do
         return requests.me(fairId, userId(jwt)).flatMap(me -> Mono.zip(requests.meetingsOf(me.id()).collectList(),
                         requests.fairTitle(fairId))
+                .publishOn(Schedulers.boundedElastic())
                 .map(t -> ResponseEntity.ok()
                         .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                         .headers(h -> h.setContentDisposition(ContentDisposition.attachment()

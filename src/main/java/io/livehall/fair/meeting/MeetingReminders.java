@@ -57,8 +57,7 @@ class MeetingReminders extends PeriodicJob {
                                 select m.id, m.fair_id, u.user_id from fair_meeting m
                                  cross join lateral (select p.user_id from fair_participant p
                                                       where p.id in (m.requester_id, m.invitee_id)) u
-                                 where m.status = 'BOOKED' and m.starts_at > :now
-                                   and m.starts_at - make_interval(secs => :before) <= :now
+                                 where m.status = 'BOOKED' and m.starts_at > :now and m.starts_at <= :until
                                    and not exists (select 1 from fair_meeting_reminder r
                                                     where r.meeting_id = m.id and r.user_id = u.user_id)
                                  limit :batch
@@ -66,7 +65,7 @@ class MeetingReminders extends PeriodicJob {
                             insert into fair_meeting_reminder (meeting_id, user_id, sent_at)
                             select id, user_id, :now from due on conflict do nothing
                             returning meeting_id, user_id""")
-                    .bind("now", now).bind("before", (double) settings.remindBefore().toSeconds())
+                    .bind("now", now).bind("until", now.plus(settings.remindBefore()))
                     .bind("batch", settings.batch())
                     .map(row -> new long[] {row.get("meeting_id", Long.class), row.get("user_id", Long.class)})
                     .all()
