@@ -64,6 +64,9 @@ const OrganiserDirectoryPage = lazyPage(() => import('./pages/fair/directory/Org
 const DirectoryPage = lazyPage(() => import('./pages/fair/directory/DirectoryPage'), 'DirectoryPage');
 const OrganiserPipelinePage = lazyPage(() => import('./pages/fair/pipeline/OrganiserPipelinePage'), 'OrganiserPipelinePage');
 const FairKpiPage = lazyPage(() => import('./pages/fair/pipeline/FairKpiPage'), 'FairKpiPage');
+const MeetingsPage = lazyPage(() => import('./pages/fair/meeting/MeetingsPage'), 'MeetingsPage');
+const RoadshowPage = lazyPage(() => import('./pages/fair/meeting/RoadshowPage'), 'RoadshowPage');
+const SlotsBoardPage = lazyPage(() => import('./pages/fair/meeting/SlotsBoardPage'), 'SlotsBoardPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
 export function AppRoutes() {
@@ -102,6 +105,9 @@ export function AppRoutes() {
         <Route path="fairs/:id/pipeline" element={<RequireAuth><MyPipelinePage /></RequireAuth>} />
         <Route path="organiser/fairs/kpi" element={<RequireAuth role="ORGANISER"><FairKpiPage /></RequireAuth>} />
         <Route path="organiser/fairs/:id/pipeline" element={<RequireAuth role="ORGANISER"><OrganiserPipelinePage /></RequireAuth>} />
+        <Route path="fairs/:id/meetings" element={<RequireAuth><MeetingsPage /></RequireAuth>} />
+        <Route path="fairs/:id/roadshow" element={<RequireAuth><RoadshowPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id/slots" element={<RequireAuth role="ORGANISER"><SlotsBoardPage /></RequireAuth>} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />

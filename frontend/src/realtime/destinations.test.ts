@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fairDestinations as f, showcaseDestinations as d, trainingDestinations as t, userQueues } from './destinations';
+import {
+  fairDestinations as f,
+  roadshowDestinations as r,
+  showcaseDestinations as d,
+  trainingDestinations as t,
+  userQueues,
+} from './destinations';
 
 // The same strings the server's ShowcaseDestinations builds (docs/api.md "Destinations").
 describe('destinations', () => {
@@ -26,7 +32,13 @@ describe('destinations', () => {
 
   it('build the fair destinations', () => {
     expect(f.kpi(9)).toBe('/topic/fair/9/kpi');
-    expect(f.roadshowViewers(9)).toBe('/topic/roadshow/9/viewers');
+  });
+
+  it('build the roadshow destinations of a financing fair', () => {
+    expect(r.roomType).toBe('roadshow');
+    expect(r.viewers(5)).toBe('/topic/roadshow/5/viewers');
+    expect(r.stage(5)).toBe('/topic/roadshow/5/stage');
+    expect(r.qa('5')).toBe('/topic/roadshow/5/qa');
   });
 
   it('never let an id reach into another destination', () => {

@@ -38,11 +38,19 @@ export const trainingDestinations = {
 
 /** Matchmaking fairs (mirror of io.livehall.fair.FairDestinations). */
 export const fairDestinations = {
-  /** room type of a financing fair's roadshow (its id: the fair's id) */
-  roadshowRoomType: 'roadshow',
   /** the organisers' live KPIs of a fair (latest value, ≤ 2/s; organisers of the fair and admins only) */
   kpi: (fairId: number | string) => `/topic/fair/${seg(fairId)}/kpi`,
-  roadshowViewers: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/viewers`,
+};
+
+/** A financing fair's roadshow room (mirror of io.livehall.fair.FairDestinations). */
+export const roadshowDestinations = {
+  /** room type of a roadshow room (its id: the fair's id) */
+  roomType: 'roadshow',
+  viewers: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/viewers`,
+  /** the stream, the project pitching now, each project's 感兴趣 count (latest value) */
+  stage: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/stage`,
+  /** investor questions, unanswered and most upvoted first (latest value, ≤ 2/s) */
+  qa: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/qa`,
 } as const;
 
 /** The signed-in user's own queues (any of their connections, any instance). */

@@ -17,6 +17,10 @@ public final class FairDestinations {
     public static final DestinationPattern KPI = DestinationPattern.of("/topic/fair/{fairId}/kpi");
     /** the audience of a fair's roadshow room: now, peak, unique (latest value) */
     public static final DestinationPattern ROADSHOW_VIEWERS = RoomTypes.viewersTopic(ROADSHOW_ROOM_TYPE);
+    /** a roadshow's stage: the stream, the project pitching now, each project's 感兴趣 count (latest value) */
+    public static final DestinationPattern ROADSHOW_STAGE = DestinationPattern.of("/topic/roadshow/{fairId}/stage");
+    /** a roadshow's investor questions, most upvoted first (latest value, coalesced) */
+    public static final DestinationPattern ROADSHOW_QA = DestinationPattern.of("/topic/roadshow/{fairId}/qa");
 
     private FairDestinations() {
     }
