@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
+import { fairApi } from '../../api/fairScreening';
 import type { FairKind } from '../../api/fairScreening';
 import './fair.css';
 
@@ -6,7 +8,7 @@ interface Props {
   fairId: number;
   /** the organisers' strip instead of the participants' */
   organiser?: boolean;
-  /** 路演 is shown for ROADSHOW fairs only; unknown (undefined) hides it */
+  /** 路演 is shown for ROADSHOW fairs only; when not given, the participants' strip looks the fair's kind up once */
   kind?: FairKind;
 }
 
@@ -45,13 +47,37 @@ export function fairTabs(fairId: number, organiser: boolean, kind?: FairKind): T
 
 /** The tab strip of a fair's pages; scrolls sideways on a phone. */
 export function FairNav({ fairId, organiser = false, kind }: Props) {
+  const known = useFairKind(fairId, organiser || kind !== undefined);
   return (
     <nav className="tabs fair-nav" aria-label={organiser ? '对接会管理' : '对接会'} data-testid="fair-nav">
-      {fairTabs(fairId, organiser, kind).map((t) => (
+      {fairTabs(fairId, organiser, kind ?? known).map((t) => (
         <NavLink key={t.to} to={t.to} end={t.end} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
           {t.label}
         </NavLink>
       ))}
     </nav>
   );
+}
+
+const kinds = new Map<number, Promise<FairKind | undefined>>();
+
+/** The fair's kind, asked once per fair and page load (pages that know it pass it; errors leave 路演 hidden). */
+function useFairKind(fairId: number, skip: boolean): FairKind | undefined {
+  const [kind, setKind] = useState<FairKind | undefined>(undefined);
+  useEffect(() => {
+    if (skip || !Number.isSafeInteger(fairId) || fairId <= 0) return;
+    let live = true;
+    let pending = kinds.get(fairId);
+    if (!pending) {
+      pending = fairApi.detail(fairId).then((d) => d?.fair?.kind, () => undefined);
+      kinds.set(fairId, pending);
+    }
+    void pending.then((k) => {
+      if (live) setKind(k);
+    });
+    return () => {
+      live = false;
+    };
+  }, [fairId, skip]);
+  return kind;
 }

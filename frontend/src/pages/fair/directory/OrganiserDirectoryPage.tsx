@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { quarterChoices } from './quarters';
 import '../listing/listing.css';
+import { FairNav } from '../FairNav';
 
 /** /organiser/fairs/:id/directory — publish the quarterly 供需目录 of this fair (or of all my public fairs), past issues. */
 export function OrganiserDirectoryPage() {
@@ -59,7 +60,7 @@ export function OrganiserDirectoryPage() {
 
   return (
     <section className="container page listing-page" data-testid="organiser-directory">
-      {/* TODO(h2 merge): <FairNav fairId={fairId} organiser /> once fair.screening's tab strip is on this branch */}
+      <FairNav fairId={fairId} organiser />
       <p className="small">
         <Link to={`/organiser/fairs/${fairId}`}>返回对接会</Link> · <Link to={`/fairs/${fairId}/listings`}>查看本场供需大厅</Link>
       </p>

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { ListingCard } from './ListingCard';
 import { ListingFiltersBar } from './ListingFiltersBar';
 import './listing.css';
+import { FairNav } from '../FairNav';
 
 /** /fairs/:id/listings — a fair's supply and demand hall (approved participants and organisers): search, filters. */
 export function FairListingsPage() {
@@ -36,7 +37,7 @@ export function FairListingsPage() {
 
   return (
     <section className="container page listing-page" data-testid="fair-listings">
-      {/* TODO(h2 merge): <FairNav fairId={fairId} /> once fair.screening's tab strip is on this branch */}
+      <FairNav fairId={fairId} />
       <div className="listing-head">
         <h1>供需大厅</h1>
         <Link className="btn btn-ghost btn-sm" to="/me/listings">我的供需</Link>

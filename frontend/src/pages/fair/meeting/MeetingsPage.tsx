@@ -14,8 +14,7 @@ import { useTopic } from '../../../realtime/useTopic';
 import { AcceptDialog, DeclineDialog, RequestDialog } from './MeetingDialogs';
 import { canCancel, canConfirmHeld, otherSide, ROLE_TEXT, STATUS_TEXT } from './meetingLogic';
 import './fair-meeting.css';
-
-// TODO(h2): render <FairNav fairId={fairId} /> here once frontend/src/pages/fair/FairNav.tsx is on main.
+import { FairNav } from '../FairNav';
 
 /** /fairs/:id/meetings — 我的洽谈: my agenda in time order, the requests I received and sent, and a new request. */
 export function MeetingsPage() {
@@ -62,6 +61,7 @@ export function MeetingsPage() {
 
   return (
     <section className="container page fair-meetings" data-testid="fair-meetings">
+      <FairNav fairId={fairId} />
       <div className="page-head">
         <h1>洽谈日程</h1>
         {mine && (

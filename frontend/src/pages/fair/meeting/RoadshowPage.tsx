@@ -12,8 +12,7 @@ import { useLatest } from '../../../realtime/useTopic';
 import { LivePlayer } from '../../live/LivePlayer';
 import { amountRange, canMarkAnswered, questionsOf, streamKindOf } from './roadshowLogic';
 import './fair-meeting.css';
-
-// TODO(h2): render <FairNav fairId={fairId} /> here once frontend/src/pages/fair/FairNav.tsx is on main.
+import { FairNav } from '../FairNav';
 
 /**
  * /fairs/:id/roadshow — 路演间 of a financing fair: the stream, the project pitching now (the organisers switch),
@@ -63,6 +62,7 @@ export function RoadshowPage() {
 
   return (
     <section className="container page fair-meetings" data-testid="roadshow">
+      <FairNav fairId={fairId} kind="ROADSHOW" />
       <div className="page-head">
         <h1>路演间{stage ? `：${stage.title}` : ''}</h1>
         {viewers && <span className="chip" data-testid="roadshow-viewers" title="当前在线人数">在线 {viewers.now}</span>}

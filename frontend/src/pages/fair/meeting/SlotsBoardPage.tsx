@@ -11,8 +11,7 @@ import { usePageTitle } from '../../../lib/usePageTitle';
 import { boardFigures, cellKey, shanghaiDay } from './boardLogic';
 import { STATUS_TEXT } from './meetingLogic';
 import './fair-meeting.css';
-
-// TODO(h2): render <FairNav organiser fairId={fairId} /> here once frontend/src/pages/fair/FairNav.tsx is on main.
+import { FairNav } from '../FairNav';
 
 /** /organiser/fairs/:id/slots — 洽谈时段与洽谈位: generate slots, add tables / rooms, the booking grid, marks. */
 export function SlotsBoardPage() {
@@ -69,6 +68,7 @@ export function SlotsBoardPage() {
   return (
     <section className="container page fair-meetings" data-testid="slots-board">
       <p className="small"><Link to={`/organiser/fairs/${fairId}`}>← 对接会管理</Link></p>
+      <FairNav fairId={fairId} organiser />
       <h1>洽谈安排{board ? `：${board.title}` : ''}</h1>
       <FormAlert message={error} />
       {figures && (

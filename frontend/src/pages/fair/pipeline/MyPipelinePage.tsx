@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { PairPanel } from './PairPanel';
 import { StageStepper } from './StageStepper';
+import { FairNav } from '../FairNav';
 
 /**
  * /fairs/:id/pipeline — 对接跟踪: the pairs of my enterprise at a fair (from matches and meetings), each with its stage,
@@ -63,8 +64,8 @@ export function MyPipelinePage() {
 
   return (
     <section className="container page narrow pipeline-page" data-testid="my-pipeline">
-      {/* TODO(fair nav): <FairNav fairId={fairId} /> once fair.screening's tab strip is merged */}
       <p className="small"><Link to={`/fairs/${fairId}`}>← 对接会首页</Link></p>
+      <FairNav fairId={fairId} />
       <h1>对接跟踪</h1>
       <p className="muted small">匹配、约见洽谈后，在这里记录与对方的进展：已联系 → 已洽谈 → 达成意向 → 已签约。双方和主办方都能看到。</p>
       <FormAlert message={error} />

@@ -14,6 +14,7 @@ import { FunnelChart } from './FunnelChart';
 import { KpiCards } from './KpiCards';
 import { funnelOf, signRate } from './kpi';
 import { PairPanel } from './PairPanel';
+import { FairNav } from '../FairNav';
 
 const FILTERS: Array<PairStage | ''> = ['', ...PIPELINE_LINE, 'DROPPED'];
 
@@ -50,8 +51,8 @@ export function OrganiserPipelinePage() {
 
   return (
     <div className="container page pipeline-organiser" data-testid="organiser-pipeline">
-      {/* TODO(fair nav): <FairNav organiser fairId={fairId} /> once fair.screening's tab strip is merged */}
       <p className="small"><Link to="/organiser/fairs/kpi">← 全部对接会成效</Link></p>
+      <FairNav fairId={fairId} organiser />
       <h1>对接跟踪{kpi ? `：${kpi.title}` : ''}</h1>
       <FormAlert message={error} />
       {kpi && (
