@@ -50,7 +50,7 @@ final class MatchRanking {
             return ranksAbove(newScore, counterpartId, stored.get(stored.size() - 1)) ? Effect.PATCH : Effect.UNCHANGED;
         }
         if (newScore != null && newScore == old.score()) {
-            return Effect.UNCHANGED;
+            return Effect.PATCH; // same rank, but its parts may differ
         }
         if (stored.size() < MatchWeights.TOP_N) {
             return Effect.PATCH;

@@ -107,7 +107,7 @@ class MatchReadRepository {
     /** A page of the fair's approved participants in no matched pair, by id. */
     Flux<Party> unmatched(long fairId, Long afterId, int limit) {
         var spec = db.sql("select " + PARTY + """
-                         from fair_participant p join enterprise e on e.id = p.enterprise_id
+                         \sfrom fair_participant p join enterprise e on e.id = p.enterprise_id
                          where p.fair_id = :fair and p.status = 'APPROVED'
                            and (cast(:after as bigint) is null or p.id > :after)
                            and not exists (select 1 from fair_match_pair m where m.fair_id = :fair
