@@ -50,6 +50,8 @@ const ReplayManagePage = lazyPage(() => import('./pages/training/replay/ReplayMa
 const SessionAttendancePage = lazyPage(() => import('./pages/training/attendance/SessionAttendancePage'), 'SessionAttendancePage');
 const TrainingConsolePage = lazyPage(() => import('./pages/training/room/TrainingConsolePage'), 'TrainingConsolePage');
 const CourseEditorPage = lazyPage(() => import('./pages/training/course/CourseEditorPage'), 'CourseEditorPage');
+const OrganiserMatchesPage = lazyPage(() => import('./pages/fair/matching/OrganiserMatchesPage'), 'OrganiserMatchesPage');
+const FairMatchesPage = lazyPage(() => import('./pages/fair/matching/FairMatchesPage'), 'FairMatchesPage');
 const OrganiserCoursesPage = lazyPage(() => import('./pages/training/course/OrganiserCoursesPage'), 'OrganiserCoursesPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
@@ -80,6 +82,8 @@ export function AppRoutes() {
         <Route path="organiser/courses" element={<RequireAuth role="ORGANISER"><OrganiserCoursesPage /></RequireAuth>} />
         <Route path="organiser/courses/:id" element={<RequireAuth role="ORGANISER"><CourseEditorPage /></RequireAuth>} />
         <Route path="fair" element={<FairPage />} />
+        <Route path="fairs/:id/matches" element={<RequireAuth><FairMatchesPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id/matches" element={<RequireAuth role="ORGANISER"><OrganiserMatchesPage /></RequireAuth>} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />

@@ -118,6 +118,15 @@ class MatchReadRepository {
         return spec.map(MatchReadRepository::partyOf).all();
     }
 
+    /** Up to 20 approved participants of the fair whose enterprise name contains {@code q}, by id. */
+    Flux<Party> approvedNamed(long fairId, String q) {
+        return db.sql("select " + PARTY + """
+                         \sfrom fair_participant p join enterprise e on e.id = p.enterprise_id
+                         where p.fair_id = :fair and p.status = 'APPROVED' and strpos(e.name, :q) > 0
+                         order by p.id limit 20""")
+                .bind("fair", fairId).bind("q", q).map(MatchReadRepository::partyOf).all();
+    }
+
     Mono<MatchViews.Summary> summary(long fairId) {
         return db.sql("""
                         select (select count(*) from fair_participant where fair_id = :fair and status = 'APPROVED') as approved,

@@ -4,6 +4,7 @@ import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
+import io.livehall.common.text.TextRules;
 import io.livehall.fair.FairActivity;
 import io.livehall.fair.FairStaff;
 import io.livehall.fair.Fairs;
@@ -85,6 +86,16 @@ class MatchService {
     Mono<Page<MatchViews.Party>> unmatched(FairStaff who, long fairId, PageRequest page) {
         return fairs.runBy(who, fairId).thenMany(reads.unmatched(fairId, page.afterId(), page.limit())).collectList()
                 .map(rows -> Page.of(rows, page.limit(), p -> Long.toString(p.participantId())));
+    }
+
+    /** Approved participants to pick for a manual match, by a part of the enterprise name (1–50 characters). */
+    Mono<List<MatchViews.Party>> pick(FairStaff who, long fairId, String q) {
+        String query = q == null ? "" : q.strip();
+        if (query.isEmpty() || query.length() > 50 || TextRules.problem(query, false) != null) {
+            return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "请输入 1–50 字的企业名称",
+                    List.of(new FieldProblem("q", "请输入 1–50 字的企业名称"))));
+        }
+        return fairs.runBy(who, fairId).thenMany(reads.approvedNamed(fairId, query)).collectList();
     }
 
     Mono<MatchViews.Queued> recompute(FairStaff who, long fairId) {

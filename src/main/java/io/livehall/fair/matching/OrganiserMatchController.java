@@ -54,6 +54,13 @@ class OrganiserMatchController {
         return Mono.defer(() -> service.unmatched(FairStaff.of(jwt), fairId, PageRequest.of(after, limit)));
     }
 
+    @GetMapping("/participants")
+    @Operation(summary = "按企业名称查找本场已通过审核的企业（最多 20 家），用于人工匹配")
+    Mono<java.util.List<MatchViews.Party>> participants(@PathVariable long fairId, @RequestParam(required = false) String q,
+                                                        @AuthenticationPrincipal Jwt jwt) {
+        return Mono.defer(() -> service.pick(FairStaff.of(jwt), fairId, q));
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "人工匹配两家已通过审核的企业，并写明推荐理由（双方可见）")
