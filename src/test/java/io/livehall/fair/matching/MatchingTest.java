@@ -149,7 +149,21 @@ class MatchingTest extends IntegrationTest {
         post(base, organiser.token(), "{\"participantB\":1,\"note\":\"x\"}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("participantA");
 
+        assertThat(http.get().uri(base + "/participants?q=茶业").header("Authorization", "Bearer " + organiser.token())
+                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody())
+                .extracting(p -> (Object) ((Map<?, ?>) p).get("participantId")).containsExactly((int) teaBuyerId);
+        http.get().uri(base + "/participants?q=").header("Authorization", "Bearer " + organiser.token())
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("q");
+        http.get().uri(base + "/participants?q=" + "长".repeat(51)).header("Authorization", "Bearer " + organiser.token())
+                .exchange().expectStatus().isBadRequest();
+        http.get().uri(b -> b.path(base + "/participants").queryParam("q", "a\u0000b").build()).header("Authorization", "Bearer " + organiser.token())
+                .exchange().expectStatus().isBadRequest();
+        http.get().uri(base + "/participants?q=待审").header("Authorization", "Bearer " + organiser.token())
+                .exchange().expectStatus().isOk().expectBody().json("[]");
+
         var otherOrganiser = fx.account("ORGANISER");
+        http.get().uri(base + "/participants?q=茶业").header("Authorization", "Bearer " + otherOrganiser.token())
+                .exchange().expectStatus().isNotFound();
         http.get().uri(base).header("Authorization", "Bearer " + otherOrganiser.token()).exchange()
                 .expectStatus().isNotFound();
         post(base, otherOrganiser.token(), manual(supplierId, teaBuyerId, "越权")).expectStatus().isNotFound();
