@@ -50,6 +50,8 @@ export interface MyMatches {
   listings: MyListing[];
   matches: FairMatch[];
   recommended: Recommended[];
+  /** cursor of the next page of matches (`after`), null on the last */
+  next: string | null;
 }
 
 export interface Party {
@@ -88,8 +90,8 @@ export interface MatchSummary {
 }
 
 export const fairMatchingApi = {
-  mine: (fairId: number, listingId: number | null, signal?: AbortSignal) =>
-    request<MyMatches>(`/api/fairs/${fairId}/matches`, { query: { listingId }, signal }),
+  mine: (fairId: number, listingId: number | null, after: string | null = null, signal?: AbortSignal) =>
+    request<MyMatches>(`/api/fairs/${fairId}/matches`, { query: { listingId, after }, signal }),
 };
 
 export const organiserMatchingApi = {

@@ -20,7 +20,7 @@ WORK=$(mktemp -d)
 LIVEHALL_DATABASE_URL=$DATABASE_URL LIVEHALL_REDIS_URL=$REDIS_URL \
   java ${JAVA_OPTS:-} -jar target/livehall.jar --server.port="$PORT" --livehall.bench.enabled=true >"$LOG" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$LOG" "$WORK"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$LOG" "$WORK"; true' EXIT
 for _ in $(seq 1 180); do
   curl -sf "$BASE/actuator/health/readiness" >/dev/null && break
   kill -0 $APP 2>/dev/null || { cat "$LOG"; exit 1; }

@@ -27,6 +27,7 @@ const data: MyMatches = {
     },
   ],
   recommended: [{ participantId: 9, enterpriseName: '芜湖线束厂', role: 'SUPPLIER', note: '线束配套', createdAt: '2026-12-06T11:30:00Z' }],
+  next: null,
 };
 
 function page(handler: (url: string) => Response) {
@@ -44,14 +45,23 @@ describe('FairMatchesPage', () => {
     const seen: string[] = [];
     page((url) => {
       seen.push(url);
-      return Response.json(url.includes('listingId=12') ? { ...data, matches: [] } : data);
+      if (url.includes('listingId=12')) return Response.json({ ...data, matches: [] });
+      if (url.includes('after=74_11_21')) {
+        return Response.json({ ...data, recommended: [], next: null, matches: [{ ...data.matches[0], score: 50,
+          counterpart: { ...data.matches[0].counterpart, listingId: 22, title: '供应压铸模具' } }] });
+      }
+      return Response.json({ ...data, next: '74_11_21' });
     });
     await waitFor(() => expect(screen.getAllByTestId('match')).toHaveLength(1));
-    const match = screen.getByTestId('match');
+    fireEvent.click(screen.getByText('加载更多'));
+    await waitFor(() => expect(screen.getAllByTestId('match')).toHaveLength(2));
+    expect(screen.getAllByTestId('match')[1].textContent).toContain('供应压铸模具');
+    expect(screen.queryByText('加载更多')).toBeNull();
+    const match = screen.getAllByTestId('match')[0];
     expect(match.textContent).toContain('供应铝合金压铸件');
     expect(match.textContent).toContain('合肥精铸科技有限公司');
     expect(match.textContent).toContain('匹配我的：采购铝合金压铸壳体');
-    expect(screen.getAllByTestId('match-chip').map((c) => c.textContent)).toEqual([
+    expect(Array.from(match.querySelectorAll('[data-testid="match-chip"]')).map((c) => c.textContent)).toEqual([
       '同属汽车零部件及配件制造+40', '关键词：铝合金、压铸+16', '同在合肥+10', '中小企业对接大型企业+8',
     ]);
     expect(screen.getByTestId('recommended').textContent).toContain('线束配套');

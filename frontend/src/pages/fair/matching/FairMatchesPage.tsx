@@ -24,12 +24,22 @@ export function FairMatchesPage() {
   useEffect(() => {
     const ctl = new AbortController();
     setError(null);
-    fairMatchingApi.mine(fairId, listing, ctl.signal).then(setData).catch((e) => {
+    fairMatchingApi.mine(fairId, listing, null, ctl.signal).then(setData).catch((e) => {
       if (ctl.signal.aborted) return;
       setError(isApiError(e) ? { status: e.status, detail: e.detail } : { status: 0, detail: '加载失败' });
     });
     return () => ctl.abort();
   }, [fairId, listing]);
+
+  const more = async () => {
+    if (!data?.next) return;
+    try {
+      const page = await fairMatchingApi.mine(fairId, listing, data.next);
+      setData({ ...data, matches: [...data.matches, ...page.matches], next: page.next });
+    } catch (e) {
+      setError({ status: 0, detail: isApiError(e) ? e.detail : '加载失败' });
+    }
+  };
 
   const pick = (value: string) => {
     const next = new URLSearchParams(search);
@@ -106,6 +116,11 @@ export function FairMatchesPage() {
               </li>
             ))}
           </ol>
+          {data.next && (
+            <p className="training-more">
+              <button type="button" className="btn btn-ghost" onClick={() => void more()}>加载更多</button>
+            </p>
+          )}
         </>
       )}
     </section>

@@ -29,12 +29,13 @@ class MatchController {
     }
 
     @GetMapping
-    @Operation(summary = "我的匹配：本企业各条供需信息的对方信息，按得分排序，附得分构成；可按我的一条信息筛选；另附主办方推荐")
+    @Operation(summary = "我的匹配：本企业各条供需信息的对方信息，按得分排序，附得分构成；可按我的一条信息筛选；keyset 分页；首页另附主办方推荐")
     Mono<MatchViews.MyMatches> mine(@PathVariable long fairId, @RequestParam(required = false) Long listingId,
-                                    @AuthenticationPrincipal Jwt jwt) {
+                                    @RequestParam(required = false) String after,
+                                    @RequestParam(required = false) Integer limit, @AuthenticationPrincipal Jwt jwt) {
         if (jwt == null) {
             return Mono.error(new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录"));
         }
-        return Mono.defer(() -> service.mine(fairId, FairStaff.of(jwt), listingId));
+        return Mono.defer(() -> service.mine(fairId, FairStaff.of(jwt), listingId, after, limit));
     }
 }

@@ -14,18 +14,38 @@ final class MatchRanking {
 
     /** The best {@link MatchWeights#TOP_N} counterparts scoring at least the threshold, best first. */
     static List<MatchRow> top(long fairId, MatchEntry self, Iterable<MatchEntry> candidates, MatchScorer scorer) {
-        List<MatchRow> rows = new ArrayList<>();
+        // the best N by (total desc, id asc), kept sorted in small arrays; full scores only for those N
+        int n = MatchWeights.TOP_N;
+        int[] totals = new int[n];
+        MatchEntry[] best = new MatchEntry[n];
+        int size = 0;
         for (MatchEntry other : candidates) {
             if (other.side() == self.side() || other.enterpriseId() == self.enterpriseId()) {
                 continue;
             }
-            MatchScore score = scorer.score(self, other);
-            if (score.total() >= MatchWeights.THRESHOLD) {
-                rows.add(new MatchRow(fairId, self, other, score));
+            int total = scorer.total(self, other);
+            if (total < MatchWeights.THRESHOLD
+                    || (size == n && !above(total, other.listingId(), totals[n - 1], best[n - 1].listingId()))) {
+                continue;
             }
+            int at = size == n ? n - 1 : size++;
+            while (at > 0 && above(total, other.listingId(), totals[at - 1], best[at - 1].listingId())) {
+                totals[at] = totals[at - 1];
+                best[at] = best[at - 1];
+                at--;
+            }
+            totals[at] = total;
+            best[at] = other;
         }
-        rows.sort(MatchRow::compare);
-        return rows.size() > MatchWeights.TOP_N ? List.copyOf(rows.subList(0, MatchWeights.TOP_N)) : rows;
+        List<MatchRow> rows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            rows.add(new MatchRow(fairId, self, best[i], scorer.score(self, best[i])));
+        }
+        return rows;
+    }
+
+    private static boolean above(int total, long id, int otherTotal, long otherId) {
+        return total > otherTotal || (total == otherTotal && id < otherId);
     }
 
     /**

@@ -21,8 +21,6 @@ class MatchReadRepository {
                        long counterpartParticipantId, String counterpartEnterprise, MatchScore score) {
     }
 
-    static final int MY_MATCHES_MAX = 200;
-
     private static final String PARTY = "p.id, e.name, p.role, e.region, e.industry";
 
     private final DatabaseClient db;
@@ -43,7 +41,7 @@ class MatchReadRepository {
     }
 
     /** The participant's stored matches (one listing's when given), best first, ties by listing then counterpart. */
-    Flux<StoredMatch> matchesOf(long fairId, long participantId, Long listingId) {
+    Flux<StoredMatch> matchesOf(long fairId, long participantId, Long listingId, int[] after, int limit) {
         var spec = db.sql("""
                         select m.listing_id, l.title as listing_title, m.counterpart_id, c.title as c_title,
                                c.side as c_side, c.category as c_category, c.region as c_region,
@@ -56,10 +54,14 @@ class MatchReadRepository {
                           join enterprise e on e.id = c.enterprise_id
                          where m.fair_id = :fair and m.participant_id = :participant
                            and (cast(:listing as bigint) is null or m.listing_id = :listing)
+                           and (cast(:score as int) is null
+                                or (-m.score, m.listing_id, m.counterpart_id) > (-cast(:score as int), :after_l, :after_c))
                          order by m.score desc, m.listing_id, m.counterpart_id
                          limit :max""")
-                .bind("fair", fairId).bind("participant", participantId).bind("max", MY_MATCHES_MAX);
+                .bind("fair", fairId).bind("participant", participantId).bind("max", limit);
         spec = listingId == null ? spec.bindNull("listing", Long.class) : spec.bind("listing", listingId);
+        spec = after == null ? spec.bindNull("score", Integer.class).bind("after_l", 0L).bind("after_c", 0L)
+                : spec.bind("score", after[0]).bind("after_l", (long) after[1]).bind("after_c", (long) after[2]);
         return spec.map(MatchReadRepository::storedOf).all();
     }
 

@@ -3,7 +3,9 @@ package io.livehall.fair.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.livehall.fair.IndustryTaxonomy;
 import io.livehall.fair.ListingSide;
@@ -20,22 +22,64 @@ class MatchScorer {
             .thenComparing(Comparator.naturalOrder());
 
     private final IndustryTaxonomy taxonomy;
+    /** closeness by "a|b": the taxonomy has a few dozen categories, a fair millions of pairs */
+    private final Map<String, IndustryTaxonomy.Closeness> closeness = new ConcurrentHashMap<>();
 
     MatchScorer(IndustryTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
+    }
+
+    /** The total alone, allocating nothing per pair: what ranking needs for every candidate. */
+    int total(MatchEntry a, MatchEntry b) {
+        MatchEntry supply = a.side() == ListingSide.SUPPLY ? a : b;
+        MatchEntry demand = supply == a ? b : a;
+        int total = categoryPoints(closeness(a.category(), b.category()));
+        total += Math.min(MatchWeights.KEYWORDS_MAX, sharedCount(a.terms(), b.terms()) * MatchWeights.PER_KEYWORD);
+        total += regionPoints(a.place(), b.place());
+        total += complement(supply, demand) == null ? 0 : complement(supply, demand) == MatchScore.Complement.SME_TO_LARGE
+                ? MatchWeights.SME_TO_LARGE : MatchWeights.SPECIALISED;
+        total += overlap(a.amountMin(), a.amountMax(), b.amountMin(), b.amountMax()) ? MatchWeights.AMOUNT_OVERLAP : 0;
+        return total;
+    }
+
+    private IndustryTaxonomy.Closeness closeness(String a, String b) {
+        return closeness.computeIfAbsent(a + "|" + b, key -> taxonomy.closeness(a, b));
+    }
+
+    private static int categoryPoints(IndustryTaxonomy.Closeness closeness) {
+        return switch (closeness.depth()) {
+            case 3 -> MatchWeights.SAME_GROUP;
+            case 2 -> MatchWeights.SAME_DIVISION;
+            case 1 -> MatchWeights.SAME_SECTION;
+            default -> 0;
+        };
+    }
+
+    private static int regionPoints(Place a, Place b) {
+        if (sameCity(a, b)) {
+            return MatchWeights.SAME_CITY;
+        }
+        return a.province() != null && a.province().equals(b.province()) ? MatchWeights.SAME_PROVINCE : 0;
+    }
+
+    private static boolean sameCity(Place a, Place b) {
+        return a.city() != null && Objects.equals(a.city(), b.city())
+                && (a.province() == null || b.province() == null || a.province().equals(b.province()));
+    }
+
+    private static MatchScore.Complement complement(MatchEntry supply, MatchEntry demand) {
+        if (supply.size() != EnterpriseSize.LARGE && demand.size() == EnterpriseSize.LARGE) {
+            return MatchScore.Complement.SME_TO_LARGE;
+        }
+        return supply.tier().compareTo(SpecialisationTier.SPECIALISED) >= 0 ? MatchScore.Complement.SPECIALISED : null;
     }
 
     MatchScore score(MatchEntry a, MatchEntry b) {
         MatchEntry supply = a.side() == ListingSide.SUPPLY ? a : b;
         MatchEntry demand = supply == a ? b : a;
 
-        IndustryTaxonomy.Closeness closeness = taxonomy.closeness(a.category(), b.category());
-        int category = switch (closeness.depth()) {
-            case 3 -> MatchWeights.SAME_GROUP;
-            case 2 -> MatchWeights.SAME_DIVISION;
-            case 1 -> MatchWeights.SAME_SECTION;
-            default -> 0;
-        };
+        IndustryTaxonomy.Closeness closeness = closeness(a.category(), b.category());
+        int category = categoryPoints(closeness);
         String sharedCategory = closeness.shared() == null ? null : closeness.shared().code();
 
         List<String> shared = shared(a.terms(), b.terms());
@@ -43,27 +87,13 @@ class MatchScorer {
         shared.sort(TERM_ORDER);
         List<String> shown = List.copyOf(shared.subList(0, Math.min(MatchWeights.TERMS_SHOWN, shared.size())));
 
-        int region = 0;
-        String place = null;
-        if (a.place().city() != null && Objects.equals(a.place().city(), b.place().city())
-                && (a.place().province() == null || b.place().province() == null
-                || a.place().province().equals(b.place().province()))) {
-            region = MatchWeights.SAME_CITY;
-            place = a.place().city();
-        } else if (a.place().province() != null && a.place().province().equals(b.place().province())) {
-            region = MatchWeights.SAME_PROVINCE;
-            place = a.place().province();
-        }
+        int region = regionPoints(a.place(), b.place());
+        String place = region == MatchWeights.SAME_CITY ? a.place().city()
+                : region == MatchWeights.SAME_PROVINCE ? a.place().province() : null;
 
-        MatchScore.Complement complement = null;
-        int complementPoints = 0;
-        if (supply.size() != EnterpriseSize.LARGE && demand.size() == EnterpriseSize.LARGE) {
-            complement = MatchScore.Complement.SME_TO_LARGE;
-            complementPoints = MatchWeights.SME_TO_LARGE;
-        } else if (supply.tier().compareTo(SpecialisationTier.SPECIALISED) >= 0) {
-            complement = MatchScore.Complement.SPECIALISED;
-            complementPoints = MatchWeights.SPECIALISED;
-        }
+        MatchScore.Complement complement = complement(supply, demand);
+        int complementPoints = complement == null ? 0
+                : complement == MatchScore.Complement.SME_TO_LARGE ? MatchWeights.SME_TO_LARGE : MatchWeights.SPECIALISED;
 
         int amount = overlap(a.amountMin(), a.amountMax(), b.amountMin(), b.amountMax()) ? MatchWeights.AMOUNT_OVERLAP : 0;
 
@@ -82,6 +112,26 @@ class MatchScorer {
         long loB = minB == null ? 0 : minB;
         long hiB = maxB == null ? Long.MAX_VALUE : maxB;
         return loA <= hiB && loB <= hiA;
+    }
+
+    /** How many terms both sorted arrays hold. */
+    static int sharedCount(String[] a, String[] b) {
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            int c = a[i].compareTo(b[j]);
+            if (c == 0) {
+                n++;
+                i++;
+                j++;
+            } else if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return n;
     }
 
     /** The terms both sorted arrays hold. */

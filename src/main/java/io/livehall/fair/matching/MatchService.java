@@ -50,17 +50,41 @@ class MatchService {
         this.activity = activity;
     }
 
-    Mono<MyMatches> mine(long fairId, FairStaff who, Long listingId) {
+    /** A page of my matches (the organisers' recommendations on the first page only). */
+    Mono<MyMatches> mine(long fairId, FairStaff who, Long listingId, String after, Integer limit) {
+        int size = limit == null ? PageRequest.DEFAULT_LIMIT : Math.max(1, Math.min(PageRequest.MAX_LIMIT, limit));
+        int[] cursor = cursor(after);
         return fairs.visibleTo(fairId, who)
                 .then(fairs.approvedParticipantOf(fairId, who.userId()))
-                .flatMap(me -> reads.listingsOf(me.id()).collectList().flatMap(listings -> {
-                    if (listingId != null && listings.stream().noneMatch(l -> l.id() == listingId)) {
-                        return Mono.error(ApiProblem.notFound("供需信息"));
-                    }
-                    return reads.matchesOf(fairId, me.id(), listingId).map(this::view).collectList()
-                            .zipWith(reads.recommendedFor(fairId, me.id()).collectList())
-                            .map(t -> new MyMatches(listings, t.getT1(), t.getT2()));
-                }));
+                .flatMap(me -> Mono.zip(reads.listingsOf(me.id()).collectList(),
+                                reads.matchesOf(fairId, me.id(), listingId, cursor, size + 1).collectList(),
+                                cursor == null ? reads.recommendedFor(fairId, me.id()).collectList()
+                                        : Mono.just(List.<MatchViews.Recommended>of()))
+                        .flatMap(t -> {
+                            if (listingId != null && t.getT1().stream().noneMatch(l -> l.id() == listingId)) {
+                                return Mono.error(ApiProblem.notFound("供需信息"));
+                            }
+                            var page = Page.of(t.getT2(), size, m -> m.score().total() + "_" + m.listingId() + "_"
+                                    + m.counterpartId());
+                            return Mono.just(new MyMatches(t.getT1(), page.items().stream().map(this::view).toList(),
+                                    t.getT3(), page.next()));
+                        }));
+    }
+
+    /** "score_listing_counterpart" of the last match shown; null for the first page. */
+    private static int[] cursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        String[] parts = after.split("_", -1);
+        try {
+            if (parts.length == 3) {
+                return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ApiProblem.badRequest("bad-cursor", "分页游标无效");
     }
 
     private Match view(MatchReadRepository.StoredMatch m) {

@@ -27,7 +27,8 @@ final class MatchViews {
     record Recommended(long participantId, String enterpriseName, String role, String note, Instant createdAt) {
     }
 
-    record MyMatches(List<MyListing> listings, List<Match> matches, List<Recommended> recommended) {
+    /** {@code next}: the cursor of the next page of matches ({@code ?after=}), null on the last. */
+    record MyMatches(List<MyListing> listings, List<Match> matches, List<Recommended> recommended, String next) {
     }
 
     /** A participant as organisers see it in the lists. */

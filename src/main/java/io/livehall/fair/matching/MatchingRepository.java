@@ -1,8 +1,11 @@
 package io.livehall.fair.matching;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.livehall.fair.ListingSide;
 import io.livehall.identity.EnterpriseSize;
@@ -137,13 +140,38 @@ class MatchingRepository {
                 .bind("id", participantId).map(row -> row.get(0, Long.class)).all();
     }
 
-    /** A listing's stored counterparts at a fair, best first. */
-    Flux<Ranked> ranked(long fairId, long listingId) {
+
+    /** The stored counterparts of these listings at the fair, best first per listing. */
+    Mono<Map<Long, List<Ranked>>> ranked(long fairId, Long[] listings) {
         return db.sql("""
-                        select counterpart_id, score from fair_match where fair_id = :fair and listing_id = :listing
-                         order by score desc, counterpart_id""")
-                .bind("fair", fairId).bind("listing", listingId)
-                .map(row -> new Ranked(row.get("counterpart_id", Long.class), row.get("score", Integer.class))).all();
+                        select listing_id, counterpart_id, score from fair_match
+                         where fair_id = :fair and listing_id = any(:ids)
+                         order by listing_id, score desc, counterpart_id""")
+                .bind("fair", fairId).bind("ids", listings)
+                .map(row -> Map.entry(row.get("listing_id", Long.class),
+                        new Ranked(row.get("counterpart_id", Long.class), row.get("score", Integer.class))))
+                .all()
+                .collect(HashMap<Long, List<Ranked>>::new,
+                        (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()))
+                .map(map -> map);
+    }
+
+    /** Removes one counterpart from these listings' stored lists. */
+    Mono<Long> clearCounterpart(long fairId, Long[] listings, long counterpartId) {
+        return db.sql("delete from fair_match where fair_id = :fair and listing_id = any(:ids) and counterpart_id = :c")
+                .bind("fair", fairId).bind("ids", listings).bind("c", counterpartId).fetch().rowsUpdated();
+    }
+
+    /** Keeps only the best {@code n} stored counterparts of each of these listings. */
+    Mono<Long> trim(long fairId, Long[] listings, int n) {
+        return db.sql("""
+                        delete from fair_match m using (
+                                select listing_id, counterpart_id,
+                                       row_number() over (partition by listing_id order by score desc, counterpart_id) as rank
+                                  from fair_match where fair_id = :fair and listing_id = any(:ids)) r
+                         where m.fair_id = :fair and m.listing_id = r.listing_id and m.counterpart_id = r.counterpart_id
+                           and r.rank > :n""")
+                .bind("fair", fairId).bind("ids", listings).bind("n", n).fetch().rowsUpdated();
     }
 
     /** The listings that have this one among their stored counterparts at the fair. */
@@ -162,21 +190,7 @@ class MatchingRepository {
                 .bind("fair", fairId).bind("ids", listings).fetch().rowsUpdated();
     }
 
-    /** Removes one stored counterpart. */
-    Mono<Long> clearOne(long fairId, long listingId, long counterpartId) {
-        return db.sql("delete from fair_match where fair_id = :fair and listing_id = :l and counterpart_id = :c")
-                .bind("fair", fairId).bind("l", listingId).bind("c", counterpartId).fetch().rowsUpdated();
-    }
 
-    /** Keeps only the listing's best {@code n} stored counterparts. */
-    Mono<Long> trim(long fairId, long listingId, int n) {
-        return db.sql("""
-                        delete from fair_match m where m.fair_id = :fair and m.listing_id = :listing
-                           and m.counterpart_id not in (select counterpart_id from fair_match
-                                                          where fair_id = :fair and listing_id = :listing
-                                                          order by score desc, counterpart_id limit :n)""")
-                .bind("fair", fairId).bind("listing", listingId).bind("n", n).fetch().rowsUpdated();
-    }
 
     Mono<Long> insert(List<MatchRow> rows) {
         if (rows.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,60 +104,81 @@ class MatchingRuns {
         Instant now = clock.instant();
         return repository.entry(fairId, listingId, now)
                 .flatMap(self -> repository.candidates(fairId, self, now).collectList()
-                        .flatMap(candidates -> Mono.fromCallable(() -> MatchRanking.top(fairId, self, candidates, scorer))
-                                .subscribeOn(scheduler.get())
-                                .map(own -> new Plan(own, reverse(fairId, self, candidates)))))
-                .defaultIfEmpty(new Plan(List.of(), new TreeMap<>()))
+                        .flatMap(candidates -> Mono.fromCallable(() -> plan(fairId, self, candidates))
+                                .subscribeOn(scheduler.get())))
+                .defaultIfEmpty(new Plan(null, List.of(), new TreeMap<>(), Map.of()))
                 .flatMap(plan -> repository.rankedBy(fairId, listingId).collectList().flatMap(pointing -> {
                     TreeSet<Long> affected = new TreeSet<>(plan.reverse().keySet());
                     affected.addAll(pointing);
-                    List<Long> changed = new ArrayList<>(List.of(listingId));
-                    Mono<Void> writes = repository.clear(fairId, new Long[] {listingId})
-                            .then(repository.insert(plan.own()))
-                            .thenMany(Flux.fromIterable(affected).concatMap(x -> counterpart(fairId, x, listingId,
-                                    plan.reverse().get(x), now).doOnNext(changed::add)))
-                            .then();
-                    return writes.as(tx::transactional)
-                            .then(Mono.defer(() -> pairs(fairId, changed.toArray(Long[]::new))));
+                    Long[] ids = affected.toArray(Long[]::new);
+                    return repository.ranked(fairId, ids).flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now));
                 }))
                 .doOnSuccess(done -> activity.changed(fairId, FairActivity.What.MATCH, listingId));
     }
 
-    private record Plan(List<MatchRow> own, Map<Long, MatchRow> reverse) {
+    /** The listing's own list, and its totals towards each candidate that reaches the threshold (by listing). */
+    private record Plan(MatchEntry self, List<MatchRow> own, Map<Long, Integer> reverse, Map<Long, MatchEntry> entries) {
     }
 
-    /** The counterparts' rows towards {@code self} that reach the threshold, by counterpart listing. */
-    private Map<Long, MatchRow> reverse(long fairId, MatchEntry self, List<MatchEntry> candidates) {
-        Map<Long, MatchRow> rows = new TreeMap<>();
+    private Plan plan(long fairId, MatchEntry self, List<MatchEntry> candidates) {
+        Map<Long, Integer> reverse = new TreeMap<>();
+        Map<Long, MatchEntry> entries = new HashMap<>();
         for (MatchEntry other : candidates) {
-            MatchScore score = scorer.score(other, self);
-            if (score.total() >= MatchWeights.THRESHOLD) {
-                rows.put(other.listingId(), new MatchRow(fairId, other, self, score));
+            int total = scorer.total(other, self);
+            if (total >= MatchWeights.THRESHOLD) {
+                reverse.put(other.listingId(), total);
+                entries.put(other.listingId(), other);
             }
         }
-        return rows;
+        return new Plan(self, MatchRanking.top(fairId, self, candidates, scorer), reverse, entries);
     }
 
-    /** Applies a changed counterpart to listing {@code x}'s stored list; emits x if its list changed. */
-    private Mono<Long> counterpart(long fairId, long x, long changedId, MatchRow row, Instant now) {
-        return repository.ranked(fairId, x).collectList().flatMap(stored -> {
-            MatchRanking.Effect effect = MatchRanking.effect(stored, changedId, row == null ? null : row.score().total());
-            return switch (effect) {
-                case UNCHANGED -> Mono.<Long>empty();
-                case PATCH -> repository.clearOne(fairId, x, changedId)
-                        .then(repository.insert(row == null ? List.of() : List.of(row)))
-                        .then(repository.trim(fairId, x, MatchWeights.TOP_N))
-                        .thenReturn(x);
-                case RECOMPUTE -> repository.entry(fairId, x, now)
-                        .flatMap(entry -> repository.candidates(fairId, entry, now).collectList()
-                                .flatMap(candidates -> Mono.fromCallable(
-                                                () -> MatchRanking.top(fairId, entry, candidates, scorer))
-                                        .subscribeOn(scheduler.get())))
-                        .defaultIfEmpty(List.of())
-                        .flatMap(rows -> repository.clear(fairId, new Long[] {x}).then(repository.insert(rows)))
-                        .thenReturn(x);
-            };
-        });
+    /** Writes the changed listing's list and patches (or recomputes) the affected lists, in one transaction. */
+    private Mono<Void> apply(long fairId, long listingId, Plan plan, Long[] affected,
+                             Map<Long, List<MatchingRepository.Ranked>> stored, Instant now) {
+        List<Long> patched = new ArrayList<>();
+        List<MatchRow> patchRows = new ArrayList<>();
+        List<Long> recompute = new ArrayList<>();
+        for (Long x : affected) {
+            Integer total = plan.reverse().get(x);
+            switch (MatchRanking.effect(stored.getOrDefault(x, List.of()), listingId, total)) {
+                case PATCH -> {
+                    patched.add(x);
+                    if (total != null) {
+                        MatchEntry other = plan.entries().get(x);
+                        patchRows.add(new MatchRow(fairId, other, plan.self(), scorer.score(other, plan.self())));
+                    }
+                }
+                case RECOMPUTE -> recompute.add(x);
+                default -> {
+                }
+            }
+        }
+        Long[] patchIds = patched.toArray(Long[]::new);
+        Mono<Void> patch = patched.isEmpty() ? Mono.empty()
+                : repository.clearCounterpart(fairId, patchIds, listingId)
+                        .then(repository.insert(patchRows))
+                        .then(repository.trim(fairId, patchIds, MatchWeights.TOP_N)).then();
+        Mono<Void> writes = repository.clear(fairId, new Long[] {listingId})
+                .then(repository.insert(plan.own()))
+                .then(patch)
+                .thenMany(Flux.fromIterable(recompute).concatMap(x -> recompute(fairId, x, now)))
+                .then();
+        List<Long> changed = new ArrayList<>(List.of(listingId));
+        changed.addAll(patched);
+        changed.addAll(recompute);
+        return writes.as(tx::transactional).then(Mono.defer(() -> pairs(fairId, changed.toArray(Long[]::new))));
+    }
+
+    /** Listing x's list from its indexed candidates (empty if it no longer takes part). */
+    private Mono<Long> recompute(long fairId, long x, Instant now) {
+        return repository.entry(fairId, x, now)
+                .flatMap(entry -> repository.candidates(fairId, entry, now).collectList()
+                        .flatMap(candidates -> Mono.fromCallable(
+                                        () -> MatchRanking.top(fairId, entry, candidates, scorer))
+                                .subscribeOn(scheduler.get())))
+                .defaultIfEmpty(List.of())
+                .flatMap(rows -> repository.clear(fairId, new Long[] {x}).then(repository.insert(rows)));
     }
 
     /** Segments the listings given, a slice at a time, on the matching scheduler, and stores their terms. */

@@ -182,6 +182,18 @@ class MatchingTest extends IntegrationTest {
                 assertThat(list(get("/api/fairs/" + fair + "/matches", buyer.token()).get("matches")))
                         .extracting(m -> (Object) ((Map<?, ?>) m.get("counterpart")).get("listingId")).contains((int) added));
 
+        Map<?, ?> first = get("/api/fairs/" + fair + "/matches?limit=1", buyer.token());
+        assertThat(list(first.get("matches"))).hasSize(1);
+        Map<?, ?> next = get("/api/fairs/" + fair + "/matches?limit=1&after=" + first.get("next"), buyer.token());
+        assertThat(list(next.get("matches"))).hasSize(1);
+        assertThat(next.get("next")).isNull();
+        assertThat(List.of(list(first.get("matches")).get(0).get("score"), list(next.get("matches")).get(0).get("score")))
+                .isSortedAccordingTo((a, b) -> Integer.compare((Integer) b, (Integer) a));
+        assertThat(list(first.get("matches")).get(0).get("counterpart"))
+                .isNotEqualTo(list(next.get("matches")).get(0).get("counterpart"));
+        http.get().uri("/api/fairs/" + fair + "/matches?after=1_2").header("Authorization", "Bearer " + buyer.token())
+                .exchange().expectStatus().isBadRequest();
+
         post("/api/organiser/fairs/" + fair + "/matches/recompute", organiser.token(), "").expectStatus().isAccepted()
                 .expectBody().jsonPath("$.queued").isEqualTo(true);
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
