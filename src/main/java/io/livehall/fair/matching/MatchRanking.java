@@ -54,12 +54,19 @@ final class MatchRanking {
      * its last entry: when the changed one falls out of a full list, its successor is unknown (RECOMPUTE).
      */
     static Effect effect(List<MatchingRepository.Ranked> stored, long counterpartId, Integer newScore) {
-        MatchingRepository.Ranked old = null;
+        Integer old = null;
         for (MatchingRepository.Ranked r : stored) {
             if (r.counterpartId() == counterpartId) {
-                old = r;
+                old = r.score();
             }
         }
+        return effect(new MatchingRepository.Stored(stored.size(), stored.isEmpty() ? null : stored.get(stored.size() - 1),
+                old), counterpartId, newScore);
+    }
+
+    /** The same from a list's summary: its size, its last entry and the changed counterpart's stored score. */
+    static Effect effect(MatchingRepository.Stored stored, long counterpartId, Integer newScore) {
+        Integer old = stored.oldScore();
         if (old == null) {
             if (newScore == null) {
                 return Effect.UNCHANGED;
@@ -67,9 +74,9 @@ final class MatchRanking {
             if (stored.size() < MatchWeights.TOP_N) {
                 return Effect.PATCH;
             }
-            return ranksAbove(newScore, counterpartId, stored.get(stored.size() - 1)) ? Effect.PATCH : Effect.UNCHANGED;
+            return ranksAbove(newScore, counterpartId, stored.last()) ? Effect.PATCH : Effect.UNCHANGED;
         }
-        if (newScore != null && newScore == old.score()) {
+        if (newScore != null && newScore.intValue() == old) {
             return Effect.PATCH; // same rank, but its parts may differ
         }
         if (stored.size() < MatchWeights.TOP_N) {
@@ -78,9 +85,9 @@ final class MatchRanking {
         if (newScore == null) {
             return Effect.RECOMPUTE;
         }
-        MatchingRepository.Ranked last = stored.get(stored.size() - 1);
-        boolean keepsAboveUnknown = last.counterpartId() == counterpartId ? newScore >= old.score()
-                : ranksAbove(newScore, counterpartId, last) || newScore >= old.score();
+        MatchingRepository.Ranked last = stored.last();
+        boolean keepsAboveUnknown = last.counterpartId() == counterpartId ? newScore >= old
+                : ranksAbove(newScore, counterpartId, last) || newScore >= old;
         return keepsAboveUnknown ? Effect.PATCH : Effect.RECOMPUTE;
     }
 

@@ -1,9 +1,7 @@
 package io.livehall.fair.matching;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +38,12 @@ class MatchingRepository {
 
     /** A stored counterpart of a listing, enough to rank it. */
     record Ranked(long counterpartId, int score) {
+    }
+
+    /** A stored list in brief: its size, its last (worst) entry, and one counterpart's score in it (null: absent). */
+    record Stored(int size, Ranked last, Integer oldScore) {
+
+        static final Stored EMPTY = new Stored(0, null, null);
     }
 
     private final DatabaseClient db;
@@ -141,19 +145,21 @@ class MatchingRepository {
     }
 
 
-    /** The stored counterparts of these listings at the fair, best first per listing. */
-    Mono<Map<Long, List<Ranked>>> ranked(long fairId, Long[] listings) {
+    /** The stored lists of these listings at the fair in brief, with {@code counterpartId}'s score in each. */
+    Mono<Map<Long, Stored>> stored(long fairId, Long[] listings, long counterpartId) {
         return db.sql("""
-                        select listing_id, counterpart_id, score from fair_match
-                         where fair_id = :fair and listing_id = any(:ids)
-                         order by listing_id, score desc, counterpart_id""")
-                .bind("fair", fairId).bind("ids", listings)
-                .map(row -> Map.entry(row.get("listing_id", Long.class),
-                        new Ranked(row.get("counterpart_id", Long.class), row.get("score", Integer.class))))
+                        select listing_id, count(*) as size,
+                               (array_agg(counterpart_id order by score, counterpart_id desc))[1] as last_id,
+                               min(score) as last_score,
+                               max(score) filter (where counterpart_id = :c) as old_score
+                          from fair_match where fair_id = :fair and listing_id = any(:ids)
+                         group by listing_id""")
+                .bind("fair", fairId).bind("ids", listings).bind("c", counterpartId)
+                .map(row -> Map.entry(row.get("listing_id", Long.class), new Stored(row.get("size", Long.class).intValue(),
+                        new Ranked(row.get("last_id", Long.class), row.get("last_score", Integer.class)),
+                        row.get("old_score", Integer.class))))
                 .all()
-                .collect(HashMap<Long, List<Ranked>>::new,
-                        (map, e) -> map.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()))
-                .map(map -> map);
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** Removes one counterpart from these listings' stored lists. */

@@ -111,7 +111,8 @@ class MatchingRuns {
                     TreeSet<Long> affected = new TreeSet<>(plan.reverse().keySet());
                     affected.addAll(pointing);
                     Long[] ids = affected.toArray(Long[]::new);
-                    return repository.ranked(fairId, ids).flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now));
+                    return repository.stored(fairId, ids, listingId)
+                            .flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now));
                 }))
                 .doOnSuccess(done -> activity.changed(fairId, FairActivity.What.MATCH, listingId));
     }
@@ -135,13 +136,13 @@ class MatchingRuns {
 
     /** Writes the changed listing's list and patches (or recomputes) the affected lists, in one transaction. */
     private Mono<Void> apply(long fairId, long listingId, Plan plan, Long[] affected,
-                             Map<Long, List<MatchingRepository.Ranked>> stored, Instant now) {
+                             Map<Long, MatchingRepository.Stored> stored, Instant now) {
         List<Long> patched = new ArrayList<>();
         List<MatchRow> patchRows = new ArrayList<>();
         List<Long> recompute = new ArrayList<>();
         for (Long x : affected) {
             Integer total = plan.reverse().get(x);
-            switch (MatchRanking.effect(stored.getOrDefault(x, List.of()), listingId, total)) {
+            switch (MatchRanking.effect(stored.getOrDefault(x, MatchingRepository.Stored.EMPTY), listingId, total)) {
                 case PATCH -> {
                     patched.add(x);
                     if (total != null) {
