@@ -11,10 +11,12 @@ create table fair_listing_term (
 );
 create index fair_listing_term_term_idx on fair_listing_term (term, listing_id);
 
--- which version of a listing its terms were taken from (its updated_at then)
+-- which version of a listing its terms were taken from (its updated_at then), and the terms again as one array: what
+-- matching reads with a listing (fair_listing_term is the index from a term to its listings)
 create table fair_listing_segmented (
     listing_id      bigint      primary key references fair_listing (id) on delete cascade,
-    source_version  timestamptz not null
+    source_version  timestamptz not null,
+    terms           text[]      not null default '{}' check (cardinality(terms) <= 64)
 );
 
 create index fair_listing_division_idx on fair_listing (substr(category, 1, 3), side) where status = 'ACTIVE';

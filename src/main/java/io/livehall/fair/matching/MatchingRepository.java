@@ -23,9 +23,9 @@ class MatchingRepository {
             select l.id, p.id as participant_id, l.enterprise_id, l.side, l.category, l.region, e.size, e.tier,
                    coalesce(l.amount_min_fen, p.amount_min_fen) as amount_min,
                    coalesce(l.amount_max_fen, p.amount_max_fen) as amount_max,
-                   coalesce((select array_agg(t.term order by t.term collate "C") from fair_listing_term t
-                              where t.listing_id = l.id), '{}') as terms
+                   coalesce(g.terms, '{}') as terms
               from fair_listing l
+              left join fair_listing_segmented g on g.listing_id = l.id
               join fair_participant p on p.enterprise_id = l.enterprise_id and p.fair_id = :fair and p.status = 'APPROVED'
               join enterprise e on e.id = l.enterprise_id
              where l.status = 'ACTIVE' and l.valid_until > :now
@@ -84,10 +84,14 @@ class MatchingRepository {
                                  where t.term <> ''""")
                         .bind("ids", listings).bind("terms", joinedTerms).fetch().rowsUpdated())
                 .then(db.sql("""
-                                insert into fair_listing_segmented (listing_id, source_version)
-                                select * from unnest(cast(:ids as bigint[]), cast(:versions as timestamptz[]))
-                                on conflict (listing_id) do update set source_version = excluded.source_version""")
-                        .bind("ids", listings).bind("versions", versions).fetch().rowsUpdated())
+                                insert into fair_listing_segmented (listing_id, source_version, terms)
+                                select r.id, r.version,
+                                       case when r.joined = '' then '{}'::text[] else string_to_array(r.joined, chr(31)) end
+                                  from unnest(cast(:ids as bigint[]), cast(:versions as timestamptz[]),
+                                              cast(:terms as text[])) as r(id, version, joined)
+                                on conflict (listing_id) do update set source_version = excluded.source_version,
+                                                                       terms = excluded.terms""")
+                        .bind("ids", listings).bind("versions", versions).bind("terms", joinedTerms).fetch().rowsUpdated())
                 .then();
     }
 
