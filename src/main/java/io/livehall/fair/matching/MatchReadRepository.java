@@ -85,8 +85,9 @@ class MatchReadRepository {
         var spec = db.sql("""
                         select m.id, m.manual, m.note, m.created_at,
                                (select max(score) from fair_match x where x.fair_id = m.fair_id
-                                   and x.participant_id = m.participant_a
-                                   and x.counterpart_participant_id = m.participant_b) as best,
+                                   and ((x.participant_id = m.participant_a and x.counterpart_participant_id = m.participant_b)
+                                     or (x.participant_id = m.participant_b and x.counterpart_participant_id = m.participant_a)))
+                                   as best,
                                a.id as a_id, ea.name as a_name, a.role as a_role, ea.region as a_region,
                                ea.industry as a_industry, b.id as b_id, eb.name as b_name, b.role as b_role,
                                eb.region as b_region, eb.industry as b_industry
