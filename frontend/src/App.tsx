@@ -54,6 +54,8 @@ const ReplayManagePage = lazyPage(() => import('./pages/training/replay/ReplayMa
 const SessionAttendancePage = lazyPage(() => import('./pages/training/attendance/SessionAttendancePage'), 'SessionAttendancePage');
 const TrainingConsolePage = lazyPage(() => import('./pages/training/room/TrainingConsolePage'), 'TrainingConsolePage');
 const CourseEditorPage = lazyPage(() => import('./pages/training/course/CourseEditorPage'), 'CourseEditorPage');
+const OrganiserMatchesPage = lazyPage(() => import('./pages/fair/matching/OrganiserMatchesPage'), 'OrganiserMatchesPage');
+const FairMatchesPage = lazyPage(() => import('./pages/fair/matching/FairMatchesPage'), 'FairMatchesPage');
 const OrganiserCoursesPage = lazyPage(() => import('./pages/training/course/OrganiserCoursesPage'), 'OrganiserCoursesPage');
 const OrganiserFairsPage = lazyPage(() => import('./pages/fair/screening/OrganiserFairsPage'), 'OrganiserFairsPage');
 const OrganiserFairPage = lazyPage(() => import('./pages/fair/screening/OrganiserFairPage'), 'OrganiserFairPage');
@@ -108,6 +110,8 @@ export function AppRoutes() {
         <Route path="fairs/:id/meetings" element={<RequireAuth><MeetingsPage /></RequireAuth>} />
         <Route path="fairs/:id/roadshow" element={<RequireAuth><RoadshowPage /></RequireAuth>} />
         <Route path="organiser/fairs/:id/slots" element={<RequireAuth role="ORGANISER"><SlotsBoardPage /></RequireAuth>} />
+        <Route path="fairs/:id/matches" element={<RequireAuth><FairMatchesPage /></RequireAuth>} />
+        <Route path="organiser/fairs/:id/matches" element={<RequireAuth role="ORGANISER"><OrganiserMatchesPage /></RequireAuth>} />
         <Route path="apply" element={<RequireAuth><ApplyPage /></RequireAuth>} />
         <Route path="merchant" element={<RequireAuth role="MERCHANT"><MerchantPage /></RequireAuth>} />
         <Route path="merchant/live" element={<RequireAuth role="MERCHANT"><MerchantLiveListPage /></RequireAuth>} />
