@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -66,15 +67,23 @@ public final class NearCache<V> {
     }
 
     /** The kept answer for {@code key}, or what {@code load} answers (kept unless evicted meanwhile). */
-    @SuppressWarnings("unchecked")
     public Mono<V> get(String key, Supplier<Mono<V>> load) {
+        return get(key, value -> true, load);
+    }
+
+    /**
+     * The same, taking a kept answer only if it is {@code usable} for this read (e.g. a page of the size asked for);
+     * otherwise it is replaced by what {@code load} answers.
+     */
+    @SuppressWarnings("unchecked")
+    public Mono<V> get(String key, Predicate<V> usable, Supplier<Mono<V>> load) {
         if (!trusted.getAsBoolean()) {
             misses.increment();
             return Mono.defer(load);
         }
         Object known = entries.get(key);
         if (known instanceof Entry<?> entry) {
-            if (nanos.getAsLong() - entry.expiresAt() < 0) {
+            if (nanos.getAsLong() - entry.expiresAt() < 0 && usable.test((V) entry.value())) {
                 hits.increment();
                 return Mono.just((V) entry.value());
             }

@@ -15,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * A learner's own reads kept near ({@link NearCache}, per instance): their part of a course page ({@value #MINE},
- * key {@code <user>:<course>}) and the first page of "my learning" ({@value #LEARNING}, key {@code <user>}). A
- * learner reads these far more often than they change them, and a kept answer costs no PostgreSQL round trip.
+ * key {@code <user>:<course>}) and the first page of "my learning" ({@value #LEARNING}, key {@code <user>}, in the
+ * page size last asked for). A learner reads these far more often than they change them, and a kept answer costs no
+ * PostgreSQL round trip.
  * <p>
  * Evicted after the change is committed, here at once and on every other instance by the announcement
  * ({@link NearCaches}): the learner's progress report evicts both of theirs; a change to a course, its lessons or a
@@ -50,12 +51,11 @@ class LearnerPages {
         return mine.get(userId + ":" + courseId, load);
     }
 
-    /** The first page of the learner's "my learning" of {@code size} items (other sizes are not kept). */
+    /** The first page of the learner's "my learning" of {@code size} items (the size last asked for is kept). */
     Mono<Page<LearningItem>> firstPage(long userId, int size, Supplier<Mono<Page<LearningItem>>> load) {
-        Supplier<Mono<FirstPage>> loadFirst = () -> load.get()
-                .map(p -> new FirstPage(size, new Page<>(List.copyOf(p.items()), p.next())));
-        return learning.get(Long.toString(userId), loadFirst)
-                .flatMap(first -> first.size() == size ? Mono.just(first.page()) : load.get());
+        return learning.get(Long.toString(userId), first -> first.size() == size,
+                        () -> load.get().map(p -> new FirstPage(size, new Page<>(List.copyOf(p.items()), p.next()))))
+                .map(FirstPage::page);
     }
 
     /** The learner reported progress in the course (committed): their kept pages go, on every instance. */

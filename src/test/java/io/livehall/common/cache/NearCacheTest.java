@@ -93,6 +93,16 @@ class NearCacheTest {
     }
 
     @Test
+    void aKeptAnswerThatDoesNotSuitTheReadIsReplaced() {
+        NearCache<String> cache = cache(10);
+        assertThat(cache.get("a", v -> v.length() == 3, () -> load("one")).block()).isEqualTo("one");
+        assertThat(cache.get("a", v -> v.length() == 3, () -> load("two")).block()).isEqualTo("one");
+        assertThat(cache.get("a", v -> v.length() == 5, () -> load("three")).block()).isEqualTo("three");
+        assertThat(cache.get("a", v -> v.length() == 5, () -> load("seven")).block()).isEqualTo("three");
+        assertThat(loads).hasValue(2);
+    }
+
+    @Test
     void evictIfForgetsWhatMatchesOnly() {
         NearCache<String> cache = cache(10);
         cache.get("a", () -> load("x1")).block();

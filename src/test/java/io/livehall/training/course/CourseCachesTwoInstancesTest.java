@@ -121,6 +121,9 @@ class CourseCachesTwoInstancesTest extends IntegrationTest {
         assertThat(positionIn(page(http, learner, course), lessons[0])).isEqualTo(10);
         assertThat(firstLearning(http, learner).get("lastLessonId")).isEqualTo((int) lessons[0]);
         assertThat(firstLearning(http, learner).get("lastLessonId")).isEqualTo((int) lessons[0]);
+        assertThat(((List<?>) body(send(http, "GET", learner.token(), "/api/me/learning?limit=1", null)).get("items")))
+                .hasSize(1); // another page size replaces the kept page
+        assertThat(firstLearning(http, learner).get("lastLessonId")).isEqualTo((int) lessons[0]);
         assertThat(hits(LearnerPages.MINE)).as("the second read was served from the near cache").isGreaterThan(mineHits);
         assertThat(hits(LearnerPages.LEARNING)).isGreaterThan(learningHits);
 
