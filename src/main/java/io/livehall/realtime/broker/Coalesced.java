@@ -19,8 +19,8 @@ import reactor.core.scheduler.Scheduler;
 /**
  * One coalesced latest-value topic kind (a room's viewer count, a training room's Q&A...), registered with
  * {@link CoalescedPublisher}: each of its things (by key) that {@link #changed} is published at most once per window,
- * and only at the windows' starts, aligned to the wall clock (with 500 ms: at .000 and .500 of every second), by one
- * instance of all:
+ * and only at the windows' starts (epoch milliseconds {@code k × window + phase}, on the wall clock; a phase shifts
+ * them, so kinds sharing a room do not fan out at the same instant), by one instance of all:
  * <ol>
  *   <li>{@link #changed} only notes the key here (no I/O).</li>
  *   <li>{@code lead} before each window starts, every instance that noted changes (or still waits for its marks to be
@@ -29,9 +29,10 @@ import reactor.core.scheduler.Scheduler;
  *   <li>The claimer reads the snapshot at once and publishes it when the window starts (later only if the read takes
  *       longer than {@code lead}).</li>
  * </ol>
- * So two publications of one key are a whole window apart at the publisher, and as every viewer receives them after
- * about the same fan-out time, at most two reach any viewer within one clock second (while a fan-out takes less than a
- * window). A change made after the claimer's read is marked again and goes out at the next window: the last state is
+ * So two publications of one key are a whole window apart at the publisher. A window a little longer than half a
+ * second (600 ms) keeps every clock second to at most two even when one delivery is late, or the next early, by up
+ * to the difference (2 × 600 − 1,000 = 200 ms), which a window of exactly 500 ms would not. A change made after the
+ * claimer's read is marked again and goes out at the next window: the last state is
  * always published. Redis or the read failing keeps the key's changes for the next window.
  */
 public final class Coalesced {
@@ -49,6 +50,7 @@ public final class Coalesced {
 
     private final String name;
     private final long windowMillis;
+    private final long phaseMillis;
     private final long leadMillis;
     private final Function<String, String> destination;
     private final Function<String, Mono<?>> snapshot;
@@ -66,14 +68,16 @@ public final class Coalesced {
     private volatile Disposable nextTick;
     private volatile boolean running;
 
-    Coalesced(String name, Duration window, Duration lead, Function<String, String> destination,
+    Coalesced(String name, Duration window, Duration phase, Duration lead, Function<String, String> destination,
               Function<String, Mono<?>> snapshot, Windows windows, BiFunction<String, Object, Mono<?>> publish,
               Scheduler scheduler, MeterRegistry meters) {
-        if (window.toMillis() < 10 || lead.isNegative() || lead.compareTo(window) >= 0) {
-            throw new IllegalArgumentException("A window of at least 10 ms and a lead shorter than it: " + name);
+        if (window.toMillis() < 10 || lead.isNegative() || lead.compareTo(window) >= 0 || phase.isNegative()
+                || phase.compareTo(window) >= 0) {
+            throw new IllegalArgumentException("A window of at least 10 ms, a lead and a phase shorter than it: " + name);
         }
         this.name = name;
         this.windowMillis = window.toMillis();
+        this.phaseMillis = phase.toMillis();
         this.leadMillis = lead.toMillis();
         this.destination = destination;
         this.snapshot = snapshot;
@@ -110,7 +114,7 @@ public final class Coalesced {
 
     private void scheduleNext() {
         long now = scheduler.now(TimeUnit.MILLISECONDS);
-        long start = (Math.floorDiv(now + leadMillis, windowMillis) + 1) * windowMillis;
+        long start = (Math.floorDiv(now + leadMillis - phaseMillis, windowMillis) + 1) * windowMillis + phaseMillis;
         nextTick = scheduler.schedule(() -> tick(start), start - leadMillis - now, TimeUnit.MILLISECONDS);
     }
 
@@ -137,7 +141,7 @@ public final class Coalesced {
             return; // the previous window's read or publication is still under way: this key waits for the next
         }
         boolean changed = changedHere.remove(key);
-        Mono.defer(() -> windows.claim(name, key, start / windowMillis, changed))
+        Mono.defer(() -> windows.claim(name, key, Math.floorDiv(start - phaseMillis, windowMillis), changed))
                 .flatMap(claim -> switch (claim) {
                     case TAKEN -> {
                         awaiting.add(key);

@@ -46,15 +46,17 @@ public class CoalescedPublisher implements SmartLifecycle {
 
     /**
      * A coalesced topic kind {@code name} (a word, unique): a thing's key → its destination and its payload now.
-     * {@code window}: the least time between two publications of one thing (500 ms: at most two a second);
-     * {@code lead}: how long before a window starts its snapshot is read (more than a read usually takes).
+     * {@code window}: the least time between two publications of one thing (600 ms: at most two in any clock second,
+     * with 200 ms to spare for delivery jitter); {@code phase}: where in the window publications go out (kinds that
+     * share a room take different phases, so their fan-outs do not coincide); {@code lead}: how long before a window
+     * starts its snapshot is read (more than a read usually takes).
      */
-    public synchronized Coalesced register(String name, Duration window, Duration lead, Function<String, String> destination,
-                              Function<String, Mono<?>> snapshot) {
+    public synchronized Coalesced register(String name, Duration window, Duration phase, Duration lead,
+                                           Function<String, String> destination, Function<String, Mono<?>> snapshot) {
         if (!name.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("A coalesced topic's name is a word: " + name);
         }
-        Coalesced topic = new Coalesced(name, window, lead, destination, snapshot, this::claim, broker::publish,
+        Coalesced topic = new Coalesced(name, window, phase, lead, destination, snapshot, this::claim, broker::publish,
                 Schedulers.parallel(), meters);
         if (topics.putIfAbsent(name, topic) != null) {
             throw new IllegalStateException("Two coalesced topics named " + name);

@@ -25,17 +25,19 @@ import reactor.core.publisher.Mono;
  * Who is watching which room. It listens to the STOMP connections ({@link ConnectionListener}): a connection joins
  * a room with its first subscription to one of the room's topics and leaves with its last (or when it disconnects).
  * Rooms are those of the types the domains registered ({@link RoomTypes}) that exist. Changes are published on the room's
- * {@code .../viewers} topic at most twice a second, at the wall clock's .000 and .500, by one instance of all
- * ({@link CoalescedPublisher}, topic {@code viewers}). A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
+ * {@code .../viewers} topic at most once per 600 ms window (so at most twice in any clock second), by one instance of
+ * all ({@link CoalescedPublisher}, topic {@code viewers}). A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
  * members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed instance's viewers stop counting
  * within 20 s and the topic reports it within 25 s.
  */
 @Service
 public class Presence implements SmartLifecycle, ConnectionListener {
 
-    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(500);
+    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(600);
+    /** where in each window the count goes out (before the training room's topics, so their fan-outs do not coincide) */
+    static final Duration PUBLISH_PHASE = Duration.ofMillis(200);
     /** the count is read this long before a window starts (one Redis call) */
-    static final Duration PUBLISH_LEAD = Duration.ofMillis(50);
+    static final Duration PUBLISH_LEAD = Duration.ofMillis(30);
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(5);
     /** How often room types' {@link RoomTypes.AudienceTracker}s hear who is in their rooms here. */
     public static final Duration AUDIENCE_INTERVAL = Duration.ofSeconds(10);
@@ -57,7 +59,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
         this.store = store;
         this.types = types;
         this.meters = meters;
-        this.counts = coalesced.register("viewers", PUBLISH_INTERVAL, PUBLISH_LEAD,
+        this.counts = coalesced.register("viewers", PUBLISH_INTERVAL, PUBLISH_PHASE, PUBLISH_LEAD,
                 key -> Room.parse(key).viewersTopic(), key -> store.stats(Room.parse(key)));
     }
 

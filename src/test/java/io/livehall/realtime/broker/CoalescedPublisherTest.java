@@ -74,15 +74,15 @@ class CoalescedPublisherTest extends IntegrationTest {
     @Test
     void namesAreWordsAndUnique() {
         String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        publisher.register(name, Duration.ofMillis(500), Duration.ofMillis(50), k -> k, k -> Mono.empty());
-        assertThatThrownBy(() -> publisher.register(name, Duration.ofMillis(500), Duration.ofMillis(50), k -> k,
+        publisher.register(name, Duration.ofMillis(500), Duration.ZERO, Duration.ofMillis(50), k -> k, k -> Mono.empty());
+        assertThatThrownBy(() -> publisher.register(name, Duration.ofMillis(500), Duration.ZERO, Duration.ofMillis(50), k -> k,
                 k -> Mono.empty())).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> publisher.register("a b", Duration.ofMillis(500), Duration.ofMillis(50), k -> k,
+        assertThatThrownBy(() -> publisher.register("a b", Duration.ofMillis(500), Duration.ZERO, Duration.ofMillis(50), k -> k,
                 k -> Mono.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 
     private Coalesced instance(String name, AtomicInteger state, List<Sent> sent) {
-        return new Coalesced(name, Duration.ofMillis(500), Duration.ofMillis(100), key -> "/topic/test/" + key,
+        return new Coalesced(name, Duration.ofMillis(500), Duration.ZERO, Duration.ofMillis(100), key -> "/topic/test/" + key,
                 key -> Mono.fromSupplier(state::get), publisher::claim,
                 (destination, payload) -> Mono.fromRunnable(() -> sent.add(new Sent(System.currentTimeMillis(), (Integer) payload))),
                 Schedulers.parallel(), new SimpleMeterRegistry());

@@ -74,7 +74,11 @@ class CoalescedTest {
     }
 
     private Coalesced instance(Function<String, Mono<?>> snapshot) {
-        return new Coalesced("test", WINDOW, LEAD, key -> "/topic/test/" + key, snapshot, windows,
+        return instance(Duration.ZERO, snapshot);
+    }
+
+    private Coalesced instance(Duration phase, Function<String, Mono<?>> snapshot) {
+        return new Coalesced("test", WINDOW, phase, LEAD, key -> "/topic/test/" + key, snapshot, windows,
                 (destination, payload) -> Mono.fromRunnable(() -> {
                     long at = time.now(TimeUnit.MILLISECONDS);
                     sent.add(new Sent(at, destination, payload));
@@ -125,6 +129,32 @@ class CoalescedTest {
         int count = published.size();
         time.advanceTimeBy(Duration.ofSeconds(5));
         assertThat(published).as("nothing changed: nothing more").hasSize(count);
+    }
+
+    @Test
+    void aPhaseShiftsThePublicationsAndKeepsTwoASecond() {
+        at(EPOCH);
+        Duration phase = Duration.ofMillis(250);
+        Coalesced a = instance(phase, key -> Mono.fromSupplier(state::get));
+        Coalesced b = instance(phase, key -> Mono.fromSupplier(state::get));
+        a.start();
+        b.start();
+        for (int i = 0; i < 100; i++) {
+            time.advanceTimeBy(Duration.ofMillis(29));
+            state.incrementAndGet();
+            (i % 2 == 0 ? a : b).changed("7");
+        }
+        time.advanceTimeBy(Duration.ofSeconds(2));
+        Map<Long, Integer> perSecond = new TreeMap<>();
+        for (long[] p : published) {
+            assertThat(p[0] % WINDOW.toMillis()).isEqualTo(250);
+            perSecond.merge(p[0] / 1000, 1, Integer::sum);
+        }
+        assertThat(perSecond.values()).allMatch(n -> n <= 2);
+        for (int i = 1; i < published.size(); i++) {
+            assertThat(published.get(i)[0] - published.get(i - 1)[0]).isGreaterThanOrEqualTo(WINDOW.toMillis());
+        }
+        assertThat(published.get(published.size() - 1)[1]).isEqualTo(100);
     }
 
     @Test
@@ -224,8 +254,10 @@ class CoalescedTest {
     }
 
     @Test
-    void theLeadIsShorterThanTheWindow() {
-        assertThatThrownBy(() -> new Coalesced("x", WINDOW, WINDOW, k -> k, k -> Mono.empty(), windows,
+    void theLeadAndThePhaseAreShorterThanTheWindow() {
+        assertThatThrownBy(() -> new Coalesced("x", WINDOW, Duration.ZERO, WINDOW, k -> k, k -> Mono.empty(), windows,
+                (d, p) -> Mono.empty(), time, new SimpleMeterRegistry())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Coalesced("x", WINDOW, WINDOW, LEAD, k -> k, k -> Mono.empty(), windows,
                 (d, p) -> Mono.empty(), time, new SimpleMeterRegistry())).isInstanceOf(IllegalArgumentException.class);
     }
 }
