@@ -13,7 +13,9 @@ export interface QuestionView {
   votes: number;
   pinned: boolean;
   answered: boolean;
-  answer: string | null;
+  /** absent while there is no answer text */
+  answer?: string | null;
+  /** when it was asked, to the second */
   at: string;
 }
 

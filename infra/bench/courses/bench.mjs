@@ -4,7 +4,9 @@
 // each connection logged in as its own learner. A lean HTTP/1.1 keep-alive client on raw sockets (no pipelining):
 // each connection sends its next request as soon as the previous answer is complete. Rounds alternate the targets.
 // Usage: node bench.mjs --base http://127.0.0.1:18096 --learners learners.json [--connections 50 --duration 10
-//        --rounds 3 --warmup 10 --out file.json]; learners.json: [{ "token": "...", "courseId": 1 }, ...]
+//        --rounds 3 --warmup 10 --out file.json --only 1]; learners.json: [{ "token": "...", "courseId": 1 }, ...]
+//        --only 1 (or 1,3): load only those targets (0 trivial, 1 with a token, 2 my learning, 3 course page), e.g. while a
+//        profiler records the server; prints no ratios.
 import net from 'node:net';
 import os from 'node:os';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ const seconds = Number(args.duration ?? 10);
 const rounds = Number(args.rounds ?? 3);
 const warmup = Number(args.warmup ?? 10);
 const out = args.out;
+const only = args.only ? new Set(String(args.only).split(',').map(Number)) : null;
 if (learners.length < connections) throw new Error(`need ${connections} learners, got ${learners.length}`);
 
 const targets = [
@@ -107,6 +110,16 @@ const machine = {
 console.log(`machine: ${machine.nproc} cores (${machine.cpu}), kernel ${machine.kernel}, ${machine.node}, ${machine.java}; load ${machine.loadBefore}`);
 console.log(`${connections} connections (one learner each), ${rounds} × ${seconds} s per target, ${warmup} s warm-up each`);
 
+if (only) {
+  for (const i of only) {
+    await run(targets[i], warmup * 1000);
+    for (let r = 0; r < rounds; r++) {
+      const res = await run(targets[i], seconds * 1000);
+      console.log(`round ${r + 1} ${targets[i].name}: ${fmt(res.rps)} req/s, p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms`);
+    }
+  }
+  process.exit(0);
+}
 for (const t of targets) await run(t, warmup * 1000);
 const results = targets.map((t) => ({ name: t.name, runs: [] }));
 for (let r = 0; r < rounds; r++) {

@@ -4,6 +4,7 @@
 # runs bench.mjs (my learning and a course page vs the trivial endpoint), stops the app.
 #   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/livehall_bench REDIS_URL=redis://127.0.0.1:6379/0 \
 #   infra/bench/courses/run.sh [bench.mjs options]
+# JAVA_OPTS: extra JVM options of the app (e.g. a profiler: -XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 : "${DATABASE_URL:?set DATABASE_URL (postgresql://user@host:port/db)}"
@@ -13,7 +14,7 @@ BASE="http://127.0.0.1:$PORT"
 LOG=$(mktemp)
 WORK=$(mktemp -d)
 LIVEHALL_DATABASE_URL=$DATABASE_URL LIVEHALL_REDIS_URL=$REDIS_URL \
-  java -jar target/livehall.jar --server.port="$PORT" --livehall.bench.enabled=true >"$LOG" 2>&1 &
+  java ${JAVA_OPTS:-} -jar target/livehall.jar --server.port="$PORT" --livehall.bench.enabled=true >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$LOG" "$WORK"' EXIT
 for _ in $(seq 1 120); do

@@ -16,10 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param revocationCacheTtl  how long Redis keeps a user's cached token version and revocations before they are read
  *                            again from PostgreSQL (bounds how long a lost cache write can matter; see
  *                            {@link TokenRevocations})
+ * @param revocationLocalTtl  how long an instance remembers that a token passed the revocation check (no Redis round
+ *                            trip meanwhile); revocations evict it at once on every instance through their announcement,
+ *                            so this bounds only what a lost announcement can leave (see {@link TokenRevocations})
  */
 @ConfigurationProperties("livehall.jwt")
 record JwtProperties(@DefaultValue("livehall") String issuer,
                      @DefaultValue("8h") Duration ttl,
                      String keyFile,
-                     @DefaultValue("15m") Duration revocationCacheTtl) {
+                     @DefaultValue("15m") Duration revocationCacheTtl,
+                     @DefaultValue("10s") Duration revocationLocalTtl) {
 }

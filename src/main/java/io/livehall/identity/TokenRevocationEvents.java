@@ -56,6 +56,7 @@ public class TokenRevocationEvents implements SmartLifecycle {
     private final Sinks.Many<RevokedAccess> events = Sinks.many().multicast().directBestEffort();
     private volatile ReactiveRedisMessageListenerContainer container;
     private volatile Disposable listening;
+    private volatile boolean subscribed;
 
     TokenRevocationEvents(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate redis, JsonMapper json) {
         this.connections = connections;
@@ -66,6 +67,14 @@ public class TokenRevocationEvents implements SmartLifecycle {
     /** Revocations from every instance, from the moment of subscription on (hot; see the class comment). */
     public Flux<RevokedAccess> revocations() {
         return events.asFlux();
+    }
+
+    /**
+     * Whether the channel is subscribed now (Redis confirmed it and it has not failed since): while it is not, events
+     * of other instances may be missed, and whoever remembers what a revocation would end must not rely on them.
+     */
+    public boolean listening() {
+        return subscribed;
     }
 
     /** Announces a stored revocation to every instance; never fails (a lost announcement is logged). */
@@ -109,9 +118,11 @@ public class TokenRevocationEvents implements SmartLifecycle {
         listening = Mono.defer(() -> listener.receiveLater(ChannelTopic.of(CHANNEL)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(messages -> {
+                    subscribed = true;
                     ready.tryEmitEmpty();
                     return messages;
                 })
+                .doOnTerminate(() -> subscribed = false)
                 .repeat()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
                         .doBeforeRetry(s -> log.warn("Revocation events: Redis subscription lost, renewing", s.failure())))
@@ -125,6 +136,7 @@ public class TokenRevocationEvents implements SmartLifecycle {
 
     @Override
     public void stop() {
+        subscribed = false;
         Disposable l = listening;
         if (l != null) {
             l.dispose();

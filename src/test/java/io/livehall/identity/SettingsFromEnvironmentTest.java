@@ -17,14 +17,16 @@ class SettingsFromEnvironmentTest {
                 "LIVEHALL_JWT_KEY_FILE", "/run/secrets/jwt.json",
                 "LIVEHALL_JWT_TTL", "2h",
                 "LIVEHALL_JWT_ISSUER", "hall",
-                "LIVEHALL_JWT_REVOCATION_CACHE_TTL", "5m"));
-        assertThat(jwt).isEqualTo(new JwtProperties("hall", Duration.ofHours(2), "/run/secrets/jwt.json", Duration.ofMinutes(5)));
+                "LIVEHALL_JWT_REVOCATION_CACHE_TTL", "5m",
+                "LIVEHALL_JWT_REVOCATION_LOCAL_TTL", "3s"));
+        assertThat(jwt).isEqualTo(new JwtProperties("hall", Duration.ofHours(2), "/run/secrets/jwt.json", Duration.ofMinutes(5),
+                Duration.ofSeconds(3)));
     }
 
     @Test
     void jwtDefaults() {
         assertThat(EnvironmentBinding.bind("livehall.jwt", JwtProperties.class, Map.of()))
-                .isEqualTo(new JwtProperties("livehall", Duration.ofHours(8), null, Duration.ofMinutes(15)));
+                .isEqualTo(new JwtProperties("livehall", Duration.ofHours(8), null, Duration.ofMinutes(15), Duration.ofSeconds(10)));
     }
 
     @Test

@@ -25,7 +25,7 @@ class TokenClockTest {
     @Test
     void aTokenIssuedByAClockIsValidByThatClockAndExpiredByTheRealOne() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
-        JwtProperties properties = new JwtProperties("livehall", Duration.ofHours(8), null, Duration.ofMinutes(15));
+        JwtProperties properties = new JwtProperties("livehall", Duration.ofHours(8), null, Duration.ofMinutes(15), Duration.ofSeconds(10));
         Clock then = Clock.fixed(THEN, ZoneOffset.UTC);
         TokenIssuer issuer = new TokenIssuer(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))), properties, then);
         User user = new User(7, "zhangsan", "x", "张三", null, EnumSet.of(Role.VIEWER), null, THEN, 3);

@@ -166,6 +166,47 @@ class TokenRevocationTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenThatPassedTheCheckSkipsRedisUntilARevocationEndsItAtOnce() {
+        String username = uniqueName("remembered");
+        String token = registerAndLogin(username, "secret-123");
+        long id = idOf(username);
+        me(token).expectStatus().isOk();
+        String jti = decoder.decode(token).block().getId();
+
+        // Redis now says "logged out" without any revocation having happened here: the remembered check does not ask it
+        redis.<String, String>opsForHash().put(RevocationCache.key(id), "r:" + jti,
+                Long.toString(Instant.now().plusSeconds(600).toEpochMilli())).block();
+        me(token).expectStatus().isOk();
+
+        String other = login(username, "secret-123");
+        me(other).expectStatus().isOk();
+        logout(token); // a real logout forgets the remembered check before it is answered
+        me(token).expectStatus().isUnauthorized().expectBody().jsonPath("$.detail").isEqualTo("令牌已注销，请重新登录");
+        me(other).expectStatus().isOk();
+    }
+
+    @Test
+    void aRoleChangeOnAnotherInstanceEndsTokensThisInstanceRemembered() {
+        WebTestClient onB = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + SecondInstance.port())
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        String username = uniqueName("promoted-elsewhere");
+        String token = registerAndLogin(username, "secret-123");
+        long id = idOf(username);
+        me(token).expectStatus().isOk();
+        me(token).expectStatus().isOk();
+        String admin = admin();
+
+        StepVerifier.create(events.revocations().filter(e -> e.userId() == id).next())
+                .then(() -> onB.put().uri("/api/admin/users/{id}/roles", id).headers(h -> h.setBearerAuth(admin))
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"roles\":[\"VIEWER\",\"ORGANISER\"]}")
+                        .exchange().expectStatus().isOk())
+                .expectNext(new RevokedAccess(id, null, 1))
+                .expectComplete()
+                .verify(Duration.ofSeconds(15));
+        me(token).expectStatus().isUnauthorized().expectBody().jsonPath("$.detail").isEqualTo("账号权限已变更，请重新登录");
+    }
+
+    @Test
     void theSweeperDeletesLogoutsOnlyOnceTheyExpired() {
         String username = uniqueName("swept");
         registerAndLogin(username, "secret-123");

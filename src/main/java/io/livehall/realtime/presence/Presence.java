@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.livehall.common.schedule.Periodic;
-import io.livehall.realtime.broker.Broker;
+import io.livehall.realtime.broker.Coalesced;
+import io.livehall.realtime.broker.CoalescedPublisher;
 import io.livehall.realtime.broker.RealtimeUser;
 import io.livehall.realtime.stomp.ConnectionListener;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,38 +25,42 @@ import reactor.core.publisher.Mono;
  * Who is watching which room. It listens to the STOMP connections ({@link ConnectionListener}): a connection joins
  * a room with its first subscription to one of the room's topics and leaves with its last (or when it disconnects).
  * Rooms are those of the types the domains registered ({@link RoomTypes}) that exist. Changes are published on the room's
- * {@code .../viewers} topic at most twice a second. A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
+ * {@code .../viewers} topic at most once per 600 ms window (so at most twice in any clock second), by one instance of
+ * all ({@link CoalescedPublisher}, topic {@code viewers}). A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
  * members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed instance's viewers stop counting
  * within 20 s and the topic reports it within 25 s.
  */
 @Service
 public class Presence implements SmartLifecycle, ConnectionListener {
 
-    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(500);
+    static final Duration PUBLISH_INTERVAL = Duration.ofMillis(600);
+    /** where in each window the count goes out (before the training room's topics, so their fan-outs do not coincide) */
+    static final Duration PUBLISH_PHASE = Duration.ofMillis(200);
+    /** the count is read this long before a window starts (one Redis call) */
+    static final Duration PUBLISH_LEAD = Duration.ofMillis(30);
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(5);
     /** How often room types' {@link RoomTypes.AudienceTracker}s hear who is in their rooms here. */
     public static final Duration AUDIENCE_INTERVAL = Duration.ofSeconds(10);
 
     private final PresenceStore store;
-    private final Broker broker;
     private final RoomTypes types;
     private final MeterRegistry meters;
     /** open connection → its rooms */
     private final Map<String, Rooms> connections = new ConcurrentHashMap<>();
     /** room key → this instance's members (a room nobody here is in has no entry) */
     private final Map<String, Set<String>> localMembers = new ConcurrentHashMap<>();
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final Coalesced counts;
     private final Clock clock;
-    private volatile Periodic publisher;
     private volatile Periodic refresher;
     private volatile Periodic audience;
 
-    Presence(PresenceStore store, Broker broker, RoomTypes types, MeterRegistry meters, Clock clock) {
+    Presence(PresenceStore store, RoomTypes types, MeterRegistry meters, Clock clock, CoalescedPublisher coalesced) {
         this.clock = clock;
         this.store = store;
-        this.broker = broker;
         this.types = types;
         this.meters = meters;
+        this.counts = coalesced.register("viewers", PUBLISH_INTERVAL, PUBLISH_PHASE, PUBLISH_LEAD,
+                key -> Room.parse(key).viewersTopic(), key -> store.stats(Room.parse(key)));
     }
 
     /**
@@ -82,7 +87,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                     }
                     // unique viewers are people: an anonymous guest (a new id per connection) would count again on every reconnect
                     String viewer = user.identified() ? user.id() : "";
-                    return uncancellable(store.join(room, connection, viewer)).doOnNext(n -> dirty.add(room.key())).then();
+                    return uncancellable(store.join(room, connection, viewer)).doOnNext(n -> counts.changed(room.key())).then();
                 });
     }
 
@@ -117,7 +122,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     }
 
     private Mono<Void> leave(String connection, Room room) {
-        return uncancellable(store.leave(room, connection)).doOnNext(n -> dirty.add(room.key())).then();
+        return uncancellable(store.leave(room, connection)).doOnNext(n -> counts.changed(room.key())).then();
     }
 
     /**
@@ -130,21 +135,6 @@ public class Presence implements SmartLifecycle, ConnectionListener {
         return Mono.fromFuture(change.toFuture(), true);
     }
 
-    private Mono<Void> publishDirty() {
-        return Flux.fromIterable(Set.copyOf(dirty))
-                .flatMap(key -> {
-                    Room room = Room.parse(key);
-                    return store.claimPublish(room, PUBLISH_INTERVAL).flatMap(claimed -> {
-                        if (!claimed) {
-                            return Mono.empty();
-                        }
-                        dirty.remove(key);
-                        return store.stats(room).flatMap(v -> broker.publish(room.viewersTopic(), v)).then();
-                    });
-                })
-                .then();
-    }
-
     /** Puts this instance's rooms back into the index, then refreshes and sweeps every room in it. */
     private Mono<Void> refreshAll() {
         return store.index(Set.copyOf(localMembers.keySet()))
@@ -152,7 +142,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                 .flatMap(room -> store.refresh(room, localMembers.getOrDefault(room.key(), Set.of()))
                         .doOnNext(refreshed -> {
                             if (refreshed.swept() > 0) {
-                                dirty.add(room.key());
+                                counts.changed(room.key());
                             }
                         }))
                 .then();
@@ -198,16 +188,12 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     /** The loops run on {@link Periodic}: a failed or hung run is logged, counted and run again on the next tick. */
     @Override
     public void start() {
-        publisher = Periodic.start("presence-publish", PUBLISH_INTERVAL, Duration.ofSeconds(10), meters, this::publishDirty);
         refresher = Periodic.start("presence-refresh", REFRESH_INTERVAL, PresenceStore.WINDOW, meters, this::refreshAll);
         audience = Periodic.start("presence-audience", AUDIENCE_INTERVAL, PresenceStore.WINDOW, meters, this::reportAudience);
     }
 
     @Override
     public void stop() {
-        if (publisher != null) {
-            publisher.dispose();
-        }
         if (refresher != null) {
             refresher.dispose();
         }
@@ -218,7 +204,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
 
     @Override
     public boolean isRunning() {
-        return publisher != null && !publisher.isDisposed();
+        return refresher != null && !refresher.isDisposed();
     }
 
     /** Whether this instance keeps (and refreshes) members of the room. */

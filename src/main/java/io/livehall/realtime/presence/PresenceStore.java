@@ -110,11 +110,6 @@ class PresenceStore {
         return redis.opsForSet().members(ROOMS).map(Room::parse);
     }
 
-    /** At most one publish per room per interval across all instances. */
-    Mono<Boolean> claimPublish(Room room, Duration interval) {
-        return redis.opsForValue().setIfAbsent(room.redisKey("pub"), "1", interval);
-    }
-
     private String now() {
         return Long.toString(clock.millis());
     }

@@ -31,15 +31,17 @@ class CourseAdminService {
     private final CourseRepository courses;
     private final CourseQueries queries;
     private final PublishedCourses published;
+    private final LearnerPages learnerPages;
     private final FileStorage files;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    CourseAdminService(CourseRepository courses, CourseQueries queries, PublishedCourses published, FileStorage files,
-                       TransactionalOperator tx, Clock clock) {
+    CourseAdminService(CourseRepository courses, CourseQueries queries, PublishedCourses published,
+                       LearnerPages learnerPages, FileStorage files, TransactionalOperator tx, Clock clock) {
         this.courses = courses;
         this.queries = queries;
         this.published = published;
+        this.learnerPages = learnerPages;
         this.files = files;
         this.tx = tx;
         this.clock = clock;
@@ -52,10 +54,11 @@ class CourseAdminService {
                 .flatMap(courses::topic);
     }
 
+    /** A renamed topic shows on every course page and "my learning" at once (their kept copies go everywhere). */
     Mono<Topic> editTopic(TrainingStaff who, long id, TopicRequest r) {
         return ownTopic(who, id).flatMap(t -> courses.updateTopic(id, r))
                 .onErrorMap(DataIntegrityViolationException.class, e -> duplicateTopic())
-                .then(Mono.defer(() -> courses.topic(id)));
+                .then(Mono.defer(() -> published.evictAll().then(learnerPages.coursesChanged()).then(courses.topic(id))));
     }
 
     Mono<Void> deleteTopic(TrainingStaff who, long id) {
@@ -73,13 +76,15 @@ class CourseAdminService {
     }
 
     Mono<CourseDetail> course(TrainingStaff who, long id) {
-        return own(who, id).flatMap(c -> queries.detail(c, null));
+        return own(who, id).flatMap(queries::detail);
     }
 
-    /** After a change: this instance's course pages show it at once (PublishedCourses), then the organiser's view. */
+    /**
+     * After a change: course pages and "my learning" show it at once on every instance (their kept copies go:
+     * PublishedCourses, LearnerPages), then the organiser's view.
+     */
     private Mono<CourseDetail> changed(TrainingStaff who, long id) {
-        published.evict(id);
-        return course(who, id);
+        return published.evict(id).then(learnerPages.coursesChanged()).then(Mono.defer(() -> course(who, id)));
     }
 
     Mono<CourseDetail> create(TrainingStaff who, CourseRequest r) {
@@ -105,7 +110,7 @@ class CourseAdminService {
 
     Mono<Void> delete(TrainingStaff who, long id) {
         return own(who, id).flatMap(c -> courses.deleteUnlearned(id))
-                .doOnNext(rows -> published.evict(id))
+                .flatMap(rows -> published.evict(id).thenReturn(rows))
                 .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new ApiProblem(HttpStatus.CONFLICT,
                         "course-state", "已发布或已有学员的课程不能删除，请先下架")));
     }

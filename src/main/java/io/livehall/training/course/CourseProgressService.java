@@ -18,7 +18,9 @@ import reactor.core.publisher.Mono;
 /**
  * A learner's progress reports. One transaction writes the lesson's progress, the learner's course row and (on their
  * first report in the course) the course's learner count, so "my learning" and the counts never disagree with the
- * progress they summarise; the learner is told only after the commit.
+ * progress they summarise; the learner is told only after the commit and after the learner's kept pages (and, for a
+ * new learner, the course's) were evicted on every instance ({@link LearnerPages}, {@link PublishedCourses}). A report
+ * whose client goes away meanwhile still commits and evicts: a commit without its eviction would leave a stale page.
  */
 @Service
 class CourseProgressService {
@@ -26,14 +28,16 @@ class CourseProgressService {
     private final CourseRepository courses;
     private final LearningRepository learning;
     private final PublishedCourses published;
+    private final LearnerPages learnerPages;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     CourseProgressService(CourseRepository courses, LearningRepository learning, PublishedCourses published,
-                          TransactionalOperator tx, Clock clock) {
+                          LearnerPages learnerPages, TransactionalOperator tx, Clock clock) {
         this.courses = courses;
         this.learning = learning;
         this.published = published;
+        this.learnerPages = learnerPages;
         this.tx = tx;
         this.clock = clock;
     }
@@ -52,7 +56,7 @@ class CourseProgressService {
                                 List.of(new FieldProblem("positionSeconds", "播放位置超出课时时长"))));
                     }
                     AtomicBoolean counted = new AtomicBoolean();
-                    return tx.transactional(learning.enrol(userId, courseId, lessonId, now)
+                    Mono<ProgressAnswer> write = tx.transactional(learning.enrol(userId, courseId, lessonId, now)
                             .doOnNext(counted::set)
                             .then(learning.lockProgress(userId, courseId, lessonId, now))
                             .flatMap(locked -> {
@@ -62,12 +66,11 @@ class CourseProgressService {
                                         .flatMap(lesson -> learning.touch(userId, courseId, lessonId, after.completedNow(),
                                                 t.getT1().lessonCount(), now).map(course -> new ProgressAnswer(lesson, course)));
                             }))
-                            // a new learner: the course page shows the new count at once (after the commit)
-                            .doOnSuccess(answer -> {
-                                if (counted.get()) {
-                                    published.evict(courseId);
-                                }
-                            });
+                            // committed: the learner's pages (and for a new learner the course's count) show it at once
+                            .flatMap(answer -> learnerPages.progressed(userId, courseId)
+                                    .then(counted.get() ? published.evict(courseId) : Mono.empty())
+                                    .thenReturn(answer));
+                    return Mono.fromFuture(write.toFuture(), true);
                 });
     }
 }

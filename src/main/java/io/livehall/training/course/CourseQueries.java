@@ -1,6 +1,7 @@
 package io.livehall.training.course;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
@@ -30,11 +31,14 @@ class CourseQueries {
     private final CourseRepository courses;
     private final LearningRepository learning;
     private final PublishedCourses publishedCourses;
+    private final LearnerPages learnerPages;
 
-    CourseQueries(CourseRepository courses, LearningRepository learning, PublishedCourses publishedCourses) {
+    CourseQueries(CourseRepository courses, LearningRepository learning, PublishedCourses publishedCourses,
+                  LearnerPages learnerPages) {
         this.courses = courses;
         this.learning = learning;
         this.publishedCourses = publishedCourses;
+        this.learnerPages = learnerPages;
     }
 
     Flux<Topic> topics() {
@@ -56,24 +60,34 @@ class CourseQueries {
 
     /**
      * A published course's page; 404 when there is none or it is not published. The course and its lessons come from
-     * {@link PublishedCourses} (kept a few seconds); the learner's part is one statement.
+     * {@link PublishedCourses}, the learner's part (one statement) from {@link LearnerPages}: both kept near.
      */
     Mono<CourseDetail> published(long id, Long userId) {
-        return publishedCourses.get(id).flatMap(c -> withMine(c.course(), c.lessons(), userId));
+        return publishedCourses.get(id).flatMap(c -> {
+            if (userId == null) {
+                return Mono.just(detail(c.course(), c.lessons(), List.of(), null, null));
+            }
+            return learnerPages.mine(userId, id, () -> learning.mine(userId, id, c.course().lessonCount())
+                            .map(Optional::of).defaultIfEmpty(Optional.empty()))
+                    .map(mine -> withMine(c.course(), c.lessons(), mine.orElse(null)));
+        });
     }
 
-    /** A course with its lessons and, for a learner, their progress and where to resume. */
-    Mono<CourseDetail> detail(CourseRow c, Long userId) {
-        return courses.lessons(c.id()).collectList().flatMap(lessons -> withMine(c, lessons, userId));
+    /** A course with its lessons (the organiser's view: no learner's part). */
+    Mono<CourseDetail> detail(CourseRow c) {
+        return courses.lessons(c.id()).collectList().map(lessons -> detail(c, lessons, List.of(), null, null));
     }
 
-    private Mono<CourseDetail> withMine(CourseRow c, List<Lesson> lessons, Long userId) {
-        if (userId == null) {
-            return Mono.just(detail(c, lessons, List.of(), null, null));
+    /** The page with the learner's progress and where to resume ({@code mine} null: not started). */
+    private static CourseDetail withMine(CourseRow c, List<Lesson> lessons, LearningRepository.Mine mine) {
+        if (mine == null) {
+            return detail(c, lessons, List.of(), null, resume(lessons, List.of(), null));
         }
-        return learning.mine(userId, c.id(), c.lessonCount())
-                .map(m -> detail(c, lessons, m.progress(), m.standing(), resume(lessons, m.progress(), m.standing())))
-                .defaultIfEmpty(detail(c, lessons, List.of(), null, resume(lessons, List.of(), null)));
+        MyCourseProgress s = mine.standing();
+        // the percentage of the course as it is now (a kept answer may predate a new lesson)
+        MyCourseProgress standing = new MyCourseProgress(s.completedLessons(),
+                CourseViews.percent(s.completedLessons(), c.lessonCount()), s.lastLessonId(), s.lastActivityAt());
+        return detail(c, lessons, mine.progress(), standing, resume(lessons, mine.progress(), standing));
     }
 
     /**
@@ -106,9 +120,18 @@ class CourseQueries {
         return new Resume(last.lessonId(), 0); // all done: watch the last one again from its start
     }
 
+    /** "My learning"; its first page is kept near ({@link LearnerPages}). */
     Mono<Page<LearningItem>> myLearning(long userId, String after, Integer limit) {
         int size = PageRequest.of(null, limit).limit();
-        return learning.myLearning(userId, CourseCursor.parseActivity(after), size).collectList()
+        CourseCursor cursor = CourseCursor.parseActivity(after);
+        if (cursor == null) {
+            return learnerPages.firstPage(userId, size, () -> learningPage(userId, null, size));
+        }
+        return learningPage(userId, cursor, size);
+    }
+
+    private Mono<Page<LearningItem>> learningPage(long userId, CourseCursor cursor, int size) {
+        return learning.myLearning(userId, cursor, size).collectList()
                 .map(items -> Page.of(items, size, i -> CourseCursor.ofActivity(i.lastActivityAt(), i.courseId())));
     }
 

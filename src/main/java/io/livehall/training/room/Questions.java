@@ -2,8 +2,10 @@ package io.livehall.training.room;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.common.redis.RedisKeys;
@@ -37,12 +39,15 @@ public class Questions {
     record Snapshot(long sessionId, long total, long answered, List<QuestionView> questions) {
     }
 
-    /** A question as viewers see it (no account id: viewers ban nobody). */
-    record QuestionView(long id, String name, String text, int votes, boolean pinned, boolean answered, String answer,
-                        Instant at) {
+    /**
+     * A question as viewers see it (no account id: viewers ban nobody). Kept small, as the snapshot of 50 goes to every
+     * viewer up to twice a second: {@code answer} is left out while there is none, {@code at} is to the second.
+     */
+    record QuestionView(long id, String name, String text, int votes, boolean pinned, boolean answered,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String answer, Instant at) {
         static QuestionView of(Question q) {
             return new QuestionView(q.id(), q.name(), q.text(), q.votes(), q.pinned(), q.answeredAt() != null, q.answer(),
-                    q.createdAt());
+                    q.createdAt().truncatedTo(ChronoUnit.SECONDS));
         }
     }
 

@@ -2,103 +2,53 @@ package io.livehall.training.room;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
-import io.livehall.common.redis.RedisKeys;
-import io.livehall.common.schedule.Periodic;
-import io.livehall.realtime.broker.Broker;
+import io.livehall.realtime.broker.Coalesced;
+import io.livehall.realtime.broker.CoalescedPublisher;
 import io.livehall.realtime.broker.DestinationPattern;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
- * Coalesced latest-value snapshots of a room's Q&A, polls and check-in (as presence does with viewers): a change marks
- * the room's topic dirty on the instance that made it; every 100 ms each dirty topic whose room may publish again
- * (a Redis {@code SET NX PX} per room and topic, shared by all instances) is read from PostgreSQL once and published
- * via {@link Broker#publish} (which fans out across instances). So a burst of 200 upvotes a second is one snapshot
- * per {@code publishInterval} per room, whichever instances took the votes; a topic whose slot is taken stays dirty
- * and goes out in the next slot, so the last change is never lost.
+ * Coalesced latest-value snapshots of a room's Q&A, polls and check-in, through the one coalescing seam
+ * ({@link CoalescedPublisher}, as presence's viewer counts): a change marks the session's topic; at most once per
+ * {@code publishInterval} (600 ms windows on the wall clock: at most two snapshots in any clock second, with 200 ms to
+ * spare for delivery jitter), one instance of all reads the snapshot from PostgreSQL, {@link #LEAD} before the window
+ * starts, and publishes it as the window starts. So a burst of 200 upvotes a second is one snapshot per window per
+ * room, whichever instances took the votes, spaced a whole window apart; a change made after the read goes out in the
+ * next window, so the last change is never lost.
  */
 @Component
-class RoomSnapshots implements SmartLifecycle {
+class RoomSnapshots {
 
-    private static final Duration TICK = Duration.ofMillis(100);
+    /** how long before a window the snapshot is read: more than the read of a busy room takes */
+    static final Duration LEAD = Duration.ofMillis(100);
+    /**
+     * Where in the window each topic goes out, as a share of it: polls and check-in a little after Q&A (and the viewer
+     * count, presence's, before it), so a room's fan-outs do not all start at once.
+     */
+    private static final Map<String, Double> PHASES = Map.of("qa", 0.5, "poll", 0.6, "checkin", 0.7);
 
-    private record Topic(DestinationPattern destination, LongFunction<Mono<?>> snapshot) {
-    }
-
-    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final Broker broker;
-    private final ReactiveStringRedisTemplate redis;
-    private final MeterRegistry meters;
+    private final Map<String, Coalesced> topics = new ConcurrentHashMap<>();
+    private final CoalescedPublisher coalesced;
     private final Duration interval;
-    private volatile Periodic publisher;
 
-    RoomSnapshots(Broker broker, ReactiveStringRedisTemplate redis, MeterRegistry meters, TrainingRoomSettings settings) {
-        this.broker = broker;
-        this.redis = redis;
-        this.meters = meters;
+    RoomSnapshots(CoalescedPublisher coalesced, TrainingRoomSettings settings) {
+        this.coalesced = coalesced;
         this.interval = settings.publishInterval();
     }
 
-    /** A topic whose payload for a session is {@code snapshot.apply(sessionId)}; {@code name} keys its dirty marks. */
-    void register(String name, DestinationPattern destination, LongFunction<Mono<?>> snapshot) {
-        topics.put(name, new Topic(destination, snapshot));
+    /** A topic whose payload for a session is {@code snapshot.apply(sessionId)}; {@code name} keys its marks. */
+    void register(String name, DestinationPattern destination, LongFunction<reactor.core.publisher.Mono<?>> snapshot) {
+        Duration lead = LEAD.compareTo(interval.dividedBy(2)) < 0 ? LEAD : interval.dividedBy(2);
+        Duration phase = Duration.ofMillis((long) (interval.toMillis() * PHASES.getOrDefault(name, 0.5)));
+        topics.put(name, coalesced.register("training-" + name, interval, phase, lead,
+                key -> destination.with(Long.parseLong(key)), key -> snapshot.apply(Long.parseLong(key))));
     }
 
-    /** The session's {@code name} topic changed: it is published within about {@code publishInterval}. */
+    /** The session's {@code name} topic changed (committed): published at the start of a coming window. */
     void changed(String name, long sessionId) {
-        dirty.add(name + ":" + sessionId);
-    }
-
-    private Mono<Void> publishDirty() {
-        return Flux.fromIterable(Set.copyOf(dirty)).flatMap(this::publish).then();
-    }
-
-    private Mono<Void> publish(String key) {
-        int colon = key.indexOf(':');
-        Topic topic = topics.get(key.substring(0, colon));
-        long sessionId = Long.parseLong(key.substring(colon + 1));
-        return redis.opsForValue()
-                .setIfAbsent(RedisKeys.of("training-room", sessionId, "pub-" + key.substring(0, colon)), "1", interval)
-                .flatMap(claimed -> {
-                    if (!claimed) {
-                        return Mono.empty();
-                    }
-                    // removed before reading, so a change made while reading marks it again
-                    dirty.remove(key);
-                    return topic.snapshot().apply(sessionId)
-                            .flatMap(payload -> broker.publish(topic.destination().with(sessionId), payload))
-                            .doOnSuccess(v -> meters.counter("livehall.training.room.snapshots", "topic",
-                                    key.substring(0, colon)).increment())
-                            .doOnError(e -> dirty.add(key))
-                            .then();
-                });
-    }
-
-    @Override
-    public void start() {
-        publisher = Periodic.start("training-room-snapshots", TICK, Duration.ofSeconds(10), meters, this::publishDirty);
-    }
-
-    @Override
-    public void stop() {
-        Periodic p = publisher;
-        if (p != null) {
-            p.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Periodic p = publisher;
-        return p != null && !p.isDisposed();
+        topics.get(name).changed(Long.toString(sessionId));
     }
 }
