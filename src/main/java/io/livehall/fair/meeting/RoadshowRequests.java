@@ -17,7 +17,7 @@ final class RoadshowRequests {
 
     /** The roadshow's stream: an http(s) URL or a path of this site (empty: none). */
     record Stream(@Size(max = 500, message = "直播地址最多 500 个字符")
-                  @Pattern(regexp = "(https?://|/)\\S+", message = "直播地址须以 http(s):// 或 / 开头") String streamUrl) {
+                  @Pattern(regexp = "(https?://|/)\\S+", message = "直播地址须以 http(s):// 或 / 开头") @PlainText String streamUrl) {
     }
 
     /** The project to pitch now (absent: none). */
