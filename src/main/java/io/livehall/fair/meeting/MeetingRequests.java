@@ -13,7 +13,9 @@ import io.livehall.fair.Fairs;
 import io.livehall.fair.PairStage;
 import io.livehall.fair.Participant;
 import io.livehall.fair.meeting.MeetingRepository.Row;
+import io.r2dbc.spi.R2dbcRollbackException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -125,7 +127,7 @@ class MeetingRequests {
                 .flatMap(booked -> meetings.takeAttendees(id).then(meetings.find(fair.id(), id)))
                 .flatMap(booked -> notices.booked(booked).thenReturn(booked.meeting())));
         return once
-                .retryWhen(Retry.max(8).filter(e -> violated(e, "fair_meeting_place_free")))
+                .retryWhen(Retry.max(8).filter(e -> violated(e, "fair_meeting_place_free") || deadlocked(e)))
                 .onErrorMap(e -> violated(e, "fair_meeting_attendee_free"), e -> ApiProblem.conflict("meeting-busy",
                         "slotId", "你方或对方在该时段已有其他洽谈，请换一个时段"))
                 .onErrorMap(e -> violated(e, "fair_meeting_place_free"), e -> full())
@@ -227,6 +229,19 @@ class MeetingRequests {
     private static boolean violated(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(constraint)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Two bookings inserting overlapping attendee (or place) rows at once can each wait for the other inside the
+     * exclusion constraint check; PostgreSQL aborts one with a deadlock. Its retry then sees the winner and answers 409.
+     */
+    private static boolean deadlocked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PessimisticLockingFailureException || t instanceof R2dbcRollbackException) {
                 return true;
             }
         }

@@ -92,7 +92,7 @@ class MeetingRacesTest extends IntegrationTest {
         assertThat(slots).hasSize(2);
         Side busy = f.side("热门企业");
         List<Accept> accepts = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 8; round++) {
             Side a = f.side("甲" + round);
             Side b = f.side("乙" + round);
             accepts.clear();
