@@ -1,5 +1,6 @@
 package io.livehall.realtime.broker;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,7 +18,12 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @Component
 public class DestinationCatalog {
 
-    public record Rule(PathPattern pattern, DestinationKind kind, Access access) {
+    /**
+     * {@code spacing}: the least time between two messages of the destination to one subscriber (zero: none). Coalesced
+     * topics set it to their window, so a snapshot whose fan-out ran late and the next one on time still reach a
+     * subscriber a whole window apart (the outbox holds the newer back; LATEST keeps only the newest).
+     */
+    public record Rule(PathPattern pattern, DestinationKind kind, Access access, Duration spacing) {
     }
 
     private static final PathPatternParser PARSER = new PathPatternParser();
@@ -26,7 +32,19 @@ public class DestinationCatalog {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
     public void register(String pattern, DestinationKind kind, Access access) {
-        rules.add(new Rule(PARSER.parse(pattern), kind, access));
+        rules.add(new Rule(PARSER.parse(pattern), kind, access, Duration.ZERO));
+    }
+
+    /**
+     * A latest-value topic published through {@link CoalescedPublisher} once per {@code window} at most: each subscriber
+     * also gets it at most once per window (see {@link Rule#spacing}).
+     */
+    public void registerCoalesced(String pattern, Access access, Duration window) {
+        rules.add(new Rule(PARSER.parse(pattern), DestinationKind.LATEST, access, window));
+    }
+
+    public void registerCoalesced(DestinationPattern pattern, Access access, Duration window) {
+        registerCoalesced(pattern.pattern(), access, window);
     }
 
     public void register(DestinationPattern pattern, DestinationKind kind, Access access) {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.DestinationCatalog;
-import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.realtime.broker.DestinationPattern;
 import io.livehall.realtime.broker.RealtimeUser;
 import org.springframework.stereotype.Component;
@@ -74,7 +73,7 @@ public class RoomTypes {
         this.clock = clock;
     }
 
-    /** Registers a room type and its {@code /topic/<type>/{id}/viewers} topic (latest value, public). */
+    /** Registers a room type and its {@code /topic/<type>/{id}/viewers} topic (latest value, coalesced, public). */
     public void register(String type, Existence existence) {
         if (!TYPE.matcher(type).matches()) {
             throw new IllegalArgumentException("Invalid room type " + type);
@@ -82,7 +81,7 @@ public class RoomTypes {
         if (types.putIfAbsent(type, existence) != null) {
             throw new IllegalStateException("Room type " + type + " is registered twice");
         }
-        catalog.register(viewersTopic(type), DestinationKind.LATEST, Access.PUBLIC);
+        catalog.registerCoalesced(viewersTopic(type), Access.PUBLIC, Presence.PUBLISH_INTERVAL);
     }
 
     /** Registers a room type whose staff ({@link Staff}) are not counted among its viewers. */

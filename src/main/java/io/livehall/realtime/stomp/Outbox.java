@@ -3,6 +3,7 @@ package io.livehall.realtime.stomp;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -10,6 +11,8 @@ import java.util.function.LongSupplier;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One connection's outbound frames, bounded three ways (as Spring's {@code sendBufferSizeLimit} and
@@ -18,7 +21,9 @@ import reactor.core.publisher.FluxSink;
  * demand). A LATEST frame replaces any not-yet-sent frame of the same key, so a slow client gets the newest value,
  * not a backlog. Past any bound the overflow callback runs (the connection is dropped) and the frame is refused.
  * The age of the oldest frame is checked on every offer and by {@link #overdue} (the connection's timer), so a
- * client that stops reading is dropped even when nothing new is sent to it. Thread-safe, non-blocking.
+ * client that stops reading is dropped even when nothing new is sent to it. A LATEST key may be spaced: its next frame
+ * leaves no sooner than the gap after the previous one (it waits on a timer, still replaceable), so one subscriber gets a
+ * coalesced topic at most once per window whatever the jitter of the fan-outs before it. Thread-safe, non-blocking.
  */
 final class Outbox<M> {
 
@@ -29,11 +34,14 @@ final class Outbox<M> {
     private record Item(Object payload, long queuedAt) {
     }
 
-    private record Latest(String key) {
+    private record Latest(String key, boolean spaced) {
     }
 
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final ConcurrentHashMap<String, byte[]> latest = new ConcurrentHashMap<>();
+    /** when the last frame of each spaced key left */
+    private final ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Scheduler timer;
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
@@ -45,6 +53,12 @@ final class Outbox<M> {
     private volatile boolean closed;
 
     Outbox(Limits limits, LongSupplier clock, Function<byte[], M> toMessage, Runnable onOverflow) {
+        this(limits, clock, Schedulers.parallel(), toMessage, onOverflow);
+    }
+
+    /** {@code timer} holds spaced frames back (its clock should be {@code clock}: a virtual one in tests). */
+    Outbox(Limits limits, LongSupplier clock, Scheduler timer, Function<byte[], M> toMessage, Runnable onOverflow) {
+        this.timer = timer;
         this.limits = limits;
         this.clock = clock;
         this.toMessage = toMessage;
@@ -85,6 +99,14 @@ final class Outbox<M> {
 
     /** Queues a frame that supersedes any unsent frame with the same key. */
     void offerLatest(String key, byte[] frame) {
+        offerLatest(key, frame, 0);
+    }
+
+    /**
+     * Queues a frame that supersedes any unsent frame with the same key, and leaves no sooner than {@code gapMillis}
+     * after the key's previous frame left (0: at once).
+     */
+    void offerLatest(String key, byte[] frame, long gapMillis) {
         if (closed) {
             return;
         }
@@ -92,9 +114,22 @@ final class Outbox<M> {
         bytes.addAndGet(frame.length - (replaced == null ? 0 : replaced.length));
         if (replaced == null) {
             size.incrementAndGet();
-            queue.offer(new Item(new Latest(key), clock.getAsLong()));
+            Long last = gapMillis > 0 ? sentAt.get(key) : null;
+            long wait = last == null ? 0 : last + gapMillis - clock.getAsLong();
+            if (wait > 0) {
+                timer.schedule(() -> enqueue(key, true), wait, TimeUnit.MILLISECONDS);
+                return;
+            }
+            queue.offer(new Item(new Latest(key, gapMillis > 0), clock.getAsLong()));
         }
         drain();
+    }
+
+    private void enqueue(String key, boolean spaced) {
+        if (!closed) {
+            queue.offer(new Item(new Latest(key, spaced), clock.getAsLong()));
+            drain();
+        }
     }
 
     /** Sends what is queued, then completes the stream (the WebSocket closes after the last frame). */
@@ -135,6 +170,9 @@ final class Outbox<M> {
                     }
                     size.decrementAndGet();
                     byte[] frame = item.payload() instanceof Latest l ? latest.remove(l.key()) : (byte[]) item.payload();
+                    if (frame != null && item.payload() instanceof Latest l && l.spaced()) {
+                        sentAt.put(l.key(), clock.getAsLong());
+                    }
                     if (frame != null) {
                         bytes.addAndGet(-frame.length);
                         s.next(toMessage.apply(frame));

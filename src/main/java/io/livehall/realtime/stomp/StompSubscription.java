@@ -11,9 +11,13 @@ final class StompSubscription implements Subscriber {
     private final String id;
     private final String clientDestination;
     private final String destination;
+    /** the least time between two LATEST frames of this subscription (its destination's spacing), 0 for none */
+    private final long spacingMillis;
 
-    StompSubscription(StompConnection connection, String id, String clientDestination, String destination) {
+    StompSubscription(StompConnection connection, String id, String clientDestination, String destination,
+                      long spacingMillis) {
         this.connection = connection;
+        this.spacingMillis = spacingMillis;
         this.id = id;
         this.clientDestination = clientDestination;
         this.destination = destination;
@@ -38,7 +42,7 @@ final class StompSubscription implements Subscriber {
         byte[] tail = message.encoded(m -> Frames.messageTail(clientDestination, m.streamId(), m.body()));
         byte[] frame = Frames.message(id, connection.nextMessageId(), tail);
         if (message.kind() == DestinationKind.LATEST) {
-            connection.outbox().offerLatest(id, frame);
+            connection.outbox().offerLatest(id, frame, spacingMillis);
         } else {
             connection.outbox().offer(frame);
         }

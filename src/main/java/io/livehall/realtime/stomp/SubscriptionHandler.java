@@ -60,7 +60,9 @@ class SubscriptionHandler {
             if (connection.subscriptions().containsKey(id)) {
                 return Mono.error(new StompRefusal("Duplicate subscription id " + id, null));
             }
-            StompSubscription subscription = new StompSubscription(connection, id, destination, resolved);
+            long spacing = UserDestinations.isClientForm(destination) ? 0
+                    : catalog.find(destination).map(rule -> rule.spacing().toMillis()).orElse(0L);
+            StompSubscription subscription = new StompSubscription(connection, id, destination, resolved, spacing);
             connection.subscriptions().put(id, subscription);
             Mono<Void> subscribing = broker.subscribe(resolved, subscription, replay);
             if (connection.ended()) {

@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
-import io.livehall.realtime.broker.Access;
-import io.livehall.realtime.broker.DestinationCatalog;
-import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.training.TrainingDestinations;
 import io.livehall.training.TrainingSessions;
 import io.livehall.training.TrainingStaff;
@@ -59,7 +56,7 @@ public class CheckIns {
     private final Clock clock;
 
     CheckIns(CheckInRepository repository, RoomGuards guards, TrainingSessions sessions, RoomSnapshots snapshots,
-             TransactionalOperator tx, TrainingRoomSettings settings, Clock clock, DestinationCatalog catalog) {
+             TransactionalOperator tx, TrainingRoomSettings settings, Clock clock) {
         this.repository = repository;
         this.guards = guards;
         this.sessions = sessions;
@@ -67,7 +64,6 @@ public class CheckIns {
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
-        catalog.register(TrainingDestinations.CHECKIN, DestinationKind.LATEST, Access.PUBLIC);
         snapshots.register(TOPIC, TrainingDestinations.CHECKIN, this::state);
     }
 

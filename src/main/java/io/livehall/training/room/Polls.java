@@ -9,9 +9,6 @@ import java.util.Map;
 
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
-import io.livehall.realtime.broker.Access;
-import io.livehall.realtime.broker.DestinationCatalog;
-import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.training.TrainingDestinations;
 import io.livehall.training.TrainingSessions;
 import io.livehall.training.TrainingStaff;
@@ -54,14 +51,12 @@ class Polls {
     private final RoomSnapshots snapshots;
     private final Clock clock;
 
-    Polls(PollRepository repository, RoomGuards guards, TrainingSessions sessions, RoomSnapshots snapshots, Clock clock,
-          DestinationCatalog catalog) {
+    Polls(PollRepository repository, RoomGuards guards, TrainingSessions sessions, RoomSnapshots snapshots, Clock clock) {
         this.repository = repository;
         this.guards = guards;
         this.sessions = sessions;
         this.snapshots = snapshots;
         this.clock = clock;
-        catalog.register(TrainingDestinations.POLL, DestinationKind.LATEST, Access.PUBLIC);
         snapshots.register(TOPIC, TrainingDestinations.POLL, id -> snapshot(id, true));
     }
 

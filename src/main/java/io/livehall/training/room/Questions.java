@@ -9,9 +9,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.common.redis.RedisKeys;
-import io.livehall.realtime.broker.Access;
-import io.livehall.realtime.broker.DestinationCatalog;
-import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.training.TrainingDestinations;
 import io.livehall.training.TrainingSessions;
 import io.livehall.training.TrainingStaff;
@@ -65,8 +62,7 @@ public class Questions {
     private final Clock clock;
 
     Questions(QuestionRepository repository, RoomGuards guards, TrainingSessions sessions, RoomSnapshots snapshots,
-              FixedWindowCounter counter, TransactionalOperator tx, TrainingRoomSettings settings, Clock clock,
-              DestinationCatalog catalog) {
+              FixedWindowCounter counter, TransactionalOperator tx, TrainingRoomSettings settings, Clock clock) {
         this.repository = repository;
         this.guards = guards;
         this.sessions = sessions;
@@ -75,7 +71,6 @@ public class Questions {
         this.tx = tx;
         this.settings = settings;
         this.clock = clock;
-        catalog.register(TrainingDestinations.QA, DestinationKind.LATEST, Access.PUBLIC);
         snapshots.register(TOPIC, TrainingDestinations.QA, this::snapshot);
     }
 

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
 
 import io.livehall.realtime.broker.Coalesced;
+import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.CoalescedPublisher;
+import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationPattern;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +36,20 @@ class RoomSnapshots {
     private final CoalescedPublisher coalesced;
     private final Duration interval;
 
-    RoomSnapshots(CoalescedPublisher coalesced, TrainingRoomSettings settings) {
+    private final DestinationCatalog catalog;
+
+    RoomSnapshots(CoalescedPublisher coalesced, TrainingRoomSettings settings, DestinationCatalog catalog) {
         this.coalesced = coalesced;
+        this.catalog = catalog;
         this.interval = settings.publishInterval();
     }
 
-    /** A topic whose payload for a session is {@code snapshot.apply(sessionId)}; {@code name} keys its marks. */
+    /**
+     * A public topic whose payload for a session is {@code snapshot.apply(sessionId)}; {@code name} keys its marks. Each
+     * subscriber gets it at most once per window too ({@link DestinationCatalog#registerCoalesced}).
+     */
     void register(String name, DestinationPattern destination, LongFunction<reactor.core.publisher.Mono<?>> snapshot) {
+        catalog.registerCoalesced(destination, Access.PUBLIC, interval);
         Duration lead = LEAD.compareTo(interval.dividedBy(2)) < 0 ? LEAD : interval.dividedBy(2);
         Duration phase = Duration.ofMillis((long) (interval.toMillis() * PHASES.getOrDefault(name, 0.5)));
         topics.put(name, coalesced.register("training-" + name, interval, phase, lead,

@@ -3,10 +3,13 @@ package io.livehall.realtime.stomp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** The per-connection outbox: demand-driven, LATEST frames coalesced, bounded for the rest. */
 class OutboxTest {
@@ -98,6 +101,44 @@ class OutboxTest {
                 .thenCancel()
                 .verify();
         assertThat(overflows).hasValue(1);
+    }
+
+    @Test
+    void aSpacedKeyLeavesNoSoonerThanItsGapAfterThePreviousFrameAndOnlyItsNewestValue() {
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        java.util.List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Long> sentAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Outbox<String> spaced = new Outbox<>(new Outbox.Limits(100, 10_000, 0), () -> time.now(TimeUnit.MILLISECONDS),
+                time, b -> new String(b, StandardCharsets.UTF_8), overflows::incrementAndGet);
+        spaced.flux().subscribe(frame -> {
+            sent.add(frame);
+            sentAt.add(time.now(TimeUnit.MILLISECONDS));
+        });
+        spaced.offerLatest("qa", bytes("v1"), 600);
+        assertThat(sent).as("the first frame of a key leaves at once").containsExactly("v1");
+        time.advanceTimeBy(Duration.ofMillis(100));
+        spaced.offerLatest("qa", bytes("v2"), 600); // a late fan-out's snapshot, then the next one on time
+        spaced.offer(bytes("chat")); // other frames are not held back
+        time.advanceTimeBy(Duration.ofMillis(200));
+        spaced.offerLatest("qa", bytes("v3"), 600);
+        assertThat(sent).containsExactly("v1", "chat");
+        assertThat(spaced.pending()).as("v3 waits, replacing v2").isEqualTo(1);
+        time.advanceTimeBy(Duration.ofMillis(299));
+        assertThat(sent).containsExactly("v1", "chat");
+        time.advanceTimeBy(Duration.ofMillis(1));
+        assertThat(sent).containsExactly("v1", "chat", "v3");
+        assertThat(sentAt.get(2) - sentAt.get(0)).isEqualTo(600);
+        time.advanceTimeBy(Duration.ofMillis(700));
+        spaced.offerLatest("qa", bytes("v4"), 600);
+        assertThat(sent).as("more than the gap since v3: at once").endsWith("v4");
+        spaced.offerLatest("viewers", bytes("n=1"));
+        spaced.offerLatest("viewers", bytes("n=2"));
+        assertThat(sent).as("an unspaced key is not held back").endsWith("n=1", "n=2");
+        spaced.offerLatest("qa", bytes("v5"), 600);
+        spaced.complete();
+        time.advanceTimeBy(Duration.ofSeconds(1));
+        assertThat(sent).as("a held frame of a closed connection is dropped").doesNotContain("v5");
+        assertThat(overflows).hasValue(0);
     }
 
     private static byte[] bytes(String s) {
