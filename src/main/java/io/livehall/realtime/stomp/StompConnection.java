@@ -1,9 +1,7 @@
 package io.livehall.realtime.stomp;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,32 +12,26 @@ import io.livehall.realtime.broker.RealtimeUser;
 import io.livehall.realtime.broker.UserDestinations;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * One STOMP 1.2 connection over one WebSocket: CONNECT first, then SUBSCRIBE / UNSUBSCRIBE / SEND /
  * DISCONNECT, RECEIPTs, heart-beats both ways, ERROR-then-close for anything malformed or not allowed.
- * Inbound frames are handled one at a time; outbound frames go through a bounded {@link Outbox}.
+ * Inbound frames are handled one at a time ({@link StompInbound}); outbound frames go through a bounded
+ * {@link Outbox}; this class keeps the session: its user and token, timers, and how it ends.
  */
 final class StompConnection {
 
     private static final Log log = LogFactory.getLog(StompConnection.class);
-    static final String MALFORMED = FrameReader.MALFORMED;
-    static final String UNKNOWN_COMMAND = FrameReader.UNKNOWN_COMMAND;
 
     private final WebSocketSession ws;
     private final StompServices services;
     private final RealtimeSettings settings;
     private final String id = UUID.randomUUID().toString();
-    private final FrameReader reader;
+    private final StompInbound inbound;
     private final Outbox<WebSocketMessage> outbox;
     private final Map<String, StompSubscription> subscriptions = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -54,7 +46,7 @@ final class StompConnection {
         this.ws = ws;
         this.services = services;
         this.settings = services.settings();
-        this.reader = new FrameReader(settings.maxFrameBytes());
+        this.inbound = new StompInbound(this, services);
         this.liveness = new Liveness(services.clock().millis());
         this.outbox = new Outbox<>(settings.outboxLimits(), services.clock()::millis, this::toMessage, this::slowConsumer);
     }
@@ -81,13 +73,13 @@ final class StompConnection {
         // copy each payload while it is delivered: Reactor Netty releases the pooled buffer when onNext returns,
         // and concatMap may hold the message while an earlier frame is still being handled
         // any frame, a pong included, shows the client is alive; pings are answered by Reactor Netty
-        Mono<Void> inbound = ws.receive()
+        Mono<Void> received = ws.receive()
                 .doOnNext(message -> liveness.heard(services.clock().millis()))
                 .filter(message -> message.getType() == WebSocketMessage.Type.TEXT
                         || message.getType() == WebSocketMessage.Type.BINARY)
-                .map(StompConnection::copy).concatMap(this::onMessage, 1).then();
+                .map(StompInbound::copy).concatMap(inbound::onMessage, 1).then();
         Mono<Void> outbound = ws.send(outbox.flux());
-        return Mono.firstWithSignal(inbound, outbound)
+        return Mono.firstWithSignal(received, outbound)
                 .onErrorResume(e -> Mono.empty())
                 .doFinally(signal -> cleanUp());
     }
@@ -97,7 +89,7 @@ final class StompConnection {
      * short linger, still reading, the WebSocket is closed with {@code status}. Closing at once with unread input
      * would make TCP reset the connection, which can discard the frame the client has not read yet.
      */
-    private void endWith(byte[] lastFrame, CloseStatus status) {
+    void endWith(byte[] lastFrame, CloseStatus status) {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
@@ -111,93 +103,27 @@ final class StompConnection {
 
     private static final Duration CLOSE_LINGER = Duration.ofMillis(250);
 
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    /** CONNECT was accepted: from now on frames are the user's; CONNECTED tells the negotiated version and heart-beats. */
+    void connected(RealtimeUser u, TokenDetails details, String version, long[] clientHeartbeat) {
+        long now = services.clock().millis();
+        if (details != null) {
+            token.start(details, now, settings.tokenRecheck());
+        }
+        user = u;
+        Liveness.Announced beats = liveness.negotiate(clientHeartbeat, settings, now);
+        outbox.offer(Frames.connected(version, beats.serverSends(), beats.serverExpects(), id, u.id()));
+    }
+
     long nextMessageId() {
         return messageIds.incrementAndGet();
     }
 
     Outbox<WebSocketMessage> outbox() {
         return outbox;
-    }
-
-    // ---- inbound
-
-    private static ByteBuffer copy(WebSocketMessage message) {
-        ByteBuffer bytes = ByteBuffer.allocate(message.getPayload().readableByteCount());
-        message.getPayload().toByteBuffer(bytes);
-        return bytes;
-    }
-
-    private Mono<Void> onMessage(ByteBuffer bytes) {
-        if (closing.get()) {
-            return Mono.empty();
-        }
-        FrameReader.Decoded decoded = reader.decode(bytes, id);
-        if (decoded.refusal() != null) {
-            return fail(decoded.refusal().getMessage(), decoded.refusal().detail(), null);
-        }
-        return Flux.fromIterable(decoded.frames()).concatMap(this::onFrame, 1).then()
-                .onErrorResume(e -> {
-                    log.warn("Unexpected failure on connection " + id, e);
-                    return fail("Internal error", "The server could not handle the frame", null);
-                });
-    }
-
-    private Mono<Void> onFrame(Message<byte[]> frame) {
-        if (closing.get()) {
-            return Mono.empty();
-        }
-        StompHeaderAccessor headers = StompHeaderAccessor.wrap(frame);
-        if (headers.getMessageType() == SimpMessageType.HEARTBEAT) {
-            return Mono.empty();
-        }
-        StompCommand command = headers.getCommand();
-        String receipt = headers.getReceipt();
-        if (user == null) {
-            if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
-                return connect(headers);
-            }
-            return fail("CONNECT expected", "The first frame must be CONNECT or STOMP", receipt);
-        }
-        try {
-            return switch (command) {
-                case SUBSCRIBE -> services.subscriptions().subscribe(this, headers).then(receipt(receipt))
-                        .onErrorResume(StompRefusal.class, refusal -> fail(refusal.getMessage(), refusal.detail(), receipt));
-                case UNSUBSCRIBE -> services.subscriptions().unsubscribe(this, headers).then(receipt(receipt));
-                // a SEND's RECEIPT comes only once it was handled; a refusal is told on /user/queue/errors instead
-                case SEND -> services.sends().send(this, headers, frame.getPayload(), receipt);
-                case DISCONNECT -> Mono.fromRunnable(() -> endWith(receipt == null ? null : Frames.receipt(receipt),
-                        CloseStatus.NORMAL));
-                case CONNECT, STOMP -> fail("Already connected", null, receipt);
-                default -> fail(UNKNOWN_COMMAND, "不支持 ACK、NACK 与事务（BEGIN、COMMIT、ABORT）", receipt);
-            };
-        } catch (StompRefusal refusal) {
-            return fail(refusal.getMessage(), refusal.detail(), receipt);
-        }
-    }
-
-    private Mono<Void> connect(StompHeaderAccessor headers) {
-        String version = Frames.negotiatedVersion(headers);
-        if (version == null) {
-            return fail("Unsupported STOMP version", "Supported versions are 1.2, 1.1 and 1.0", headers.getReceipt());
-        }
-        String authorization = headers.getFirstNativeHeader("Authorization");
-        if (authorization == null) {
-            authorization = headers.getFirstNativeHeader("authorization");
-        }
-        return services.authenticator().authenticate(authorization, headers.getPasscode(),
-                        headers.getFirstNativeHeader(ConnectionAuthenticator.GUEST_HEADER))
-                .flatMap(authenticated -> {
-                    RealtimeUser u = authenticated.user();
-                    long now = services.clock().millis();
-                    if (authenticated.token() != null) {
-                        token.start(TokenDetails.of(authenticated.token()), now, settings.tokenRecheck());
-                    }
-                    user = u;
-                    Liveness.Announced beats = liveness.negotiate(headers.getHeartbeat(), settings, now);
-                    outbox.offer(Frames.connected(version, beats.serverSends(), beats.serverExpects(), id, u.id()));
-                    return Mono.<Void>empty();
-                })
-                .onErrorResume(e -> fail("Authentication failed", "The access token is invalid, expired or revoked", null));
     }
 
     /** Called by {@link ConnectionRegistry} every {@link ConnectionRegistry#HEARTBEAT_TICK}. */
