@@ -32,6 +32,8 @@ describe('Header navigation', () => {
     expect(admin.textContent).toBe('用户管理');
     expect(admin.getAttribute('href')).toBe('/admin/users');
     expect(screen.getByTestId('current-user').textContent).toBe('张三 · 管理员');
+    expect(screen.getByTestId('nav-organiser').getAttribute('href')).toBe('/organiser');
+    expect(screen.queryByTestId('nav-onboarding')).toBeNull();
   });
 
   it('shows merchant and organiser placeholders by role', () => {

@@ -80,7 +80,7 @@ export function Header() {
                 商品管理
               </NavLink>
             )}
-            {roles.includes('ORGANISER') && (
+            {(roles.includes('ORGANISER') || roles.includes('ADMIN')) && (
               <NavLink to="/organiser" end className={navClass} data-testid="nav-organiser">
                 组织方看板
               </NavLink>
