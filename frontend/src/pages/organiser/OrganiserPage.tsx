@@ -22,6 +22,11 @@ export function OrganiserPage() {
           进入微课管理（专题、点播课程、课时、发布）
         </Link>
       </p>
+      <p>
+        <Link className="btn btn-primary btn-wrap" to="/organiser/fairs" data-testid="link-fairs">
+          进入对接会管理（报名审核、供需目录、匹配、洽谈、成效）
+        </Link>
+      </p>
     </ComingSoon>
   );
 }

@@ -55,6 +55,10 @@ class FairRepository {
                 .bind("user", userId).map(row -> row.get(0, Long.class)).all();
     }
 
+    Flux<Long> allIds() {
+        return db.sql("select id from fair order by id desc").map(row -> row.get(0, Long.class)).all();
+    }
+
     Mono<Participant> participant(long id) {
         return db.sql(PARTICIPANT + " where p.id = :id").bind("id", id).map(FairRepository::participantOf).one();
     }

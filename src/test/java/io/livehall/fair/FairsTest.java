@@ -42,6 +42,10 @@ class FairsTest extends IntegrationTest {
                 .expectErrorSatisfies(e -> assertThat(((ApiProblem) e).getStatusCode().value()).isEqualTo(404)).verify();
         StepVerifier.create(fairs.idsRunBy(new FairStaff(coOrganiser.id(), false)).collectList())
                 .expectNext(java.util.List.of(fair)).verifyComplete();
+        long othersFair = fx.fair(other.id());
+        StepVerifier.create(fairs.idsRunBy(new FairStaff(fx.account("ADMIN").id(), true)).collectList())
+                .as("an admin runs every fair: the KPIs across fairs cover all")
+                .assertNext(ids -> assertThat(ids).contains(fair, othersFair)).verifyComplete();
     }
 
     @Test
