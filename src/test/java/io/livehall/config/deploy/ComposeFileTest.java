@@ -94,7 +94,9 @@ class ComposeFileTest {
         assertThat(text).doesNotContain("ip_hash", "sticky", "hash $");
 
         String ws = block(text, "location /ws");
-        assertThat(ws).contains("proxy_set_header Upgrade $http_upgrade", "proxy_set_header Connection $connection_upgrade");
+        assertThat(ws).contains("proxy_set_header Upgrade $http_upgrade", "proxy_set_header Connection $connection_upgrade",
+                // nginx drops the server's proxy_set_header in a location that sets any: the client's address and host
+                "proxy_set_header X-Forwarded-For", "proxy_set_header Host");
         Matcher read = Pattern.compile("proxy_read_timeout (\\d+)s").matcher(ws);
         assertThat(read.find()).isTrue();
         assertThat(Integer.parseInt(read.group(1))).as("twice livehall.realtime.max-heartbeat at least").isGreaterThanOrEqualTo(120);
