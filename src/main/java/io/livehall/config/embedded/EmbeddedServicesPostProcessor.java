@@ -19,6 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  * {@code livehall.data-dir} (default {@code ./data}) and stop with the JVM. Using the embedded
  * database switches on the {@code local} profile (demo data).
  * <p>
+ * {@code livehall.embedded=false} ({@code LIVEHALL_EMBEDDED=false}, set in the container image) forbids both: a
+ * missing URL then stops the start with a message instead of starting a database inside a container.
+ * <p>
  * Also turns the single-URL {@code LIVEHALL_DATABASE_URL} / {@code LIVEHALL_REDIS_URL} forms and a
  * bare {@code spring.r2dbc.url} into the properties R2DBC, Flyway (JDBC) and Lettuce need.
  */
@@ -66,6 +69,7 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
             }
             return;
         }
+        requireEmbeddedAllowed(env, "PostgreSQL", "LIVEHALL_DATABASE_URL or SPRING_R2DBC_URL");
         EmbeddedPostgresServer server = POSTGRES.computeIfAbsent(dataDir.resolve("postgres"),
                 dir -> EmbeddedPostgresServer.start(dir, log));
         props.putAll(server.url().springProperties());
@@ -83,9 +87,17 @@ public class EmbeddedServicesPostProcessor implements EnvironmentPostProcessor, 
         if (env.getProperty("spring.data.redis.url") != null || env.getProperty("spring.data.redis.host") != null) {
             return;
         }
+        requireEmbeddedAllowed(env, "Redis", "LIVEHALL_REDIS_URL or SPRING_DATA_REDIS_URL");
         EmbeddedRedisServer server = REDIS.computeIfAbsent(dataDir.resolve("redis"),
                 dir -> EmbeddedRedisServer.start(dir, log));
         props.put("spring.data.redis.url", "redis://127.0.0.1:" + server.port());
         log.info("No Redis URL configured: using embedded Redis on port " + server.port());
+    }
+
+    private static void requireEmbeddedAllowed(ConfigurableEnvironment env, String what, String settings) {
+        if (!env.getProperty("livehall.embedded", Boolean.class, true)) {
+            throw new IllegalStateException("No " + what + " URL configured and livehall.embedded=false (as in the "
+                    + "container image): set " + settings);
+        }
     }
 }
