@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import reactor.core.publisher.Flux;
@@ -42,6 +43,8 @@ final class Outbox<M> {
     /** when the last frame of each spaced key left */
     private final ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Scheduler timer;
+    /** told how long each frame waited before the socket took it (milliseconds) */
+    private volatile LongConsumer waited = ms -> { };
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
@@ -78,6 +81,12 @@ final class Outbox<M> {
             s.onDispose(() -> closed = true);
             drain();
         }, FluxSink.OverflowStrategy.IGNORE);
+    }
+
+    /** Tells {@code waited} how long each frame sent from now on waited here (metrics). */
+    Outbox<M> measuredBy(LongConsumer waited) {
+        this.waited = waited;
+        return this;
     }
 
     /** Queues a frame that must not be lost; false (and overflow) past a bound. */
@@ -174,6 +183,7 @@ final class Outbox<M> {
                         sentAt.put(l.key(), clock.getAsLong());
                     }
                     if (frame != null) {
+                        waited.accept(clock.getAsLong() - item.queuedAt());
                         bytes.addAndGet(-frame.length);
                         s.next(toMessage.apply(frame));
                     }

@@ -48,7 +48,8 @@ final class StompConnection {
         this.settings = services.settings();
         this.inbound = new StompInbound(this, services);
         this.liveness = new Liveness(services.clock().millis());
-        this.outbox = new Outbox<>(settings.outboxLimits(), services.clock()::millis, this::toMessage, this::slowConsumer);
+        this.outbox = new Outbox<>(settings.outboxLimits(), services.clock()::millis, this::toMessage, this::slowConsumer)
+                .measuredBy(services.metrics()::frameSent);
     }
 
     /** A WebSocket ping where the outbox holds {@link Frames#PING}, else the frame as text. */

@@ -83,8 +83,9 @@ class OutboxTest {
     @Test
     void isBoundedByHowLongTheOldestFrameHasWaited() {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000);
+        java.util.List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
         Outbox<String> timed = new Outbox<>(new Outbox.Limits(100, 1000, 5_000), now::get,
-                b -> new String(b, StandardCharsets.UTF_8), overflows::incrementAndGet);
+                b -> new String(b, StandardCharsets.UTF_8), overflows::incrementAndGet).measuredBy(waits::add);
         StepVerifier.create(timed.flux(), 0)
                 .then(() -> {
                     assertThat(timed.offer(bytes("first"))).isTrue();
@@ -98,6 +99,7 @@ class OutboxTest {
                 .thenRequest(1)
                 .expectNext("first")
                 .then(() -> assertThat(timed.overdue(now.get())).as("the oldest now waited 1 ms").isFalse())
+                .then(() -> assertThat(waits).as("how long the frame sent had waited").containsExactly(5_001L))
                 .thenCancel()
                 .verify();
         assertThat(overflows).hasValue(1);
