@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.livehall.common.calendar.CalendarFile;
 import io.livehall.common.notification.Notification;
 import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.notification.NotificationCentre;
@@ -33,7 +34,7 @@ class RegistrationReminders extends PeriodicJob {
     static final String TYPE = "training-reminder";
     private static final Log log = LogFactory.getLog(RegistrationReminders.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm")
-            .withZone(TrainingCalendarFile.SHANGHAI);
+            .withZone(CalendarFile.SHANGHAI);
 
     private final RegistrationRepository repository;
     private final NotificationCentre notifications;

@@ -77,14 +77,4 @@ class TrainingCalendarApiTest extends IntegrationTest {
         f.send("GET", null, "/api/training/sessions/999999999/calendar.ics", null).expectStatus().isNotFound();
         f.send("GET", null, "/api/training/series/999999999/calendar.ics", null).expectStatus().isNotFound();
     }
-
-    @Test
-    void foldingNeverSplitsACharacter() {
-        String folded = TrainingCalendarFile.fold("SUMMARY:" + "中".repeat(40) + "😀".repeat(10));
-        for (String line : folded.split("\r\n")) {
-            assertThat(line.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
-            assertThat(line).doesNotContain("\uFFFD");
-        }
-        assertThat(folded.replace("\r\n ", "")).isEqualTo("SUMMARY:" + "中".repeat(40) + "😀".repeat(10) + "\r\n");
-    }
 }
