@@ -15,9 +15,13 @@ import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Version;
 import org.springframework.stereotype.Component;
@@ -48,12 +52,24 @@ public class CalendarFile {
         this.timeZone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(SHANGHAI.getId()).getVTimeZone();
     }
 
-    /** An event from {@code start} to {@code end} (shown in Asia/Shanghai), stamped now, with its lasting UID. */
+    /**
+     * An event from {@code start} to {@code end} (Beijing wall time with {@code TZID=Asia/Shanghai}), stamped now, with
+     * its lasting UID. The wall time is Java's: ical4j would convert through the zone it reads from its own VTIMEZONE,
+     * where China's 1986–91 summer time never ends, and write a summer event an hour late.
+     */
     public VEvent event(Instant start, Instant end, String summary, String uid) {
-        VEvent event = new VEvent(start.atZone(SHANGHAI), end.atZone(SHANGHAI), summary);
+        VEvent event = new VEvent();
         event.replace(new DtStamp(clock.instant()));
+        event.add(inShanghai(new DtStart<>(start.atZone(SHANGHAI).toLocalDateTime())));
+        event.add(inShanghai(new DtEnd<>(end.atZone(SHANGHAI).toLocalDateTime())));
+        event.add(new Summary(summary));
         event.add(new Uid(uid));
         return event;
+    }
+
+    private static <P extends net.fortuna.ical4j.model.Property> P inShanghai(P time) {
+        time.add(new TzId(SHANGHAI.getId()));
+        return time;
     }
 
     /** The file of these events; {@code product} names the feature, e.g. {@code "Fair meetings"}. */

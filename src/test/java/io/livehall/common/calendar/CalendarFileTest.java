@@ -59,6 +59,15 @@ class CalendarFileTest {
         assertThat(parsed.getDateTimeStamp().getDate()).isEqualTo(NOW);
     }
 
+    /** China has had no summer time since 1991: a summer event is written at its Beijing wall time too. */
+    @Test
+    void summerEventsAreWrittenAtBeijingTime() {
+        Instant start = Instant.parse("2026-07-15T06:30:00Z");
+        String text = file.write("Tests", List.of(file.event(start, start.plusSeconds(3600), "夏季", "summer@livehall.io")));
+        assertThat(text).contains("DTSTART;TZID=Asia/Shanghai:20260715T143000\r\n",
+                "DTEND;TZID=Asia/Shanghai:20260715T153000\r\n");
+    }
+
     @Test
     void foldingNeverSplitsACharacter() {
         String folded = CalendarFile.fold("SUMMARY:" + "中".repeat(40) + "😀".repeat(10));
