@@ -5,19 +5,14 @@
 #   infra/bench/catalogue/run.sh [bench.mjs options]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. infra/bench/lib/lib.sh
 : "${DATABASE_URL:?set DATABASE_URL (postgresql://user@host:port/db)}"
 : "${REDIS_URL:?set REDIS_URL (redis://host:port/db)}"
 PORT=${PORT:-18095}
 LOG=$(mktemp)
-LIVEHALL_DATABASE_URL=$DATABASE_URL LIVEHALL_REDIS_URL=$REDIS_URL \
-  java -jar target/livehall.jar --server.port="$PORT" --livehall.bench.enabled=true >"$LOG" 2>&1 &
-APP=$!
+bench_start_app "$PORT" "$LOG"
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -f "$LOG"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
-  kill -0 $APP 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 1
-done
+bench_wait_ready "$PORT" 120 $APP "$LOG"
 PRODUCT=$(infra/bench/catalogue/seed-product.sh "http://127.0.0.1:$PORT" "$DATABASE_URL")
 mkdir -p infra/bench/results
 OUT=infra/bench/results/catalogue-$(date -u +%Y%m%d-%H%M%S).json

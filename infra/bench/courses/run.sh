@@ -7,27 +7,21 @@
 # JAVA_OPTS: extra JVM options of the app (e.g. a profiler: -XX:StartFlightRecording=filename=/tmp/app.jfr,settings=profile)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. infra/bench/lib/lib.sh
 : "${DATABASE_URL:?set DATABASE_URL (postgresql://user@host:port/db)}"
 : "${REDIS_URL:?set REDIS_URL (redis://host:port/db)}"
 PORT=${PORT:-18096}
 BASE="http://127.0.0.1:$PORT"
 LOG=$(mktemp)
 WORK=$(mktemp -d)
-LIVEHALL_DATABASE_URL=$DATABASE_URL LIVEHALL_REDIS_URL=$REDIS_URL \
-  java ${JAVA_OPTS:-} -jar target/livehall.jar --server.port="$PORT" --livehall.bench.enabled=true >"$LOG" 2>&1 &
-APP=$!
+bench_start_app "$PORT" "$LOG"
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$LOG" "$WORK"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "$BASE/actuator/health/readiness" >/dev/null && break
-  kill -0 $APP 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 1
-done
+bench_wait_ready "$PORT" 120 $APP "$LOG"
 
 RUN=$(date -u +%H%M%S)
 PASSWORD=Bench-pass-123
 TEMPLATE="scale-$RUN-tpl"
-curl -sf -X POST "$BASE/api/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$TEMPLATE\",\"password\":\"$PASSWORD\",\"displayName\":\"模板\"}" >/dev/null
+bench_register "$BASE" "$TEMPLATE" "$PASSWORD"
 START=$(date +%s)
 psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -v run="$RUN" -v template="$TEMPLATE" -v courses=200 -v lessons=8 \
   -v learners=10000 -f infra/bench/courses/seed.sql
@@ -39,8 +33,7 @@ echo "seeded in $(( $(date +%s) - START )) s: $(psql "$DATABASE_URL" -Atc "selec
 echo '[' >"$WORK/learners.json"
 for i in $(seq 1 50); do
   N=$(( i * 200 ))
-  TOKEN=$(curl -sf -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"scale-$RUN-$N\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+  TOKEN=$(bench_login "$BASE" "scale-$RUN-$N" "$PASSWORD")
   COURSE=$(curl -sf "$BASE/api/me/learning?limit=1" -H "Authorization: Bearer $TOKEN" | sed -E 's/.*"courseId":([0-9]+).*/\1/')
   [ "$i" -gt 1 ] && echo ',' >>"$WORK/learners.json"
   echo "{\"token\":\"$TOKEN\",\"courseId\":$COURSE}" >>"$WORK/learners.json"

@@ -10,6 +10,7 @@
 #   infra/bench/matching/run.sh [bench.mjs options]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. infra/bench/lib/lib.sh
 : "${DATABASE_URL:?set DATABASE_URL (postgresql://user@host:port/db)}"
 : "${REDIS_URL:?set REDIS_URL (redis://host:port/db)}"
 PORT=${PORT:-18097}
@@ -17,21 +18,14 @@ ENTERPRISES=${ENTERPRISES:-2000}
 BASE="http://127.0.0.1:$PORT"
 LOG=$(mktemp)
 WORK=$(mktemp -d)
-LIVEHALL_DATABASE_URL=$DATABASE_URL LIVEHALL_REDIS_URL=$REDIS_URL \
-  java ${JAVA_OPTS:-} -jar target/livehall.jar --server.port="$PORT" --livehall.bench.enabled=true >"$LOG" 2>&1 &
-APP=$!
+bench_start_app "$PORT" "$LOG"
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$LOG" "$WORK"; true' EXIT
-for _ in $(seq 1 180); do
-  curl -sf "$BASE/actuator/health/readiness" >/dev/null && break
-  kill -0 $APP 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 1
-done
+bench_wait_ready "$PORT" 180 $APP "$LOG"
 
 RUN=$(date -u +%H%M%S)
 PASSWORD=Bench-pass-123
 TEMPLATE="match-$RUN-tpl"
-curl -sf -X POST "$BASE/api/auth/register" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$TEMPLATE\",\"password\":\"$PASSWORD\",\"displayName\":\"模板\"}" >/dev/null
+bench_register "$BASE" "$TEMPLATE" "$PASSWORD"
 START=$(date +%s)
 psql "$DATABASE_URL" -q -v ON_ERROR_STOP=1 -v run="$RUN" -v template="$TEMPLATE" -v enterprises="$ENTERPRISES" \
   -f infra/bench/matching/seed.sql
@@ -40,20 +34,17 @@ FAIR=$(psql "$DATABASE_URL" -Atc "select id from fair where title = '规模对�
 echo "seeded in $(( $(date +%s) - START )) s: fair $FAIR, $(psql "$DATABASE_URL" -Atc \
   "select count(*) from fair_listing l join fair_participant p on p.enterprise_id = l.enterprise_id where p.fair_id = $FAIR") listings"
 
-login() {
-  curl -sf -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$PASSWORD\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/'
-}
+login() { bench_login "$BASE" "$1" "$PASSWORD"; }
 ORG=$(login "match-$RUN-org")
 mkdir -p infra/bench/results
 OUT=infra/bench/results/matching-$(date -u +%Y%m%d-%H%M%S)
-echo "load before the full runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load before the full runs: $(bench_load)"
 for run in first second; do
   R=$(curl -sf -X POST "$BASE/api/bench/matching/fairs/$FAIR/full" -H "Authorization: Bearer $ORG")
   echo "full computation ($run run$([ $run = first ] && echo ', with segmentation')): $R"
   echo "$R" >"$OUT-full-$run.json"
 done
-echo "load after the full runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load after the full runs: $(bench_load)"
 
 # incremental: 10 listings spread over the fair, each edited (a new description) and recomputed on its own
 : >"$OUT-incremental.txt"

@@ -9,59 +9,25 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { env } from '../lib/args.mjs';
+import { post as postJson } from '../lib/http.mjs';
+import { MS_PER_TICK, postgresTicks, ticks } from '../lib/machine.mjs';
+import { percentile } from '../lib/stats.mjs';
+import { mint as mintToken, signingKey } from '../lib/token.mjs';
 
-const env = (name, fallback) => process.env[name] ?? fallback;
 const BASE = new URL(env('BASE', 'http://127.0.0.1:18097'));
 const CONCURRENCY = Number(env('CONCURRENCY', '200'));
-const key = crypto.createPrivateKey({ key: JSON.parse(fs.readFileSync(env('KEY_FILE')), 'utf8'), format: 'jwk' });
+const key = signingKey(env('KEY_FILE'));
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
-const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
-function mint(userId) {
-  const now = Math.floor(Date.now() / 1000);
-  const body = `${b64({ alg: 'RS256' })}.${b64({
-    iss: 'livehall', sub: String(userId), jti: crypto.randomUUID(), iat: now, exp: now + 3600,
-    preferred_username: `bm-${userId}`, name: `企业${userId}`, roles: ['VIEWER'], ver: 0,
-  })}`;
-  return `${body}.${crypto.sign('sha256', Buffer.from(body), key).toString('base64url')}`;
-}
-
-function post(path, token, body, idempotencyKey) {
-  const payload = Buffer.from(JSON.stringify(body));
-  const headers = { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}`,
-    'Idempotency-Key': idempotencyKey };
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: BASE.hostname, port: BASE.port, path, method: 'POST', headers, agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const mint = (userId) => mintToken(key, { userId, username: `bm-${userId}`, name: `企业${userId}`, roles: ['VIEWER'] });
+const post = (path, token, body, idempotencyKey) =>
+  postJson(BASE, agent, path, token, body, idempotencyKey, { readBody: false }).then((res) => res.status);
 
 /** CPU ms used so far by the app (APP_PID) and the PostgreSQL backends of database DB (from /proc, USER_HZ 100). */
 function cpuMs() {
-  const ticks = (pid) => {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(f[11]) + Number(f[12]);
-    } catch {
-      return 0;
-    }
-  };
-  let postgres = 0;
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`postgres ${env('DB', 'livehall_meetings')} `)) postgres += ticks(pid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return { app: ticks(env('APP_PID', '0')) * 10, postgres: postgres * 10 };
+  return { app: ticks(env('APP_PID', '0')) * MS_PER_TICK, postgres: postgresTicks(env('DB', 'livehall_meetings')) * MS_PER_TICK };
 }
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Fires the accepts at once (at most CONCURRENCY in flight); answers statuses, wall time and latencies. */
 async function fire(accepts) {

@@ -6,6 +6,7 @@
 # and no participant is booked twice and that each race fair booked exactly its slots, stops the app. About 3 minutes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib/lib.sh"
 DB=${DB:-livehall_meetings}
 REDIS_PORT=${REDIS_PORT:-6397}
 PORT=${PORT:-18097}
@@ -19,9 +20,9 @@ export PGHOST=127.0.0.1 PGUSER=postgres
 mkdir -p "$OUT"
 run=$(date +%s)
 
-echo "== machine: $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine: $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load: $(bench_load)"
 psql -d postgres -qAt -c "select 1 from pg_database where datname = '$DB'" | grep -q 1 || createdb "$DB"
-redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || redis-server --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes
+bench_redis "$REDIS_PORT"
 
 SPRING_R2DBC_URL="r2dbc:postgresql://127.0.0.1:5432/$DB" SPRING_R2DBC_USERNAME=postgres \
 SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
@@ -29,11 +30,7 @@ SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
        ${APP_ARGS:-} > "$OUT/app-meetings-$run.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null
+bench_wait_ready "$PORT" 180
 
 accepts="$OUT/meetings-accepts-$run.csv"
 eval "$(psql -d "$DB" -v run="$run" -v rounds="$ROUNDS" -v pairs="$PAIRS" -v slots="$SLOTS" -v out="$accepts" -qAt -f "$here/setup.sql")"
@@ -56,4 +53,4 @@ select 'double bookings (place or participant): ' || count(*) from fair_meeting 
    and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
    and (a.place_id = b.place_id or a.requester_id in (b.requester_id, b.invitee_id) or a.invitee_id in (b.requester_id, b.invitee_id));
 SQL
-echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load after: $(bench_load)"

@@ -6,68 +6,33 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { env } from '../lib/args.mjs';
+import { post as postJson } from '../lib/http.mjs';
+import { MS_PER_TICK, postgresTicks, ticks } from '../lib/machine.mjs';
+import { percentile } from '../lib/stats.mjs';
+import { mint as mintToken, signingKey } from '../lib/token.mjs';
 
-const env = (name, fallback) => process.env[name] ?? fallback;
 const BASE = new URL(env('BASE', 'http://127.0.0.1:18096'));
 const CLIENTS = Number(env('CLIENTS', '64'));
 const SECONDS = Number(env('SECONDS', '20'));
 const WARMUP = Number(env('WARMUP_SECONDS', '30'));
 const SOLDOUT_SECONDS = Number(env('SOLDOUT_SECONDS', '10'));
 const QUANTITY = Number(env('QUANTITY', '100000'));
-const key = crypto.createPrivateKey({ key: JSON.parse(fs.readFileSync(env('KEY_FILE')), 'utf8'), format: 'jwk' });
+const key = signingKey(env('KEY_FILE'));
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 
-const b64 = (obj) => Buffer.from(JSON.stringify(obj)).toString('base64url');
-function mint(userId, roles) {
-  const now = Math.floor(Date.now() / 1000);
-  const body = `${b64({ alg: 'RS256' })}.${b64({
-    iss: 'livehall', sub: String(userId), jti: crypto.randomUUID(), iat: now, exp: now + 3600,
-    preferred_username: `bench-${userId}`, name: `买家${userId}`, roles, ver: 0,
-  })}`;
-  return `${body}.${crypto.sign('sha256', Buffer.from(body), key).toString('base64url')}`;
-}
-
-function post(path, token, body, idempotencyKey) {
-  const payload = Buffer.from(JSON.stringify(body));
-  const headers = { 'Content-Type': 'application/json', 'Content-Length': payload.length, Authorization: `Bearer ${token}` };
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: BASE.hostname, port: BASE.port, path, method: 'POST', headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const mint = (userId, roles) => mintToken(key, { userId, username: `bench-${userId}`, name: `买家${userId}`, roles });
+const post = (path, token, body, idempotencyKey) => postJson(BASE, agent, path, token, body, idempotencyKey);
 
 /**
  * CPU time (ms) used so far by the app (APP_PID), Redis (REDIS_PID) and the PostgreSQL backends of database DB,
  * from /proc, and by this client: what an order costs, whatever else the machine is doing.
  */
 function cpuMs() {
-  const ticks = (pid) => {
-    try {
-      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(f[11]) + Number(f[12]);
-    } catch {
-      return 0;
-    }
-  };
-  let postgres = 0;
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`postgres ${env('DB', 'livehall_orders')} `)) postgres += ticks(pid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const ms = 1000 / 100; // USER_HZ
   const own = process.cpuUsage();
   return {
-    app: ticks(env('APP_PID', '0')) * ms, redis: ticks(env('REDIS_PID', '0')) * ms, postgres: postgres * ms,
-    client: (own.user + own.system) / 1000,
+    app: ticks(env('APP_PID', '0')) * MS_PER_TICK, redis: ticks(env('REDIS_PID', '0')) * MS_PER_TICK,
+    postgres: postgresTicks(env('DB', 'livehall_orders')) * MS_PER_TICK, client: (own.user + own.system) / 1000,
   };
 }
 
@@ -120,7 +85,7 @@ async function hammer(dealId, from, until) {
   await Promise.all(Array.from({ length: CLIENTS }, loop));
   const cpuTo = cpuMs();
   latencies.sort((a, b) => a - b);
-  const pct = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
+  const pct = (p) => Math.round(percentile(latencies, p) * 10) / 10;
   return { counts, sent: all, p50: pct(50), p95: pct(95), p99: pct(99), cpuFrom, cpuTo };
 }
 

@@ -10,6 +10,7 @@
 # e.g. CPUS=0); PostgreSQL's processes get all cores back at the end. Unset: no confinement.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../lib/lib.sh"
 DB=${DB:-livehall_orders}
 REDIS_PORT=${REDIS_PORT:-6396}
 PORT=${PORT:-18096}
@@ -30,8 +31,8 @@ pin() { # pin CPUS PID...: every thread of each process onto CPUS (no-op without
   for p in "$@"; do taskset -a -p -c "$cpus" "$p" >/dev/null; done
 }
 
-echo "== machine: $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load: $(cut -d' ' -f1-3 /proc/loadavg), confined to cores: ${CPUS:-none}"
-redis-cli -p "$REDIS_PORT" ping >/dev/null || redis-server --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes
+echo "== machine: $(nproc) cores, $(uname -r), $(date -u +%FT%TZ), load: $(bench_load), confined to cores: ${CPUS:-none}"
+bench_redis "$REDIS_PORT"
 REDIS_PID=$(pgrep -f "redis-server.*:$REDIS_PORT" | head -1)
 # new PostgreSQL backends inherit the postmaster's affinity, so the app's and pgbench's connections are confined too
 pin "${CPUS:-}" $(pgrep -x postgres) "$REDIS_PID"
@@ -43,11 +44,7 @@ SPRING_DATA_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" \
 app=$!
 pin "${CPUS:-}" $app
 trap 'kill $app 2>/dev/null || true; pin "$all_cpus" $(pgrep -x postgres) "$REDIS_PID"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null
+bench_wait_ready "$PORT" 120
 
 eval "$(psql -d "$DB" -v run="$run" -v buyers="$BUYERS" -qAt -f "$here/setup.sql")"
 echo "== app pid $app on :$PORT; session $SESSION_ID, buyers $FIRST_BUYER..$LAST_BUYER"
@@ -93,4 +90,4 @@ grep -E "tps|latency|clients" "$OUT/pgbench-$run.txt"
 tps=$(grep -oP 'tps = \K[0-9.]+' "$OUT/pgbench-$run.txt")
 echo "pgbench CPU (PostgreSQL backends + pgbench): $(( after - before )) ms over $((DURATION - 4)) s, about $(node -e "console.log(($((after - before)) / ($tps * $((DURATION - 4)))).toFixed(3))") ms per transaction"
 psql -d "$DB" -qc "drop table bench_hot_row"
-echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== load after: $(bench_load)"

@@ -2,21 +2,18 @@ package io.livehall.identity;
 
 import java.time.Duration;
 
+import io.livehall.common.redis.LastingSubscription;
 import io.livehall.common.redis.RedisKeys;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,15 +45,13 @@ public class TokenRevocationEvents implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(TokenRevocationEvents.class);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactiveRedisConnectionFactory connections;
     private final ReactiveStringRedisTemplate redis;
     private final JsonMapper json;
     private final Sinks.Many<RevokedAccess> events = Sinks.many().multicast().directBestEffort();
     private volatile ReactiveRedisMessageListenerContainer container;
-    private volatile Disposable listening;
-    private volatile boolean subscribed;
+    private volatile LastingSubscription listening;
 
     TokenRevocationEvents(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate redis, JsonMapper json) {
         this.connections = connections;
@@ -74,7 +69,8 @@ public class TokenRevocationEvents implements SmartLifecycle {
      * of other instances may be missed, and whoever remembers what a revocation would end must not rely on them.
      */
     public boolean listening() {
-        return subscribed;
+        LastingSubscription l = listening;
+        return l != null && l.subscribed();
     }
 
     /** Announces a stored revocation to every instance; never fails (a lost announcement is logged). */
@@ -105,41 +101,24 @@ public class TokenRevocationEvents implements SmartLifecycle {
     }
 
     /**
-     * Subscribes to the channel, waiting (at most 10 s) until Redis confirmed it, so no event of ours is missed.
-     * The one {@code block()} in main code is deliberate: {@code SmartLifecycle.start()} runs on the thread that starts
-     * the application context, before the server takes requests, never on an event loop (BlockHound would say so).
+     * Subscribes to the channel, waiting (at most 10 s) until Redis confirmed it, so no event of ours is missed
+     * ({@link LastingSubscription#start}).
      */
     @Override
     public void start() {
         ReactiveRedisMessageListenerContainer listener = new ReactiveRedisMessageListenerContainer(connections);
         container = listener;
-        Sinks.Empty<Void> ready = Sinks.empty();
-        // opening the pub/sub connection is synchronous in Lettuce: never on an event-loop thread
-        listening = Mono.defer(() -> listener.receiveLater(ChannelTopic.of(CHANNEL)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(messages -> {
-                    subscribed = true;
-                    ready.tryEmitEmpty();
-                    return messages;
-                })
-                .doOnTerminate(() -> subscribed = false)
-                .repeat()
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
-                        .doBeforeRetry(s -> log.warn("Revocation events: Redis subscription lost, renewing", s.failure())))
-                .subscribe(message -> deliver(message.getMessage()),
-                        e -> log.error("Revocation events stopped", e));
-        ready.asMono().timeout(READY_TIMEOUT)
-                .doOnError(e -> log.warn("Revocation events: no Redis subscription yet; it keeps trying"))
-                .onErrorResume(e -> Mono.empty())
-                .block();
+        LastingSubscription subscription = new LastingSubscription("Revocation events", listener, CHANNEL,
+                this::deliver);
+        listening = subscription;
+        subscription.start();
     }
 
     @Override
     public void stop() {
-        subscribed = false;
-        Disposable l = listening;
+        LastingSubscription l = listening;
         if (l != null) {
-            l.dispose();
+            l.stop();
         }
         ReactiveRedisMessageListenerContainer c = container;
         if (c != null) {

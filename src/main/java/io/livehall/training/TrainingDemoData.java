@@ -1,16 +1,12 @@
 package io.livehall.training;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
+import io.livehall.common.demo.DemoScript;
 import io.livehall.identity.DemoAccounts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,16 +25,12 @@ class TrainingDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     private final DemoAccounts accounts;
     private final DatabaseClient db;
-    private final String script;
+    private final DemoScript script;
 
     TrainingDemoData(DemoAccounts accounts, DatabaseClient db) {
         this.accounts = accounts;
         this.db = db;
-        try {
-            this.script = new ClassPathResource("demo/training-demo.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.script = new DemoScript(db, "training-demo");
     }
 
     @Override
@@ -52,10 +44,7 @@ class TrainingDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     /** Seeds once per database; true if it seeded now. */
     Mono<Boolean> seed() {
-        Mono<Boolean> present = db.sql("select exists (select 1 from training_series where title = :title) as present")
-                .bind("title", NINGXIA).map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class))).one();
-        // no bind parameters: sent as one simple query, which PostgreSQL runs as one implicit transaction
-        return accounts.seeded().then(present)
-                .flatMap(already -> already ? Mono.just(false) : db.sql(script).then().thenReturn(true));
+        return accounts.seeded().then(script.runUnless(DemoScript.truth(
+                db.sql("select exists (select 1 from training_series where title = :title)").bind("title", NINGXIA))));
     }
 }

@@ -9,20 +9,17 @@ import java.util.function.BooleanSupplier;
 import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.event.connection.ConnectionDeactivatedEvent;
 import io.lettuce.core.resource.ClientResources;
+import io.livehall.common.redis.LastingSubscription;
 import io.livehall.common.redis.RedisKeys;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 /**
  * The instance-local caches ({@link NearCache}) and how they stay right across instances: a change evicts its keys
@@ -45,7 +42,6 @@ public class NearCaches implements SmartLifecycle {
 
     private static final Log log = LogFactory.getLog(NearCaches.class);
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisMessageListenerContainer listener;
@@ -53,9 +49,8 @@ public class NearCaches implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Map<String, NearCache<?>> caches = new ConcurrentHashMap<>();
     private final AtomicInteger down = new AtomicInteger();
-    private volatile boolean subscribed;
     private volatile long trustedFrom;
-    private volatile Disposable listening;
+    private volatile LastingSubscription listening;
     private volatile Disposable connectionEvents;
 
     NearCaches(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer listener, ClientResources resources,
@@ -90,7 +85,8 @@ public class NearCaches implements SmartLifecycle {
 
     /** Whether answers may be kept and served now. */
     public boolean trusted() {
-        return subscribed && down.get() == 0 && System.nanoTime() - trustedFrom >= 0;
+        LastingSubscription l = listening;
+        return l != null && l.subscribed() && down.get() == 0 && System.nanoTime() - trustedFrom >= 0;
     }
 
     /**
@@ -152,8 +148,8 @@ public class NearCaches implements SmartLifecycle {
     }
 
     /**
-     * Subscribes to the channel, waiting (at most 10 s) until Redis confirmed it; the caches are bypassed until then.
-     * The {@code block()} runs on the thread that starts the application context, never on an event loop.
+     * Subscribes to the channel, waiting (at most 10 s) until Redis confirmed it ({@link LastingSubscription#start});
+     * the caches are bypassed until then.
      */
     @Override
     public void start() {
@@ -165,37 +161,17 @@ public class NearCaches implements SmartLifecycle {
                         connectionBack();
                     }
                 }, e -> log.error("Near caches: listening to Redis connection events stopped", e));
-        Sinks.Empty<Void> ready = Sinks.empty();
-        // opening the pub/sub connection is synchronous in Lettuce: never on an event-loop thread
-        listening = Mono.defer(() -> listener.receiveLater(ChannelTopic.of(CHANNEL)))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(messages -> {
-                    clearAll();
-                    subscribed = true;
-                    ready.tryEmitEmpty();
-                    return messages;
-                })
-                .doOnTerminate(() -> {
-                    subscribed = false;
-                    clearAll();
-                })
-                .repeat()
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10))
-                        .doBeforeRetry(s -> log.warn("Near caches: Redis subscription lost, renewing", s.failure())))
-                .subscribe(message -> received(message.getMessage()),
-                        e -> log.error("Near-cache evictions stopped", e));
-        ready.asMono().timeout(READY_TIMEOUT)
-                .doOnError(e -> log.warn("Near caches: no Redis subscription yet (bypassed until there is one)"))
-                .onErrorResume(e -> Mono.empty())
-                .block();
+        LastingSubscription evictions = new LastingSubscription("Near caches", listener, CHANNEL, this::received,
+                this::clearAll, this::clearAll);
+        listening = evictions;
+        evictions.start();
     }
 
     @Override
     public void stop() {
-        subscribed = false;
-        Disposable l = listening;
+        LastingSubscription l = listening;
         if (l != null) {
-            l.dispose();
+            l.stop();
         }
         Disposable c = connectionEvents;
         if (c != null) {

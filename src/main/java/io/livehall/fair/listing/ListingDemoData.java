@@ -1,16 +1,11 @@
 package io.livehall.fair.listing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
+import io.livehall.common.demo.DemoScript;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -28,15 +23,11 @@ class ListingDemoData implements ApplicationListener<ApplicationReadyEvent> {
     private static final Log log = LogFactory.getLog(ListingDemoData.class);
 
     private final DatabaseClient db;
-    private final String script;
+    private final DemoScript script;
 
     ListingDemoData(DatabaseClient db) {
         this.db = db;
-        try {
-            this.script = new ClassPathResource("demo/fair-listing-demo.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.script = new DemoScript(db, "fair-listing-demo");
     }
 
     @Override
@@ -46,26 +37,14 @@ class ListingDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     Mono<Void> seed() {
         // the fair with its participants, the demo viewer's enterprise among them (the screening seed's last step)
-        Mono<Boolean> fairThere = db.sql("""
+        Mono<Boolean> fairThere = DemoScript.truth(db.sql("""
                         select exists (select 1 from fair f join fair_participant p on p.fair_id = f.id
                                         join app_user u on u.enterprise_id = p.enterprise_id and u.username = 'viewer'
-                                       where f.title = :title) as ready""")
-                .bind("title", FAIR).map(row -> Boolean.TRUE.equals(row.get("ready", Boolean.class))).one();
-        Mono<Boolean> seeded = db.sql("""
+                                       where f.title = :title)""").bind("title", FAIR));
+        Mono<Boolean> seeded = DemoScript.truth(db.sql("""
                         select exists (select 1 from fair f join fair_participant p on p.fair_id = f.id
                                         join fair_listing l on l.enterprise_id = p.enterprise_id
-                                       where f.title = :title) as done""")
-                .bind("title", FAIR).map(row -> Boolean.TRUE.equals(row.get("done", Boolean.class))).one();
-        return fairThere.filter(ready -> ready)
-                .repeatWhenEmpty(150, attempts -> attempts.delayElements(Duration.ofSeconds(2)))
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the demo fair " + FAIR + " did not appear")))
-                .then(seeded)
-                .flatMap(done -> done ? Mono.<Void>empty()
-                        // no bind parameters: one simple query, run by PostgreSQL as one implicit transaction
-                        : Mono.defer(() -> {
-                            long started = System.nanoTime();
-                            return db.sql(script).then().then(Mono.fromRunnable(() -> log.info("Fair listing demo data ready in "
-                                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms")));
-                        }));
+                                       where f.title = :title)""").bind("title", FAIR));
+        return DemoScript.awaitReady(fairThere, 150, "the demo fair " + FAIR).then(script.runUnless(seeded)).then();
     }
 }

@@ -1,16 +1,11 @@
 package io.livehall.fair.meeting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-
+import io.livehall.common.demo.DemoScript;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,15 +22,11 @@ class MeetingDemoData implements ApplicationListener<ApplicationReadyEvent> {
     private static final Log log = LogFactory.getLog(MeetingDemoData.class);
 
     private final DatabaseClient db;
-    private final String script;
+    private final DemoScript script;
 
     MeetingDemoData(DatabaseClient db) {
         this.db = db;
-        try {
-            this.script = new ClassPathResource("demo/fair-meeting-demo.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.script = new DemoScript(db, "fair-meeting-demo");
     }
 
     @Override
@@ -45,7 +36,7 @@ class MeetingDemoData implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     Mono<Void> seed() {
-        Mono<Boolean> fairsThere = db.sql("""
+        return DemoScript.awaitReady(DemoScript.truth(db.sql("""
                         select count(distinct f.id) = 2
                                and exists (select 1 from fair_participant p join fair a on a.id = p.fair_id
                                             join app_user u on u.enterprise_id = p.enterprise_id
@@ -54,13 +45,8 @@ class MeetingDemoData implements ApplicationListener<ApplicationReadyEvent> {
                                             join app_user u on u.enterprise_id = p.enterprise_id
                                            where a.title = '2026安徽省中小企业采购对接暨商机发布会' and u.username = 'merchant')
                                and exists (select 1 from fair_participant p join fair a on a.id = p.fair_id
-                                           where a.title = '福建省中小企业线上投融资路演' and p.role = 'PROJECT') as ready
-                          from fair f where f.title in ('2026安徽省中小企业采购对接暨商机发布会', '福建省中小企业线上投融资路演')""")
-                .map(row -> Boolean.TRUE.equals(row.get("ready", Boolean.class))).one();
-        // no bind parameters: one simple query, run by PostgreSQL as one implicit transaction
-        return fairsThere.filter(ready -> ready)
-                .repeatWhenEmpty(150, attempts -> attempts.delayElements(Duration.ofSeconds(2)))
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("the screening demo fairs did not appear")))
-                .then(db.sql(script).then());
+                                           where a.title = '福建省中小企业线上投融资路演' and p.role = 'PROJECT')
+                          from fair f where f.title in ('2026安徽省中小企业采购对接暨商机发布会', '福建省中小企业线上投融资路演')""")),
+                150, "the screening demo fairs").then(script.run());
     }
 }

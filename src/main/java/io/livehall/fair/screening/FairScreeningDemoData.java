@@ -1,16 +1,12 @@
 package io.livehall.fair.screening;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
+import io.livehall.common.demo.DemoScript;
 import io.livehall.identity.DemoAccounts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,16 +25,12 @@ class FairScreeningDemoData implements ApplicationListener<ApplicationReadyEvent
 
     private final DemoAccounts accounts;
     private final DatabaseClient db;
-    private final String script;
+    private final DemoScript script;
 
     FairScreeningDemoData(DemoAccounts accounts, DatabaseClient db) {
         this.accounts = accounts;
         this.db = db;
-        try {
-            this.script = new ClassPathResource("demo/fair-screening-demo.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.script = new DemoScript(db, "fair-screening-demo");
     }
 
     @Override
@@ -52,14 +44,7 @@ class FairScreeningDemoData implements ApplicationListener<ApplicationReadyEvent
 
     /** Seeds once per database; true if it seeded now. */
     Mono<Boolean> seed() {
-        Mono<Boolean> present = db.sql("select exists (select 1 from fair where title = :title) as present")
-                .bind("title", ANHUI).map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class))).one();
-        // no bind parameters: one simple query, run by PostgreSQL as one implicit transaction
-        return accounts.seeded().then(present)
-                .flatMap(already -> already ? Mono.just(false) : Mono.defer(() -> {
-                    long started = System.nanoTime();
-                    return db.sql(script).then().doOnSuccess(done -> log.info("The fair demo script ran in "
-                            + (System.nanoTime() - started) / 1_000_000 + " ms")).thenReturn(true);
-                }));
+        return accounts.seeded().then(script.runUnless(DemoScript.truth(
+                db.sql("select exists (select 1 from fair where title = :title)").bind("title", ANHUI))));
     }
 }

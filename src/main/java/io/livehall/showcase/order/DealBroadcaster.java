@@ -32,13 +32,13 @@ class DealBroadcaster extends PeriodicJob {
 
     private final Broker broker;
     private final FlashDeals deals;
-    private final DealGate gate;
+    private final DealGateStock gate;
     private final ReactiveStringRedisTemplate redis;
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
 
     private final Clock clock;
 
-    DealBroadcaster(Broker broker, DestinationCatalog catalog, FlashDeals deals, DealGate gate,
+    DealBroadcaster(Broker broker, DestinationCatalog catalog, FlashDeals deals, DealGateStock gate,
                     ReactiveStringRedisTemplate redis, MeterRegistry meters, Clock clock) {
         super(meters);
         this.clock = clock;

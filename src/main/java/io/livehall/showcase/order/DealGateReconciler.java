@@ -38,7 +38,7 @@ class DealGateReconciler extends PeriodicJob {
     private static final int DEALS_PER_RUN = 200;
 
     private final FlashDealRepository deals;
-    private final DealGate gate;
+    private final DealGateStock gate;
     private final DealReservations reservations;
     private final InstanceRegistry instances;
     private final DealBroadcaster broadcaster;
@@ -47,7 +47,7 @@ class DealGateReconciler extends PeriodicJob {
     private final Counter resolved;
     private final Counter corrected;
 
-    DealGateReconciler(FlashDealRepository deals, DealGate gate, DealReservations reservations, InstanceRegistry instances,
+    DealGateReconciler(FlashDealRepository deals, DealGateStock gate, DealReservations reservations, InstanceRegistry instances,
                        DealBroadcaster broadcaster, OrderSettings settings, Clock clock, MeterRegistry meters) {
         super(meters);
         this.deals = deals;

@@ -7,7 +7,7 @@ import io.r2dbc.spi.Readable;
 /**
  * A flash deal as stored. Everything but the settlement is fixed when it opens, so instances cache it; the one
  * exception, closing it early ({@code closedAt}, its merchant was suspended), reaches other instances through the
- * gate ({@link DealGate#closeEarly}).
+ * gate ({@link DealGateStock#closeEarly}).
  */
 record FlashDeal(long id, long sessionId, long merchantId, long productId, String productName, long listPriceFen,
                  long priceFen, int quantity, int perBuyerLimit, int shardCount, Instant startsAt, Instant endsAt,

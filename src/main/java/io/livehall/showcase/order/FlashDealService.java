@@ -32,7 +32,7 @@ class FlashDealService {
 
     private final FlashDealRepository repository;
     private final FlashDeals deals;
-    private final DealGate gate;
+    private final DealGateStock gate;
     private final DealBroadcaster broadcaster;
     private final MerchantAccess merchants;
     private final LiveSessions sessions;
@@ -42,7 +42,7 @@ class FlashDealService {
 
     private final Clock clock;
 
-    FlashDealService(FlashDealRepository repository, FlashDeals deals, DealGate gate, DealBroadcaster broadcaster,
+    FlashDealService(FlashDealRepository repository, FlashDeals deals, DealGateStock gate, DealBroadcaster broadcaster,
                      MerchantAccess merchants, LiveSessions sessions, ProductCatalogue catalogue,
                      TransactionalOperator tx, OrderSettings settings, Clock clock) {
         this.clock = clock;

@@ -38,4 +38,9 @@ record OrderSettings(@DefaultValue("15m") Duration payWithin,
         dealWriters = Math.max(1, dealWriters);
         dealBatchMax = Math.max(1, Math.min(1000, dealBatchMax));
     }
+
+    /** When an order placed {@code now} is cancelled unless paid. */
+    java.time.Instant payBy(java.time.Instant now) {
+        return now.plus(payWithin);
+    }
 }

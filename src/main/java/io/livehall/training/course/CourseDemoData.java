@@ -1,16 +1,12 @@
 package io.livehall.training.course;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
+import io.livehall.common.demo.DemoScript;
 import io.livehall.identity.DemoAccounts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,16 +23,12 @@ class CourseDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     private final DemoAccounts accounts;
     private final DatabaseClient db;
-    private final String script;
+    private final DemoScript script;
 
     CourseDemoData(DemoAccounts accounts, DatabaseClient db) {
         this.accounts = accounts;
         this.db = db;
-        try {
-            this.script = new ClassPathResource("demo/course-demo.sql").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.script = new DemoScript(db, "course-demo");
     }
 
     @Override
@@ -50,10 +42,7 @@ class CourseDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     /** Seeds once per database; true if it seeded now. */
     Mono<Boolean> seed() {
-        Mono<Boolean> present = db.sql("select exists (select 1 from course_topic where name = '政策解读') as present")
-                .map(row -> Boolean.TRUE.equals(row.get("present", Boolean.class))).one();
-        // no bind parameters: sent as one simple query, which PostgreSQL runs as one implicit transaction
-        return accounts.seeded().then(present)
-                .flatMap(already -> already ? Mono.just(false) : db.sql(script).then().thenReturn(true));
+        return accounts.seeded().then(script.runUnless(DemoScript.truth(
+                db.sql("select exists (select 1 from course_topic where name = '政策解读')"))));
     }
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.livehall.common.calendar.CalendarFile;
 import io.livehall.common.notification.Notification;
-import io.livehall.common.schedule.PeriodicJob;
+import io.livehall.common.schedule.ReminderJob;
 import io.livehall.notification.NotificationCentre;
 import io.livehall.training.registration.RegistrationRepository.DueReminder;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,36 +22,32 @@ import reactor.core.publisher.Mono;
 /**
  * Reminds confirmed registrants before each session of their series, at the series' offsets (e.g. a day and half an
  * hour before). Each run claims the due (session, user, offset) triples in PostgreSQL (insert … on conflict do nothing
- * returning) and writes each person's notification (NotificationCentre: stored + outbox) in the same transaction, so
- * a reminder is sent exactly once even when several instances run at the same moment, and not lost if a run fails
- * (its claims roll back with it). A reminder whose moment passed while the job was down still goes out as long as the
- * session has not started; none goes out for an offset that had passed already when the person registered. After the
- * commit, every {@link ReminderSender} gets an SMS for registrants who gave a phone number.
+ * returning) and writes each person's notification (NotificationCentre: stored + outbox) in the same transaction
+ * ({@link ReminderJob}), so a reminder is sent exactly once even when several instances run at the same moment, and
+ * not lost if a run fails (its claims roll back with it). A reminder whose moment passed while the job was down still
+ * goes out as long as the session has not started; none goes out for an offset that had passed already when the
+ * person registered. After the commit, every {@link ReminderSender} gets an SMS for registrants who gave a phone number.
  */
 @Component
-class RegistrationReminders extends PeriodicJob {
+class RegistrationReminders extends ReminderJob<DueReminder> {
 
     static final String TYPE = "training-reminder";
     private static final Log log = LogFactory.getLog(RegistrationReminders.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm")
-            .withZone(TrainingCalendarFile.SHANGHAI);
+            .withZone(CalendarFile.SHANGHAI);
 
     private final RegistrationRepository repository;
     private final NotificationCentre notifications;
     private final List<ReminderSender> senders;
     private final ReminderSettings settings;
-    private final TransactionalOperator tx;
-    private final Clock clock;
 
     RegistrationReminders(RegistrationRepository repository, NotificationCentre notifications, List<ReminderSender> senders,
                           ReminderSettings settings, TransactionalOperator tx, Clock clock, MeterRegistry meters) {
-        super(meters);
+        super(tx, clock, meters);
         this.repository = repository;
         this.notifications = notifications;
         this.senders = List.copyOf(senders);
         this.settings = settings;
-        this.tx = tx;
-        this.clock = clock;
     }
 
     @Override
@@ -59,19 +56,13 @@ class RegistrationReminders extends PeriodicJob {
     }
 
     @Override
-    protected Mono<?> runOnce() {
-        return sendDue();
+    protected Flux<DueReminder> claimDue(Instant now) {
+        return repository.claimDue(now, settings.batch());
     }
 
-    /** One run: claims and notifies in one transaction, then hands the claimed ones to the senders; answers how many. */
-    Mono<Integer> sendDue() {
-        return Mono.defer(() -> {
-            Instant now = clock.instant();
-            return tx.transactional(repository.claimDue(now, settings.batch())
-                            .concatMap(r -> notifications.notify(r.userId(), notification(r, now)).thenReturn(r))
-                            .collectList())
-                    .flatMap(sent -> Flux.fromIterable(sent).concatMap(this::sendOutside).then(Mono.just(sent.size())));
-        });
+    @Override
+    protected Mono<Void> remind(DueReminder r, Instant now) {
+        return notifications.notify(r.userId(), notification(r, now)).then();
     }
 
     private Notification notification(DueReminder r, Instant now) {
@@ -79,7 +70,8 @@ class RegistrationReminders extends PeriodicJob {
                 r.seriesTitle() + "，" + TIME.format(r.startsAt()) + " 开始（北京时间）", "/training/sessions/" + r.sessionId(), now);
     }
 
-    private Mono<Void> sendOutside(DueReminder r) {
+    @Override
+    protected Mono<Void> afterCommit(DueReminder r) {
         if (r.phone() == null) {
             return Mono.empty();
         }

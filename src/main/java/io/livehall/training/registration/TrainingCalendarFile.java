@@ -1,51 +1,27 @@
 package io.livehall.training.registration;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 
+import io.livehall.common.calendar.CalendarFile;
 import io.livehall.training.TrainingSession;
-import net.fortuna.ical4j.data.CalendarOutputter;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.ParameterList;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.component.VTimeZone;
-import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
-import net.fortuna.ical4j.model.property.Version;
 import org.springframework.stereotype.Component;
 
 /**
- * Training sessions as an iCalendar file (RFC 5545) that phone and desktop calendars import: times in Asia/Shanghai
- * with its VTIMEZONE, a UID per session that stays the same across downloads (a re-import updates the event instead
- * of adding a second one), the session page's address, CRLF line ends and lines folded at 75 octets (ical4j folds at
- * 75 characters, which for Chinese text is up to 225 octets, so the folding is done here).
+ * Training sessions as an iCalendar file ({@link CalendarFile}: Asia/Shanghai, lasting UIDs, folded lines): one event
+ * per session, titled with its series, its lecturer as the description and the session page's address.
  */
 @Component
 class TrainingCalendarFile {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final int FOLD_OCTETS = 75;
+    private final CalendarFile file;
 
-    private final VTimeZone timeZone;
-    private final Clock clock;
-
-    TrainingCalendarFile(Clock clock) {
-        this.clock = clock;
-        // read once at startup: the registry loads the zone's definition from the class path (file I/O)
-        this.timeZone = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(SHANGHAI.getId()).getVTimeZone();
+    TrainingCalendarFile(CalendarFile file) {
+        this.file = file;
     }
 
     static String uid(long sessionId) {
@@ -54,48 +30,13 @@ class TrainingCalendarFile {
 
     /** The file of these sessions; {@code site} is the platform's address (the session pages are under it). */
     String of(List<TrainingSession> sessions, URI site) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//Live Hall//Training//ZH"));
-        calendar.add(new Version(new ParameterList(), Version.VALUE_2_0));
-        calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
-        calendar.add(timeZone);
-        for (TrainingSession s : sessions) {
-            ZonedDateTime start = s.startsAt().atZone(SHANGHAI);
-            VEvent event = new VEvent(start, start.plus(Duration.ofMinutes(s.durationMinutes())),
-                    s.seriesTitle() + " · " + s.title());
-            event.replace(new DtStamp(clock.instant()));
-            event.add(new Uid(uid(s.id())));
+        List<VEvent> events = sessions.stream().map(s -> {
+            VEvent event = file.event(s.startsAt(), s.startsAt().plus(Duration.ofMinutes(s.durationMinutes())),
+                    s.seriesTitle() + " · " + s.title(), uid(s.id()));
             event.add(new Description("讲师：" + s.lecturer()));
             event.add(new Url(site.resolve("/training/sessions/" + s.id())));
-            calendar.add(event);
-        }
-        StringWriter out = new StringWriter();
-        try {
-            new CalendarOutputter(true, Integer.MAX_VALUE).output(calendar, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fold(out.toString());
-    }
-
-    /** RFC 5545 §3.1: CRLF line ends; a line longer than 75 octets continues on the next after CRLF and a space. */
-    static String fold(String unfolded) {
-        StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 20);
-        for (String line : unfolded.split("\r\n|\n")) {
-            int octets = 0;
-            for (int i = 0; i < line.length(); ) {
-                int cp = line.codePointAt(i);
-                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-                if (octets + size > FOLD_OCTETS) {
-                    folded.append("\r\n ");
-                    octets = 1;
-                }
-                folded.appendCodePoint(cp);
-                octets += size;
-                i += Character.charCount(cp);
-            }
-            folded.append("\r\n");
-        }
-        return folded.toString();
+            return event;
+        }).toList();
+        return file.write("Training", events);
     }
 }
