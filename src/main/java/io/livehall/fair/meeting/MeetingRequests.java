@@ -24,9 +24,10 @@ import reactor.util.retry.Retry;
 
 /**
  * A participant's side of meetings: request a meeting of another approved participant (with an Idempotency-Key: a
- * repeat answers the first request), accept it picking a slot (a free place is assigned; with a key too), decline with
- * a reason, cancel, confirm it took place. Bookings of one slot take a transaction-scoped advisory lock of the slot, so
- * they assign its places one after the other; the database keeps every booking sound whatever the lock:
+ * repeat answers the first request; new ones are rate-limited per participant, {@link MeetingRequestLimit}), accept
+ * it picking a slot (a free place is assigned; with a key too), decline with a reason, cancel, confirm it took
+ * place. Bookings of one slot take a transaction-scoped advisory lock of the slot, so they assign its places one
+ * after the other; the database keeps every booking sound whatever the lock:
  * {@code fair_meeting_place_free} (a place hosts one meeting at a time; a booking that lost the race for a place to an
  * overlapping slot's booking retries with the next free one) and
  * {@code fair_meeting_attendee_free} (a participant attends one meeting at a time: 409). Each change notifies the other
@@ -44,16 +45,18 @@ class MeetingRequests {
     private final MeetingNotices notices;
     private final TransactionalOperator tx;
     private final FairActivity activity;
+    private final MeetingRequestLimit limit;
     private final Clock clock;
 
     MeetingRequests(Fairs fairs, MeetingRepository meetings, SlotRepository slots, MeetingNotices notices,
-                    TransactionalOperator tx, FairActivity activity, Clock clock) {
+                    TransactionalOperator tx, FairActivity activity, MeetingRequestLimit limit, Clock clock) {
         this.fairs = fairs;
         this.meetings = meetings;
         this.slots = slots;
         this.notices = notices;
         this.tx = tx;
         this.activity = activity;
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -84,6 +87,7 @@ class MeetingRequests {
         return me(fairId, userId).flatMap(me -> meetings.findByKey(userId, key)
                 .map(row -> new Created(row.meeting(), false))
                 .switchIfEmpty(Mono.defer(() -> open(fairId).then(counterpart(fairId, me, request.inviteeId()))
+                        .flatMap(invitee -> limit.hit(me.id()).thenReturn(invitee))
                         .flatMap(invitee -> checkSlots(fairId, slotIds).then(tx.transactional(
                                 meetings.insertRequest(fairId, me.id(), invitee.id(), userId, message, slotIds, key,
                                                 clock.instant())
