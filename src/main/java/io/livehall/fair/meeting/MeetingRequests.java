@@ -1,6 +1,8 @@
 package io.livehall.fair.meeting;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
@@ -102,34 +104,46 @@ class MeetingRequests {
                                 .doOnNext(c -> changed(c.meeting()))))));
     }
 
+    /** The invitee accepts into a slot. The fair read to check the caller's access is the one the booking uses. */
     Mono<Meeting> accept(long userId, long fairId, long meetingId, String key, long slotId) {
-        return me(fairId, userId).flatMap(me -> mine(fairId, meetingId, me).flatMap(row -> {
-            Meeting m = row.meeting();
-            if (m.status().booked() && key.equals(row.acceptKey())) {
-                return Mono.just(m);
-            }
-            if (m.invitee().participantId() != me.id()) {
-                return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "meeting-not-invitee", "只有受邀方可以接受洽谈"));
-            }
-            if (m.status() != MeetingStatus.REQUESTED) {
-                return Mono.error(decided());
-            }
-            return open(fairId).flatMap(fair -> slots.slot(fairId, slotId)
-                    .switchIfEmpty(Mono.error(() -> slotProblem("slotId", "时段不存在")))
-                    .filter(slot -> slot.startsAt().isAfter(clock.instant()))
-                    .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("slot-past", "slotId", "该时段已开始，请换一个时段")))
-                    .flatMap(slot -> book(fair, row, slotId, key, userId)));
-        }));
+        return fairs.visibleTo(fairId, new io.livehall.fair.FairStaff(userId, false)).flatMap(fair -> fairs
+                .approvedParticipantOf(fairId, userId).flatMap(me -> mine(fairId, meetingId, me).flatMap(row -> {
+                    Meeting m = row.meeting();
+                    if (m.status().booked() && key.equals(row.acceptKey())) {
+                        return Mono.just(m);
+                    }
+                    if (m.invitee().participantId() != me.id()) {
+                        return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "meeting-not-invitee", "只有受邀方可以接受洽谈"));
+                    }
+                    if (m.status() != MeetingStatus.REQUESTED) {
+                        return Mono.error(decided());
+                    }
+                    if (!isOpen(fair)) {
+                        return Mono.error(closed());
+                    }
+                    return slots.slot(fairId, slotId)
+                            .switchIfEmpty(Mono.error(() -> slotProblem("slotId", "时段不存在")))
+                            .filter(slot -> slot.startsAt().isAfter(clock.instant()))
+                            .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("slot-past", "slotId", "该时段已开始，请换一个时段")))
+                            .flatMap(slot -> book(fair, row, slotId, key, userId));
+                })));
     }
 
+    /**
+     * Books in one transaction: the slot's advisory lock, then one statement that takes a free place and both sides'
+     * time; the answer and the notice are built from the meeting read before and what the booking took (no re-read).
+     */
     private Mono<Meeting> book(Fair fair, Row row, long slotId, String key, long userId) {
         List<String> kinds = fair.mode() == FairMode.ONLINE ? List.of("ROOM")
                 : fair.mode() == FairMode.OFFLINE ? List.of("TABLE") : List.of("TABLE", "ROOM");
         long id = row.meeting().id();
-        Mono<Meeting> once = tx.transactional(meetings.lockSlot(slotId)
-                .then(Mono.defer(() -> meetings.book(fair.id(), id, slotId, kinds, key, userId, clock.instant())))
-                .flatMap(booked -> meetings.takeAttendees(id).then(meetings.find(fair.id(), id)))
-                .flatMap(booked -> notices.booked(booked).thenReturn(booked.meeting())));
+        Mono<Meeting> once = Mono.defer(() -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            return tx.transactional(meetings.lockSlot(slotId)
+                    .then(Mono.defer(() -> meetings.book(fair.id(), id, slotId, kinds, key, userId, now)))
+                    .map(booked -> booked(row, slotId, key, booked, now))
+                    .flatMap(after -> notices.booked(after).thenReturn(after.meeting())));
+        });
         return once
                 .retryWhen(Retry.max(8).filter(e -> violated(e, "fair_meeting_place_free") || deadlocked(e)))
                 .onErrorMap(e -> violated(e, "fair_meeting_attendee_free"), e -> ApiProblem.conflict("meeting-busy",
@@ -142,6 +156,15 @@ class MeetingRequests {
                     return Mono.error(now.meeting().status() == MeetingStatus.REQUESTED ? full() : decided());
                 })))
                 .doOnNext(this::changed);
+    }
+
+    /** The meeting as the booking left it: what was read before it, with the slot, place, time and key it took. */
+    private static Row booked(Row before, long slotId, String key, MeetingRepository.Booked booked, Instant now) {
+        Meeting m = before.meeting();
+        Meeting after = new Meeting(m.id(), m.fairId(), m.requester(), m.invitee(), m.message(), m.preferredSlots(),
+                MeetingStatus.BOOKED, m.reason(), slotId, booked.place(), booked.startsAt(), booked.endsAt(),
+                m.requesterHeld(), m.inviteeHeld(), m.createdAt(), now);
+        return new Row(after, before.requesterUser(), before.inviteeUser(), before.requestKey(), key);
     }
 
     Mono<Meeting> decline(long userId, long fairId, long meetingId, String reason) {
@@ -207,8 +230,15 @@ class MeetingRequests {
     }
 
     private Mono<Fair> open(long fairId) {
-        return fairs.find(fairId).filter(f -> f.status() == FairStatus.PUBLISHED && !f.endedAt(clock.instant()))
-                .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.CONFLICT, "fair-closed", "对接会已结束或未开放")));
+        return fairs.find(fairId).filter(this::isOpen).switchIfEmpty(Mono.error(MeetingRequests::closed));
+    }
+
+    private boolean isOpen(Fair fair) {
+        return fair.status() == FairStatus.PUBLISHED && !fair.endedAt(clock.instant());
+    }
+
+    private static ApiProblem closed() {
+        return new ApiProblem(HttpStatus.CONFLICT, "fair-closed", "对接会已结束或未开放");
     }
 
     private Mono<Participant> counterpart(long fairId, Participant me, long inviteeId) {
