@@ -143,6 +143,9 @@ export const fairMeetingApi = {
     request<MeetingBoard>(`${organiser(fairId)}/places/${seg(placeId)}/${active ? 'enable' : 'disable'}`, { method: 'POST' }),
   mark: (fairId: number, meetingId: number, status: 'HELD' | 'NO_SHOW') =>
     request<Meeting>(`${organiser(fairId)}/meetings/${seg(meetingId)}/mark`, { method: 'POST', body: { status } }),
+  /** 主办方取消 a request or a booking not yet begun, with a reason both sides see */
+  cancelByOrganiser: (fairId: number, meetingId: number, reason: string) =>
+    request<Meeting>(`${organiser(fairId)}/meetings/${seg(meetingId)}/cancel`, { method: 'POST', body: { reason } }),
 };
 
 // ---- roadshow

@@ -10,10 +10,11 @@ import { useNow } from '../../../lib/useNow';
 import { usePageTitle } from '../../../lib/usePageTitle';
 import { boardFigures, cellKey, shanghaiDay } from './boardLogic';
 import { STATUS_TEXT } from './meetingLogic';
+import { OrganiserCancelDialog } from './OrganiserCancelDialog';
 import './fair-meeting.css';
 import { FairNav } from '../FairNav';
 
-/** /organiser/fairs/:id/slots — 洽谈时段与洽谈位: generate slots, add tables / rooms, the booking grid, marks. */
+/** /organiser/fairs/:id/slots — 洽谈时段与洽谈位: generate slots, add tables / rooms, the booking grid, marks, cancels. */
 export function SlotsBoardPage() {
   usePageTitle('洽谈安排');
   const fairId = Number(useParams().id);
@@ -24,6 +25,7 @@ export function SlotsBoardPage() {
   const now = useNow(30_000);
   const [slotsForm, setSlotsForm] = useState<SlotsForm>({ date: '', from: '09:00', until: '17:00', minutes: 20, breakMinutes: 0 });
   const [placesForm, setPlacesForm] = useState<PlacesForm>({ kind: 'TABLE', count: 10, name: '', link: '' });
+  const [cancelling, setCancelling] = useState<Meeting | null>(null);
 
   const load = useCallback(() => {
     fairMeetingApi.board(fairId).then((b) => {
@@ -174,6 +176,12 @@ export function SlotsBoardPage() {
                           <div className="slot-cell" data-testid="grid-meeting">
                             <span className="slot-cell-names">{m.requester.enterprise} ↔ {m.invitee.enterprise}</span>
                             <span className={`chip meeting-status status-${m.status.toLowerCase()}`}>{STATUS_TEXT[m.status]}</span>
+                            {m.status === 'BOOKED' && m.startsAt && Date.parse(m.startsAt) > now && (
+                              <span className="meeting-actions">
+                                <button type="button" className="btn btn-sm btn-ghost" onClick={() => setCancelling(m)}
+                                  aria-label={`取消 ${m.requester.enterprise} 与 ${m.invitee.enterprise} 的洽谈`}>取消洽谈</button>
+                              </span>
+                            )}
                             {m.startsAt && Date.parse(m.startsAt) <= now && (
                               <span className="meeting-actions">
                                 {m.status !== 'HELD' && (
@@ -199,6 +207,14 @@ export function SlotsBoardPage() {
       )}
       {board && (board.slots.length === 0 || board.places.length === 0) && (
         <p className="muted">先生成时段并添加洽谈位，企业即可预约洽谈。</p>
+      )}
+      {cancelling && (
+        <OrganiserCancelDialog fairId={fairId} meeting={cancelling} onClose={() => setCancelling(null)}
+          onDone={() => {
+            setCancelling(null);
+            load();
+            showToast('已取消洽谈，双方已收到通知');
+          }} />
       )}
       <Toast message={toast} />
     </section>

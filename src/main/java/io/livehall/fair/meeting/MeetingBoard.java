@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The organisers' side of meetings: slots (generated in bulk on a day of the fair, 北京时间), places (tables 1..N or
- * online rooms), the booking grid, and marking booked meetings held or missed (no-show) once they have begun.
+ * online rooms), the booking grid, marking booked meetings held or missed (no-show) once they have begun, and
+ * cancelling a request or a booking with a reason.
  */
 @Service
 class MeetingBoard {
@@ -125,6 +126,33 @@ class MeetingBoard {
                                     .then(to == MeetingStatus.HELD ? notices.progress(m, PairStage.MET, who.userId())
                                             : Mono.empty())
                                     .then(meetings.find(fairId, meetingId)))
+                            .map(Row::meeting)
+                            .doOnNext(after -> activity.changed(fairId, FairActivity.What.MEETING, meetingId));
+                });
+    }
+
+    /**
+     * An organiser cancels a requested meeting, or a booked one before it starts, with a reason: its place and both
+     * sides' time are free again, both sides are told (in the transaction), and the pair's progress stays as it is.
+     */
+    Mono<Meeting> cancel(FairStaff who, long fairId, long meetingId, String reason) {
+        return fairs.runBy(who, fairId).then(meetings.find(fairId, meetingId))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("洽谈")))
+                .flatMap(row -> {
+                    Meeting m = row.meeting();
+                    if (m.status() != MeetingStatus.REQUESTED && m.status() != MeetingStatus.BOOKED) {
+                        return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "meeting-decided", "该洽谈已结束或已取消，不能再取消"));
+                    }
+                    if (m.status() == MeetingStatus.BOOKED && !m.startsAt().isAfter(clock.instant())) {
+                        return Mono.error(new ApiProblem(HttpStatus.CONFLICT, "meeting-started", "洽谈已开始，请标记已洽谈或未到场"));
+                    }
+                    return tx.transactional(meetings.move(m.id(), List.of(m.status()), MeetingStatus.CANCELLED,
+                                            reason.strip(), who.userId(), clock.instant())
+                                    .flatMap(moved -> moved ? meetings.freeAttendees(m.id())
+                                            : Mono.error(new ApiProblem(HttpStatus.CONFLICT, "meeting-decided",
+                                                    "该洽谈的状态已变化，请刷新后再试")))
+                                    .then(meetings.find(fairId, meetingId))
+                                    .flatMap(after -> notices.cancelledByOrganiser(after).thenReturn(after)))
                             .map(Row::meeting)
                             .doOnNext(after -> activity.changed(fairId, FairActivity.What.MEETING, meetingId));
                 });

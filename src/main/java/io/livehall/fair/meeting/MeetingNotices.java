@@ -63,6 +63,17 @@ class MeetingNotices {
                         title, m.reason(), link(m), clock));
     }
 
+    /** An organiser cancelled it: both sides are told, with the reason. */
+    Mono<Void> cancelledByOrganiser(Row row) {
+        Meeting m = row.meeting();
+        String when = when(m);
+        String body = when == null ? m.reason() : when + "。原因：" + m.reason();
+        return centre.notify(row.requesterUser(), Notification.of("fair-meeting-cancelled",
+                        "主办方取消了与 " + m.invitee().enterprise() + " 的洽谈", body, link(m), clock))
+                .then(centre.notify(row.inviteeUser(), Notification.of("fair-meeting-cancelled",
+                        "主办方取消了与 " + m.requester().enterprise() + " 的洽谈", body, link(m), clock)));
+    }
+
     Mono<Void> reminder(Row row, long userId, Meeting.Party other) {
         Meeting m = row.meeting();
         return centre.notify(userId, Notification.of("fair-meeting-reminder", "与 " + other.enterprise() + " 的洽谈即将开始",

@@ -92,41 +92,46 @@ class MeetingRepository {
                 .bind("k", LOCK_SPACE ^ slotId).fetch().all().then();
     }
 
+    /** What a booking took: the place (with what the meeting's answer shows of it) and the time. */
+    record Booked(Meeting.Where place, Instant startsAt, Instant endsAt) {
+    }
+
     /**
-     * Books a requested meeting in the slot at the first free active place of one of the kinds; empty when it is no
-     * longer REQUESTED or no place is free. Two bookings racing for the same place: the exclusion constraint
-     * {@code fair_meeting_place_free} fails one of them (the caller retries it).
+     * Books a requested meeting in the slot at the first free active place of one of the kinds, and takes both
+     * attendees' time, in one statement; empty when it is no longer REQUESTED or no place is free. Two bookings racing
+     * for the same place: the exclusion constraint {@code fair_meeting_place_free} fails one of them (the caller
+     * retries it); either attendee busy then: {@code fair_meeting_attendee_free} fails it.
      */
-    Mono<Long> book(long fairId, long meetingId, long slotId, List<String> kinds, String key, long userId, Instant now) {
+    Mono<Booked> book(long fairId, long meetingId, long slotId, List<String> kinds, String key, long userId, Instant now) {
         return db.sql("""
                         with s as (select id, starts_at, ends_at from fair_slot where id = :slot and fair_id = :fair),
                         free as (
-                            select p.id from fair_place p, s
+                            select p.id, p.kind, p.name, p.link from fair_place p, s
                              where p.fair_id = :fair and p.active and p.kind = any(:kinds)
                                and not exists (select 1 from fair_meeting x where x.place_id = p.id
                                                 and x.status in ('BOOKED', 'HELD', 'NO_SHOW')
                                                 and tstzrange(x.starts_at, x.ends_at) && tstzrange(s.starts_at, s.ends_at))
-                             order by p.position limit 1)
-                        update fair_meeting m
-                           set status = 'BOOKED', slot_id = s.id, place_id = free.id, starts_at = s.starts_at,
-                               ends_at = s.ends_at, accept_key = :key, decided_by = :user, decided_at = :now,
-                               updated_at = :now
-                          from s, free
-                         where m.id = :id and m.fair_id = :fair and m.status = 'REQUESTED'
-                        returning m.id""")
+                             order by p.position limit 1),
+                        booked as (
+                            update fair_meeting m
+                               set status = 'BOOKED', slot_id = s.id, place_id = free.id, starts_at = s.starts_at,
+                                   ends_at = s.ends_at, accept_key = :key, decided_by = :user, decided_at = :now,
+                                   updated_at = :now
+                              from s, free
+                             where m.id = :id and m.fair_id = :fair and m.status = 'REQUESTED'
+                            returning m.id, m.requester_id, m.invitee_id, m.starts_at, m.ends_at, free.id as place_id,
+                                      free.kind as place_kind, free.name as place_name, free.link as place_link),
+                        attendees as (
+                            insert into fair_meeting_attendee (meeting_id, participant_id, during)
+                            select b.id, p.id, tstzrange(b.starts_at, b.ends_at) from booked b
+                             cross join lateral (values (b.requester_id), (b.invitee_id)) as p(id))
+                        select place_id, place_kind, place_name, place_link, starts_at, ends_at from booked""")
                 .bind("fair", fairId).bind("slot", slotId).bind("kinds", kinds.toArray(String[]::new))
                 .bind("key", key).bind("user", userId).bind("now", now).bind("id", meetingId)
-                .map(row -> row.get(0, Long.class)).one();
-    }
-
-    /** Takes both attendees' time; {@code fair_meeting_attendee_free} fails it if either is busy then. */
-    Mono<Void> takeAttendees(long meetingId) {
-        return db.sql("""
-                        insert into fair_meeting_attendee (meeting_id, participant_id, during)
-                        select m.id, p.id, tstzrange(m.starts_at, m.ends_at) from fair_meeting m
-                          cross join lateral (values (m.requester_id), (m.invitee_id)) as p(id)
-                         where m.id = :id""")
-                .bind("id", meetingId).fetch().rowsUpdated().then();
+                .map(row -> new Booked(new Meeting.Where(row.get("place_id", Long.class), row.get("place_kind", String.class),
+                        row.get("place_name", String.class), row.get("place_link", String.class)),
+                        row.get("starts_at", Instant.class), row.get("ends_at", Instant.class)))
+                .one();
     }
 
     Mono<Void> freeAttendees(long meetingId) {

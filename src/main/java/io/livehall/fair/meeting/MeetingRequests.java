@@ -1,6 +1,8 @@
 package io.livehall.fair.meeting;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.livehall.common.error.ApiProblem;
@@ -24,9 +26,10 @@ import reactor.util.retry.Retry;
 
 /**
  * A participant's side of meetings: request a meeting of another approved participant (with an Idempotency-Key: a
- * repeat answers the first request), accept it picking a slot (a free place is assigned; with a key too), decline with
- * a reason, cancel, confirm it took place. Bookings of one slot take a transaction-scoped advisory lock of the slot, so
- * they assign its places one after the other; the database keeps every booking sound whatever the lock:
+ * repeat answers the first request; new ones are rate-limited per participant, {@link MeetingRequestLimit}), accept
+ * it picking a slot (a free place is assigned; with a key too), decline with a reason, cancel, confirm it took
+ * place. Bookings of one slot take a transaction-scoped advisory lock of the slot, so they assign its places one
+ * after the other; the database keeps every booking sound whatever the lock:
  * {@code fair_meeting_place_free} (a place hosts one meeting at a time; a booking that lost the race for a place to an
  * overlapping slot's booking retries with the next free one) and
  * {@code fair_meeting_attendee_free} (a participant attends one meeting at a time: 409). Each change notifies the other
@@ -44,16 +47,18 @@ class MeetingRequests {
     private final MeetingNotices notices;
     private final TransactionalOperator tx;
     private final FairActivity activity;
+    private final MeetingRequestLimit limit;
     private final Clock clock;
 
     MeetingRequests(Fairs fairs, MeetingRepository meetings, SlotRepository slots, MeetingNotices notices,
-                    TransactionalOperator tx, FairActivity activity, Clock clock) {
+                    TransactionalOperator tx, FairActivity activity, MeetingRequestLimit limit, Clock clock) {
         this.fairs = fairs;
         this.meetings = meetings;
         this.slots = slots;
         this.notices = notices;
         this.tx = tx;
         this.activity = activity;
+        this.limit = limit;
         this.clock = clock;
     }
 
@@ -84,6 +89,7 @@ class MeetingRequests {
         return me(fairId, userId).flatMap(me -> meetings.findByKey(userId, key)
                 .map(row -> new Created(row.meeting(), false))
                 .switchIfEmpty(Mono.defer(() -> open(fairId).then(counterpart(fairId, me, request.inviteeId()))
+                        .flatMap(invitee -> limit.hit(me.id()).thenReturn(invitee))
                         .flatMap(invitee -> checkSlots(fairId, slotIds).then(tx.transactional(
                                 meetings.insertRequest(fairId, me.id(), invitee.id(), userId, message, slotIds, key,
                                                 clock.instant())
@@ -98,34 +104,46 @@ class MeetingRequests {
                                 .doOnNext(c -> changed(c.meeting()))))));
     }
 
+    /** The invitee accepts into a slot. The fair read to check the caller's access is the one the booking uses. */
     Mono<Meeting> accept(long userId, long fairId, long meetingId, String key, long slotId) {
-        return me(fairId, userId).flatMap(me -> mine(fairId, meetingId, me).flatMap(row -> {
-            Meeting m = row.meeting();
-            if (m.status().booked() && key.equals(row.acceptKey())) {
-                return Mono.just(m);
-            }
-            if (m.invitee().participantId() != me.id()) {
-                return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "meeting-not-invitee", "只有受邀方可以接受洽谈"));
-            }
-            if (m.status() != MeetingStatus.REQUESTED) {
-                return Mono.error(decided());
-            }
-            return open(fairId).flatMap(fair -> slots.slot(fairId, slotId)
-                    .switchIfEmpty(Mono.error(() -> slotProblem("slotId", "时段不存在")))
-                    .filter(slot -> slot.startsAt().isAfter(clock.instant()))
-                    .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("slot-past", "slotId", "该时段已开始，请换一个时段")))
-                    .flatMap(slot -> book(fair, row, slotId, key, userId)));
-        }));
+        return fairs.visibleTo(fairId, new io.livehall.fair.FairStaff(userId, false)).flatMap(fair -> fairs
+                .approvedParticipantOf(fairId, userId).flatMap(me -> mine(fairId, meetingId, me).flatMap(row -> {
+                    Meeting m = row.meeting();
+                    if (m.status().booked() && key.equals(row.acceptKey())) {
+                        return Mono.just(m);
+                    }
+                    if (m.invitee().participantId() != me.id()) {
+                        return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "meeting-not-invitee", "只有受邀方可以接受洽谈"));
+                    }
+                    if (m.status() != MeetingStatus.REQUESTED) {
+                        return Mono.error(decided());
+                    }
+                    if (!isOpen(fair)) {
+                        return Mono.error(closed());
+                    }
+                    return slots.slot(fairId, slotId)
+                            .switchIfEmpty(Mono.error(() -> slotProblem("slotId", "时段不存在")))
+                            .filter(slot -> slot.startsAt().isAfter(clock.instant()))
+                            .switchIfEmpty(Mono.error(() -> ApiProblem.conflict("slot-past", "slotId", "该时段已开始，请换一个时段")))
+                            .flatMap(slot -> book(fair, row, slotId, key, userId));
+                })));
     }
 
+    /**
+     * Books in one transaction: the slot's advisory lock, then one statement that takes a free place and both sides'
+     * time; the answer and the notice are built from the meeting read before and what the booking took (no re-read).
+     */
     private Mono<Meeting> book(Fair fair, Row row, long slotId, String key, long userId) {
         List<String> kinds = fair.mode() == FairMode.ONLINE ? List.of("ROOM")
                 : fair.mode() == FairMode.OFFLINE ? List.of("TABLE") : List.of("TABLE", "ROOM");
         long id = row.meeting().id();
-        Mono<Meeting> once = tx.transactional(meetings.lockSlot(slotId)
-                .then(Mono.defer(() -> meetings.book(fair.id(), id, slotId, kinds, key, userId, clock.instant())))
-                .flatMap(booked -> meetings.takeAttendees(id).then(meetings.find(fair.id(), id)))
-                .flatMap(booked -> notices.booked(booked).thenReturn(booked.meeting())));
+        Mono<Meeting> once = Mono.defer(() -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            return tx.transactional(meetings.lockSlot(slotId)
+                    .then(Mono.defer(() -> meetings.book(fair.id(), id, slotId, kinds, key, userId, now)))
+                    .map(booked -> booked(row, slotId, key, booked, now))
+                    .flatMap(after -> notices.booked(after).thenReturn(after.meeting())));
+        });
         return once
                 .retryWhen(Retry.max(8).filter(e -> violated(e, "fair_meeting_place_free") || deadlocked(e)))
                 .onErrorMap(e -> violated(e, "fair_meeting_attendee_free"), e -> ApiProblem.conflict("meeting-busy",
@@ -138,6 +156,15 @@ class MeetingRequests {
                     return Mono.error(now.meeting().status() == MeetingStatus.REQUESTED ? full() : decided());
                 })))
                 .doOnNext(this::changed);
+    }
+
+    /** The meeting as the booking left it: what was read before it, with the slot, place, time and key it took. */
+    private static Row booked(Row before, long slotId, String key, MeetingRepository.Booked booked, Instant now) {
+        Meeting m = before.meeting();
+        Meeting after = new Meeting(m.id(), m.fairId(), m.requester(), m.invitee(), m.message(), m.preferredSlots(),
+                MeetingStatus.BOOKED, m.reason(), slotId, booked.place(), booked.startsAt(), booked.endsAt(),
+                m.requesterHeld(), m.inviteeHeld(), m.createdAt(), now);
+        return new Row(after, before.requesterUser(), before.inviteeUser(), before.requestKey(), key);
     }
 
     Mono<Meeting> decline(long userId, long fairId, long meetingId, String reason) {
@@ -203,8 +230,15 @@ class MeetingRequests {
     }
 
     private Mono<Fair> open(long fairId) {
-        return fairs.find(fairId).filter(f -> f.status() == FairStatus.PUBLISHED && !f.endedAt(clock.instant()))
-                .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.CONFLICT, "fair-closed", "对接会已结束或未开放")));
+        return fairs.find(fairId).filter(this::isOpen).switchIfEmpty(Mono.error(MeetingRequests::closed));
+    }
+
+    private boolean isOpen(Fair fair) {
+        return fair.status() == FairStatus.PUBLISHED && !fair.endedAt(clock.instant());
+    }
+
+    private static ApiProblem closed() {
+        return new ApiProblem(HttpStatus.CONFLICT, "fair-closed", "对接会已结束或未开放");
     }
 
     private Mono<Participant> counterpart(long fairId, Participant me, long inviteeId) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The organisers' meeting board of a fair they run (others' fairs answer 404): slots, places, grid, marks. */
+/** The organisers' meeting board of a fair they run (others' fairs answer 404): slots, places, grid, marks, cancelling. */
 @RestController
 @RequestMapping("/api/organiser/fairs/{fairId}")
 @Tag(name = "对接会洽谈管理 Fair meeting board", description = "洽谈时段、洽谈位（桌号/线上会议室）、预约总表、到场标记")
@@ -62,6 +62,13 @@ class OrganiserMeetingController {
     @Operation(summary = "重新启用洽谈位")
     Mono<Board> enable(@PathVariable long fairId, @PathVariable long placeId, @AuthenticationPrincipal Jwt jwt) {
         return board.setPlaceActive(FairStaff.of(jwt), fairId, placeId, true);
+    }
+
+    @PostMapping("/meetings/{meetingId}/cancel")
+    @Operation(summary = "取消待处理或已预约（未开始）的洽谈，须填写原因；双方都会收到通知，时段和洽谈位随即释放")
+    Mono<Meeting> cancel(@PathVariable long fairId, @PathVariable long meetingId, @AuthenticationPrincipal Jwt jwt,
+                         @Valid @RequestBody ReasonRequest request) {
+        return board.cancel(FairStaff.of(jwt), fairId, meetingId, request.reason());
     }
 
     @PostMapping("/meetings/{meetingId}/mark")

@@ -168,6 +168,20 @@ class ParticipantRepository {
         return spec.fetch().rowsUpdated().then();
     }
 
+    /**
+     * Whom a screening decision tells: every account of the participant's enterprise and the contact who registered
+     * it (once each, even when the contact is one of them), by id.
+     */
+    Flux<Long> accountsToTell(long participantId) {
+        return db.sql("""
+                        select u.id from app_user u join fair_participant p on p.enterprise_id = u.enterprise_id
+                         where p.id = :id
+                        union
+                        select p.user_id from fair_participant p where p.id = :id
+                        order by 1""")
+                .bind("id", participantId).map(row -> row.get(0, Long.class)).all();
+    }
+
     Flux<Step> history(long participantId) {
         return db.sql("""
                         select h.from_status, h.to_status, h.note, u.display_name, h.at

@@ -79,7 +79,7 @@ class Screening {
                         .flatMap(approved -> approved >= capacity
                                 ? Mono.error(new ApiProblem(HttpStatus.CONFLICT, "fair-full", "名额已满（" + capacity + " 家），不能再通过"))
                                 : move(who, p, List.of(ParticipantStatus.PENDING), ParticipantStatus.APPROVED, null)))
-                .then(notices.approved(p.userIdOf(), fair.id(), fair.title())));
+                .then(notices.approved(p.accounts(), fair.id(), fair.title())));
     }
 
     /** PENDING, NEEDS_INFO or APPROVED → REJECTED with the reason. */
@@ -87,7 +87,7 @@ class Screening {
         String why = reason.strip();
         return decide(who, participantId, (p, fair) -> move(who, p, List.of(ParticipantStatus.PENDING,
                         ParticipantStatus.NEEDS_INFO, ParticipantStatus.APPROVED), ParticipantStatus.REJECTED, why)
-                .then(notices.rejected(p.userIdOf(), fair.id(), fair.title(), why)));
+                .then(notices.rejected(p.accounts(), fair.id(), fair.title(), why)));
     }
 
     /** PENDING → NEEDS_INFO with what is missing; the enterprise's answer brings it back to PENDING. */
@@ -95,15 +95,15 @@ class Screening {
         String why = reason.strip();
         return decide(who, participantId, (p, fair) -> move(who, p, List.of(ParticipantStatus.PENDING),
                 ParticipantStatus.NEEDS_INFO, why)
-                .then(notices.needsInfo(p.userIdOf(), fair.id(), fair.title(), why)));
+                .then(notices.needsInfo(p.accounts(), fair.id(), fair.title(), why)));
     }
 
     private interface Decision {
         Mono<Void> apply(Contacted p, Fair fair);
     }
 
-    /** A participant and whom to tell. */
-    record Contacted(Row row, long userIdOf) {
+    /** A participant and whom to tell: every account of its enterprise (and its contact), once each. */
+    record Contacted(Row row, List<Long> accounts) {
         long id() {
             return row.id();
         }
@@ -114,8 +114,8 @@ class Screening {
                 .flatMap(p -> fairs.find(p.fairId())
                         .flatMap(fair -> fair.status() == FairStatus.CANCELLED
                                 ? Mono.error(new ApiProblem(HttpStatus.CONFLICT, "fair-state", "对接会已取消，不能审核"))
-                                : fairs.participant(participantId).flatMap(core -> tx.transactional(
-                                        decision.apply(new Contacted(p, core.userId()), fair)
+                                : participants.accountsToTell(participantId).collectList().flatMap(accounts -> tx.transactional(
+                                        decision.apply(new Contacted(p, accounts), fair)
                                                 .then(afterCommit.run("fair-participant", () -> Mono.fromRunnable(() ->
                                                         activity.changed(fair.id(), FairActivity.What.PARTICIPANT, participantId))))))))
                 .then(Mono.defer(() -> participants.byId(participantId)))

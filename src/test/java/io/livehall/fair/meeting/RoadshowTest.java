@@ -30,6 +30,8 @@ class RoadshowTest extends IntegrationTest {
     ApplicationContext context;
     @Autowired
     RoadshowRoom room;
+    @Autowired
+    Roadshow roadshow;
 
     FairFixtures fx;
     Account organiser;
@@ -137,6 +139,42 @@ class RoadshowTest extends IntegrationTest {
                 .bind("u", project.userId()).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(2);
         send(HttpMethod.GET, investor.token(), base(), null).expectStatus().isOk()
                 .expectBody().jsonPath("$.interests[0]").isEqualTo(projectId);
+    }
+
+    @Test
+    void aBurstOfQuestionsAndVotesReachesTheQaTopicAtMostTwiceAClockSecond() throws InterruptedException {
+        io.livehall.fair.FairStaff asker = new io.livehall.fair.FairStaff(investor.userId(), false);
+        io.livehall.fair.FairStaff voter = new io.livehall.fair.FairStaff(bank.userId(), false);
+        java.util.List<Long> received = new java.util.ArrayList<>();
+        try (io.livehall.realtime.RawStompClient qa = io.livehall.realtime.RawStompClient.open(port)) {
+            qa.connect(investor.token());
+            qa.subscribe("q", "/topic/roadshow/" + fairId + "/qa");
+            long started = System.currentTimeMillis();
+            // 12 questions and a vote on each, as fast as they go, while this thread reads the topic
+            var burst = reactor.core.publisher.Flux.range(0, 12)
+                    .flatMap(i -> roadshow.ask(fairId, asker, projectId, "问题 " + i), 12)
+                    .flatMap(q -> roadshow.vote(fairId, voter, q.id()), 12)
+                    .then().subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()).toFuture();
+            String last = "";
+            while (last.split("\"votes\":1,", -1).length - 1 < 12) {
+                io.livehall.realtime.RawStompClient.Frame frame = qa.next();
+                if (frame.command().equals("MESSAGE")) {
+                    received.add(System.currentTimeMillis());
+                    last = frame.body();
+                }
+            }
+            io.livehall.realtime.RawStompClient.Frame more = qa.poll(java.time.Duration.ofMillis(800));
+            if (more != null && more.command().equals("MESSAGE")) {
+                received.add(System.currentTimeMillis());
+            }
+            burst.join();
+            double seconds = (received.get(received.size() - 1) - started) / 1e3;
+            // 24 changes, but one snapshot per 600 ms window at most: never one per change
+            assertThat(received.size()).isLessThanOrEqualTo((int) Math.floor(seconds * 2) + 2);
+            Map<Long, Long> perSecond = received.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(t -> t / 1000, java.util.stream.Collectors.counting()));
+            assertThat(perSecond.values()).as("snapshots per clock second: %s", received).allMatch(n -> n <= 2);
+        }
     }
 
     private static RealtimeUser user(long id) {
