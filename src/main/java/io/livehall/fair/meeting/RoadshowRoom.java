@@ -9,7 +9,6 @@ import io.livehall.fair.FairStatus;
 import io.livehall.fair.Fairs;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.DestinationCatalog;
-import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.realtime.broker.RealtimeUser;
 import io.livehall.realtime.presence.RoomTypes;
 import org.springframework.stereotype.Component;
@@ -31,8 +30,9 @@ class RoadshowRoom {
         this.roadshow = roadshow;
         rooms.register(FairDestinations.ROADSHOW_ROOM_TYPE, this::exists, this::isStaff);
         Access members = Access.ACCOUNTS.guardedBy(this::admits);
-        catalog.register(FairDestinations.ROADSHOW_STAGE, DestinationKind.LATEST, members);
-        catalog.register(FairDestinations.ROADSHOW_QA, DestinationKind.LATEST, members);
+        // coalesced (RoadshowSnapshots): each member gets them at most once per window as well
+        catalog.registerCoalesced(FairDestinations.ROADSHOW_STAGE, members, RoadshowSnapshots.WINDOW);
+        catalog.registerCoalesced(FairDestinations.ROADSHOW_QA, members, RoadshowSnapshots.WINDOW);
     }
 
     Mono<Boolean> exists(String id) {

@@ -10,7 +10,6 @@ import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Coalesced;
 import io.livehall.realtime.broker.CoalescedPublisher;
 import io.livehall.realtime.broker.DestinationCatalog;
-import io.livehall.realtime.broker.DestinationKind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,7 +45,7 @@ class KpiPublisher implements SmartLifecycle {
         this.pairs = pairs;
         this.topic = coalesced.register("fair-kpi", WINDOW, PHASE, LEAD,
                 key -> FairDestinations.KPI.with(Long.parseLong(key)), key -> kpis.of(Long.parseLong(key)));
-        catalog.register(FairDestinations.KPI, DestinationKind.LATEST,
+        catalog.registerCoalesced(FairDestinations.KPI,
                 Access.roles("ORGANISER", "ADMIN").guardedBy((user, vars) -> {
                     long fairId;
                     try {
@@ -56,7 +55,7 @@ class KpiPublisher implements SmartLifecycle {
                     }
                     FairStaff staff = new FairStaff(Long.parseLong(user.id()), user.roles().contains("ADMIN"));
                     return fairs.runs(staff, fairId);
-                }));
+                }), WINDOW);
     }
 
     /** The fairs a change touches. */
