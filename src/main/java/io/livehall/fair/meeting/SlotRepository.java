@@ -65,11 +65,19 @@ class SlotRepository {
                 .map(row -> row.get(0, Long.class)).one();
     }
 
-    /** Deletes a slot no meeting was booked in (cancelled ones included); false otherwise. */
+    /**
+     * Deletes a slot with no booked, held or missed meeting; false otherwise. Cancelled bookings in it let go of the
+     * slot (they keep their time and place, for the record), so a slot whose meetings were all cancelled can go.
+     */
     Mono<Boolean> deleteSlot(long fairId, long slotId) {
         return db.sql("""
-                        delete from fair_slot s where s.id = :id and s.fair_id = :fair
-                           and not exists (select 1 from fair_meeting m where m.slot_id = s.id)""")
+                        with slot as (
+                            select s.id from fair_slot s where s.id = :id and s.fair_id = :fair
+                               and not exists (select 1 from fair_meeting m where m.slot_id = s.id
+                                                and m.status in ('BOOKED', 'HELD', 'NO_SHOW'))),
+                        let_go as (
+                            update fair_meeting m set slot_id = null from slot where m.slot_id = slot.id)
+                        delete from fair_slot s using slot where s.id = slot.id""")
                 .bind("id", slotId).bind("fair", fairId).fetch().rowsUpdated().map(n -> n > 0);
     }
 

@@ -86,6 +86,28 @@ class OrganiserCancelAndRequestLimitTest extends IntegrationTest {
     }
 
     @Test
+    void aSlotWhoseMeetingsWereAllCancelledCanBeDeletedOneWithABookingCannot() {
+        f.setUp(2, 30, 1);
+        long first = f.slots().get(0).id();
+        long second = f.slots().get(1).id();
+        Side a = f.side("甲");
+        Side b = f.side("乙");
+        Meeting ab = f.request(a, b, List.of(first));
+        f.accept(b, ab.id(), first, "k-1").expectStatus().isOk();
+        Meeting ba = f.request(b, f.side("丙"), List.of(second));
+        f.send("DELETE", f.organiser.token(), "/api/organiser/fairs/" + f.fairId + "/slots/" + first, null)
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").isEqualTo("该时段已有洽谈，不能删除");
+        f.send("POST", f.organiser.token(), cancelPath(ab.id()), Map.of("reason", "场地调整")).expectStatus().isOk();
+        f.send("DELETE", f.organiser.token(), "/api/organiser/fairs/" + f.fairId + "/slots/" + first, null)
+                .expectStatus().isOk();
+        assertThat(f.slots()).extracting(Slot::id).containsExactly(second);
+        assertThat(db.sql("select status from fair_meeting where id = :id").bind("id", ab.id())
+                .map(row -> row.get(0, String.class)).one().block())
+                .as("the cancelled booking stays, for the record").isEqualTo("CANCELLED");
+        assertThat(ba.status()).isEqualTo(MeetingStatus.REQUESTED);
+    }
+
+    @Test
     void theOrganiserCancelsARequestAndBothSidesAreTold() {
         f.setUp(1, 30, 1);
         Side a = f.side("甲");
