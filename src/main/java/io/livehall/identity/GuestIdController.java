@@ -8,7 +8,6 @@ import io.livehall.common.redis.RedisKeys;
 import io.livehall.common.web.ClientAddress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,10 +46,8 @@ class GuestIdController {
         return counter.hit(RedisKeys.of("ratelimit", "addr:" + ClientAddress.rateLimitKey(addresses.of(http)), "guest-ids"), WINDOW, 1)
                 .flatMap(window -> {
                     if (window.hits() > PER_ADDRESS) {
-                        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-guest-ids",
-                                "请求过于频繁，请稍后再试");
-                        problem.getHeaders().set("Retry-After", Long.toString(Math.max(1, window.endsIn().toSeconds())));
-                        return Mono.error(problem);
+                        return Mono.error(ApiProblem.tooManyRequests("too-many-guest-ids", "请求过于频繁，请稍后再试",
+                                window.endsIn()));
                     }
                     GuestIds.GuestPass pass = guests.issue();
                     return Mono.just(new GuestIdView(pass.id(), pass.pass()));

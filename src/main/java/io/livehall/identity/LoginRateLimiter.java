@@ -17,7 +17,6 @@ import io.livehall.common.redis.RedisScripts;
 import io.livehall.common.web.ClientAddress;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -151,11 +150,8 @@ class LoginRateLimiter {
 
     static ApiProblem tooMany(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-login-attempts",
-                "登录失败次数过多，请 " + minutes(seconds) + " 分钟后再试");
-        problem.getHeaders().set("Retry-After", Long.toString(seconds));
-        problem.getBody().setProperty("retryAfterSeconds", seconds);
-        return problem;
+        return ApiProblem.tooManyRequests("too-many-login-attempts",
+                "登录失败次数过多，请 " + minutes(seconds) + " 分钟后再试", retryAfter);
     }
 
     static long minutes(long seconds) {

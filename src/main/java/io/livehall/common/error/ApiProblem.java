@@ -1,6 +1,7 @@
 package io.livehall.common.error;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,18 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem badRequest(String type, String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, type, detail);
+    }
+
+    /**
+     * 429 with {@code Retry-After} in whole seconds (rounded up, at least 1), also as {@code retryAfterSeconds} in the
+     * body for the UI.
+     */
+    public static ApiProblem tooManyRequests(String type, String detail, Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, type, detail);
+        problem.getHeaders().set("Retry-After", Long.toString(seconds));
+        problem.getBody().setProperty("retryAfterSeconds", seconds);
+        return problem;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String detail) {

@@ -11,7 +11,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -94,11 +93,7 @@ class UploadLimits {
     }
 
     private static ApiProblem tooMany(String type, String detail, Duration retryAfter) {
-        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, type, detail);
-        problem.getHeaders().set("Retry-After", Long.toString(seconds));
-        problem.getBody().setProperty("retryAfterSeconds", seconds);
-        return problem;
+        return ApiProblem.tooManyRequests(type, detail, retryAfter);
     }
 
     static String size(long bytes) {

@@ -3,7 +3,6 @@ package io.livehall.fair.meeting;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.common.redis.RedisKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -31,13 +30,9 @@ class MeetingRequestLimit {
                     if (window.hits() <= settings.requestsPerWindow()) {
                         return Mono.empty();
                     }
-                    long seconds = Math.max(1, (window.endsIn().toMillis() + 999) / 1000);
-                    ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "meeting-requests-rate-limited",
-                            "洽谈邀请发送太频繁：每 " + minutes() + "最多 " + settings.requestsPerWindow()
-                                    + " 个，请稍后再试");
-                    problem.getHeaders().set("Retry-After", Long.toString(seconds));
-                    problem.getBody().setProperty("retryAfterSeconds", seconds);
-                    return Mono.error(problem);
+                    return Mono.error(ApiProblem.tooManyRequests("meeting-requests-rate-limited",
+                            "洽谈邀请发送太频繁：每 " + minutes() + "最多 " + settings.requestsPerWindow() + " 个，请稍后再试",
+                            window.endsIn()));
                 });
     }
 

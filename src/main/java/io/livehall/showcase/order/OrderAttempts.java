@@ -1,9 +1,10 @@
 package io.livehall.showcase.order;
 
+import java.time.Duration;
+
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.ratelimit.FixedWindowCounter;
 import io.livehall.common.redis.RedisKeys;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -39,11 +40,7 @@ class OrderAttempts {
 
     /** 429 with Retry-After (whole seconds, at least 1). */
     static ApiProblem tooMany(long retryAfterMillis) {
-        long seconds = Math.max(1, (retryAfterMillis + 999) / 1000);
-        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-orders", "下单太频繁，请稍后再试");
-        problem.getHeaders().set("Retry-After", Long.toString(seconds));
-        problem.getBody().setProperty("retryAfterSeconds", seconds);
-        return problem;
+        return ApiProblem.tooManyRequests("too-many-orders", "下单太频繁，请稍后再试", Duration.ofMillis(retryAfterMillis));
     }
 
     static String key(long buyerId) {

@@ -106,10 +106,8 @@ public class ReplayWatch {
                     if (window.hits() <= settings.perMinute()) {
                         return Mono.empty();
                     }
-                    ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "replay-heartbeat-rate-limited",
-                            "请求过于频繁，请稍后再试");
-                    problem.getHeaders().set("Retry-After", Long.toString(Math.max(1, window.endsIn().toSeconds())));
-                    return Mono.error(problem);
+                    return Mono.error(ApiProblem.tooManyRequests("replay-heartbeat-rate-limited",
+                            "请求过于频繁，请稍后再试", window.endsIn()));
                 });
     }
 
