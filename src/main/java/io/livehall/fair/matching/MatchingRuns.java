@@ -37,6 +37,7 @@ class MatchingRuns {
     private static final int SLICE = 500;
 
     private final MatchingRepository repository;
+    private final MatchWriteRepository writes;
     private final MatchScorer scorer;
     private final TermExtractor extractor;
     private final MatchingScheduler scheduler;
@@ -46,10 +47,11 @@ class MatchingRuns {
     private final FairActivity activity;
     private final Clock clock;
 
-    MatchingRuns(MatchingRepository repository, MatchScorer scorer, TermExtractor extractor, MatchingScheduler scheduler,
-                 TransactionalOperator tx, ObjectProvider<PairProgress> progress, Fairs fairs, FairActivity activity,
-                 Clock clock) {
+    MatchingRuns(MatchingRepository repository, MatchWriteRepository writes, MatchScorer scorer, TermExtractor extractor,
+                 MatchingScheduler scheduler, TransactionalOperator tx, ObjectProvider<PairProgress> progress, Fairs fairs,
+                 FairActivity activity, Clock clock) {
         this.repository = repository;
+        this.writes = writes;
         this.scorer = scorer;
         this.extractor = extractor;
         this.scheduler = scheduler;
@@ -63,7 +65,7 @@ class MatchingRuns {
     /** Recomputes every match of the fair. */
     Mono<Result> full(long fairId) {
         Instant started = clock.instant();
-        return repository.runStarted(fairId, started)
+        return writes.runStarted(fairId, started)
                 .then(segment(repository.unsegmented(fairId, started)))
                 .then(repository.entries(fairId, started).collectList())
                 .flatMap(entries -> Mono.fromCallable(() -> new FairIndex(fairId, entries)).subscribeOn(scheduler.get()))
@@ -72,12 +74,12 @@ class MatchingRuns {
                     Flux<List<MatchRow>> rows = Flux.range(0, slices).concatMap(i -> Mono
                             .fromCallable(() -> index.rows(i * SLICE, (i + 1) * SLICE, scorer))
                             .subscribeOn(scheduler.get()));
-                    return repository.clearFair(fairId).thenMany(rows.concatMap(repository::insert))
+                    return writes.clearFair(fairId).thenMany(rows.concatMap(writes::insert))
                             .reduce(0L, Long::sum).as(tx::transactional)
                             .map(matches -> new Result(index.size(), matches,
                                     Duration.between(started, clock.instant()).toMillis()));
                 })
-                .flatMap(result -> repository.runFinished(fairId, clock.instant(), result.listings(), result.matches(),
+                .flatMap(result -> writes.runFinished(fairId, clock.instant(), result.listings(), result.matches(),
                                 result.millis())
                         .then(pairs(fairId, null))
                         .thenReturn(result))
@@ -107,11 +109,11 @@ class MatchingRuns {
                         .flatMap(candidates -> Mono.fromCallable(() -> plan(fairId, self, candidates))
                                 .subscribeOn(scheduler.get())))
                 .defaultIfEmpty(new Plan(null, List.of(), new TreeMap<>(), Map.of()))
-                .flatMap(plan -> repository.rankedBy(fairId, listingId).collectList().flatMap(pointing -> {
+                .flatMap(plan -> writes.rankedBy(fairId, listingId).collectList().flatMap(pointing -> {
                     TreeSet<Long> affected = new TreeSet<>(plan.reverse().keySet());
                     affected.addAll(pointing);
                     Long[] ids = affected.toArray(Long[]::new);
-                    return repository.stored(fairId, ids, listingId)
+                    return writes.stored(fairId, ids, listingId)
                             .flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now));
                 }))
                 .doOnSuccess(done -> activity.changed(fairId, FairActivity.What.MATCH, listingId));
@@ -136,13 +138,13 @@ class MatchingRuns {
 
     /** Writes the changed listing's list and patches (or recomputes) the affected lists, in one transaction. */
     private Mono<Void> apply(long fairId, long listingId, Plan plan, Long[] affected,
-                             Map<Long, MatchingRepository.Stored> stored, Instant now) {
+                             Map<Long, MatchWriteRepository.Stored> stored, Instant now) {
         List<Long> patched = new ArrayList<>();
         List<MatchRow> patchRows = new ArrayList<>();
         List<Long> recompute = new ArrayList<>();
         for (Long x : affected) {
             Integer total = plan.reverse().get(x);
-            switch (MatchRanking.effect(stored.getOrDefault(x, MatchingRepository.Stored.EMPTY), listingId, total)) {
+            switch (MatchRanking.effect(stored.getOrDefault(x, MatchWriteRepository.Stored.EMPTY), listingId, total)) {
                 case PATCH -> {
                     patched.add(x);
                     if (total != null) {
@@ -157,18 +159,18 @@ class MatchingRuns {
         }
         Long[] patchIds = patched.toArray(Long[]::new);
         Mono<Void> patch = patched.isEmpty() ? Mono.empty()
-                : repository.clearCounterpart(fairId, patchIds, listingId)
-                        .then(repository.insert(patchRows))
-                        .then(repository.trim(fairId, patchIds, MatchWeights.TOP_N)).then();
-        Mono<Void> writes = repository.clear(fairId, new Long[] {listingId})
-                .then(repository.insert(plan.own()))
+                : writes.clearCounterpart(fairId, patchIds, listingId)
+                        .then(writes.insert(patchRows))
+                        .then(writes.trim(fairId, patchIds, MatchWeights.TOP_N)).then();
+        Mono<Void> all = writes.clear(fairId, new Long[] {listingId})
+                .then(writes.insert(plan.own()))
                 .then(patch)
                 .thenMany(Flux.fromIterable(recompute).concatMap(x -> recompute(fairId, x, now)))
                 .then();
         List<Long> changed = new ArrayList<>(List.of(listingId));
         changed.addAll(patched);
         changed.addAll(recompute);
-        return writes.as(tx::transactional).then(Mono.defer(() -> pairs(fairId, changed.toArray(Long[]::new))));
+        return all.as(tx::transactional).then(Mono.defer(() -> pairs(fairId, changed.toArray(Long[]::new))));
     }
 
     /** Listing x's list from its indexed candidates (empty if it no longer takes part). */
@@ -179,7 +181,7 @@ class MatchingRuns {
                                         () -> MatchRanking.top(fairId, entry, candidates, scorer))
                                 .subscribeOn(scheduler.get())))
                 .defaultIfEmpty(List.of())
-                .flatMap(rows -> repository.clear(fairId, new Long[] {x}).then(repository.insert(rows)));
+                .flatMap(rows -> writes.clear(fairId, new Long[] {x}).then(writes.insert(rows)));
     }
 
     /** Segments the listings given, a slice at a time, on the matching scheduler, and stores their terms. */
@@ -204,7 +206,7 @@ class MatchingRuns {
 
     /** Records the pairs of these listings' matches (all of the fair's when null); new ones move to MATCHED. */
     private Mono<Void> pairs(long fairId, Long[] listings) {
-        Flux<long[]> fresh = listings == null ? repository.recordAllPairs(fairId) : repository.recordPairs(fairId, listings);
+        Flux<long[]> fresh = listings == null ? writes.recordAllPairs(fairId) : writes.recordPairs(fairId, listings);
         PairProgress pipeline = progress.getIfAvailable();
         if (pipeline == null) {
             return fresh.then();
