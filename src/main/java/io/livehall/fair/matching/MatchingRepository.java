@@ -138,6 +138,15 @@ class MatchingRepository {
     }
 
 
+    /** The fair's participants whose enterprises own these listings. */
+    Flux<Long> participantsOf(long fairId, Long[] listings) {
+        return db.sql("""
+                        select distinct p.id from fair_listing l
+                          join fair_participant p on p.enterprise_id = l.enterprise_id and p.fair_id = :fair
+                         where l.id = any(:ids)""")
+                .bind("fair", fairId).bind("ids", listings).map(row -> row.get(0, Long.class)).all();
+    }
+
     private static Source sourceOf(Readable row) {
         String[] keywords = row.get("keywords", String[].class);
         return new Source(row.get("id", Long.class), row.get("title", String.class), row.get("description", String.class),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +47,11 @@ class MatchingRuns {
     private final Fairs fairs;
     private final FairActivity activity;
     private final Clock clock;
+    private final MatchPages pages;
 
     MatchingRuns(MatchingRepository repository, MatchWriteRepository writes, MatchScorer scorer, TermExtractor extractor,
                  MatchingScheduler scheduler, TransactionalOperator tx, ObjectProvider<PairProgress> progress, Fairs fairs,
-                 FairActivity activity, Clock clock) {
+                 FairActivity activity, Clock clock, MatchPages pages) {
         this.repository = repository;
         this.writes = writes;
         this.scorer = scorer;
@@ -60,6 +62,7 @@ class MatchingRuns {
         this.fairs = fairs;
         this.activity = activity;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** Recomputes every match of the fair. */
@@ -82,6 +85,7 @@ class MatchingRuns {
                 .flatMap(result -> writes.runFinished(fairId, clock.instant(), result.listings(), result.matches(),
                                 result.millis())
                         .then(pairs(fairId, null))
+                        .then(pages.allChanged())
                         .thenReturn(result))
                 .doOnSuccess(result -> activity.changed(fairId, FairActivity.What.MATCH, 0));
     }
@@ -92,6 +96,16 @@ class MatchingRuns {
                 .thenMany(repository.fairsOfListing(listingId))
                 .concatMap(fairId -> listing(fairId, listingId))
                 .then();
+    }
+
+    /** The fairs a changed listing takes part in (or had matches at). */
+    Flux<Long> fairsOfListing(long listingId) {
+        return repository.fairsOfListing(listingId);
+    }
+
+    /** Recomputes a changed listing's matches at one fair (segmenting it first if its terms are out of date). */
+    Mono<Void> listingAt(long fairId, long listingId) {
+        return segment(repository.unsegmented(listingId).flux()).then(listing(fairId, listingId));
     }
 
     /** Recomputes the matches of a changed participant's listings at its fair. */
@@ -114,9 +128,17 @@ class MatchingRuns {
                     affected.addAll(pointing);
                     Long[] ids = affected.toArray(Long[]::new);
                     return writes.stored(fairId, ids, listingId)
-                            .flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now));
+                            .flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now))
+                            .then(Mono.defer(() -> shown(fairId, listingId, ids)));
                 }))
                 .doOnSuccess(done -> activity.changed(fairId, FairActivity.What.MATCH, listingId));
+    }
+
+    /** Forgets the pages of the participants whose lists this listing's change rewrote or that show it. */
+    private Mono<Void> shown(long fairId, long listingId, Long[] affected) {
+        Long[] ids = Arrays.copyOf(affected, affected.length + 1);
+        ids[affected.length] = listingId;
+        return repository.participantsOf(fairId, ids).collectList().flatMap(pages::changed);
     }
 
     /** The listing's own list, and its totals towards each candidate that reaches the threshold (by listing). */
