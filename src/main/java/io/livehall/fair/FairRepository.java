@@ -76,8 +76,9 @@ class FairRepository {
     Mono<Access> access(long fairId, long userId) {
         return db.sql("""
                         select f.status, f.visibility, p.id as participant_id, p.status as participant_status,
-                               (f.organiser_id = :user or exists (select 1 from fair_organiser o
-                                                                   where o.fair_id = f.id and o.user_id = :user)) as runs
+                               (f.organiser_id = :user
+                                or exists (select 1 from fair_organiser o
+                                            where o.fair_id = f.id and o.user_id = :user)) as runs
                           from fair f
                           left join fair_participant p on p.fair_id = f.id
                                and p.enterprise_id = (select enterprise_id from app_user where id = :user)

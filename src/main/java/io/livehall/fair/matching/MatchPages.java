@@ -75,7 +75,8 @@ class MatchPages {
 
     /** The participant's first page of {@code size} matches, kept or as {@code load} answers it. */
     Mono<MatchViews.MyMatches> firstPage(long participantId, int size, Supplier<Mono<MatchViews.MyMatches>> load) {
-        return pages.get(key(participantId), kept -> kept.size() == size, () -> load.get().map(page -> new Kept(size, page)))
+        return pages.get(key(participantId), kept -> kept.size() == size,
+                        () -> load.get().map(page -> new Kept(size, page)))
                 .map(Kept::page);
     }
 

@@ -56,6 +56,7 @@ class MatchingLock {
 
     private static Mono<Boolean> locked(Connection c, String sql, long key) {
         return Mono.from(c.createStatement(sql).bind("$1", key).execute())
-                .flatMap(result -> Mono.from(result.map((row, meta) -> Boolean.TRUE.equals(row.get(0, Boolean.class)))));
+                .flatMap(result -> Mono.from(result.map((row, meta) ->
+                        Boolean.TRUE.equals(row.get(0, Boolean.class)))));
     }
 }

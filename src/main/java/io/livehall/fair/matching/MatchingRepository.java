@@ -13,7 +13,10 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** SQL of what matching reads: listing terms, the entries of a fair and their candidates, the fairs and listings a change touches. */
+/**
+ * SQL of what matching reads: listing terms, the entries of a fair and their candidates, the fairs and listings a
+ * change touches.
+ */
 @Repository
 class MatchingRepository {
 
