@@ -21,10 +21,10 @@ import reactor.core.publisher.Mono;
  *   <li>{@value #ACCESS}: "fair:user" → the id of the caller's approved participant at a fair they may see (only a
  *       yes is kept). Cleared on every instance when a participant's status changes or a fair changes (its status or
  *       visibility), both told by {@link FairActivity} on the instance that made the change.</li>
- *   <li>{@value #PAGES}: participant id → its first page of matches (no listing filter; kept for the page size it was
- *       read with). Evicted on every instance for the participants whose lists matching rewrote or whose lists show a
- *       changed listing, for both sides of an organiser's manual match, for a participant whose status changed; all
- *       cleared after a full run.</li>
+ *   <li>{@value #PAGES}: participant id → its first page of matches as JSON (no listing filter; kept for the page size
+ *       it was read with). Evicted on every instance for the participants whose lists matching rewrote or whose
+ *       lists show a changed listing, for both sides of an organiser's manual match, for a participant whose status
+ *       changed; all cleared after a full run.</li>
  * </ul>
  * What no change announces (a renamed enterprise, a user moved to another enterprise) shows within {@link #TTL}.
  */
@@ -41,8 +41,8 @@ class MatchPages {
     private final NearCache<Long> access;
     private final NearCache<Kept> pages;
 
-    /** A first page and the page size it was read with. */
-    private record Kept(int size, MatchViews.MyMatches page) {
+    /** A first page as answered (its JSON), and the page size it was read with. */
+    private record Kept(int size, byte[] json) {
     }
     private Disposable listener;
 
@@ -73,11 +73,14 @@ class MatchPages {
         return access.get(fairId + ":" + userId, load);
     }
 
-    /** The participant's first page of {@code size} matches, kept or as {@code load} answers it. */
-    Mono<MatchViews.MyMatches> firstPage(long participantId, int size, Supplier<Mono<MatchViews.MyMatches>> load) {
+    /**
+     * The participant's first page of {@code size} matches as JSON (kept serialised: a hit costs neither a query nor
+     * serialising the ~8 KB again), kept or as {@code load} answers it.
+     */
+    Mono<byte[]> firstPage(long participantId, int size, Supplier<Mono<byte[]>> load) {
         return pages.get(key(participantId), kept -> kept.size() == size,
-                        () -> load.get().map(page -> new Kept(size, page)))
-                .map(Kept::page);
+                        () -> load.get().map(json -> new Kept(size, json)))
+                .map(Kept::json);
     }
 
     /** Forgets these participants' pages, here and on every instance. */

@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
@@ -39,10 +40,11 @@ class MatchService {
     private final TransactionalOperator tx;
     private final FairActivity activity;
     private final MatchPages pages;
+    private final JsonMapper json;
 
     MatchService(Fairs fairs, MatchReadRepository reads, MatchingQueue queue, IndustryTaxonomy taxonomy,
                  ObjectProvider<PairProgress> progress, TransactionalOperator tx, FairActivity activity,
-                 MatchPages pages) {
+                 MatchPages pages, JsonMapper json) {
         this.fairs = fairs;
         this.reads = reads;
         this.queue = queue;
@@ -51,6 +53,7 @@ class MatchService {
         this.tx = tx;
         this.activity = activity;
         this.pages = pages;
+        this.json = json;
     }
 
     /**
@@ -58,13 +61,17 @@ class MatchService {
      * unfiltered first page are kept near ({@link MatchPages}); otherwise one statement checks the standing and three
      * concurrent ones read my listings, my matches and the recommendations.
      */
-    Mono<MyMatches> mine(long fairId, FairStaff who, Long listingId, String after, Integer limit) {
+    Mono<byte[]> mine(long fairId, FairStaff who, Long listingId, String after, Integer limit) {
         int size = limit == null ? PageRequest.DEFAULT_LIMIT : Math.max(1, Math.min(PageRequest.MAX_LIMIT, limit));
         int[] cursor = cursor(after);
         return pages.participant(fairId, who.userId(), () -> fairs.approvedParticipantIdAt(fairId, who))
                 .flatMap(me -> cursor == null && listingId == null
-                        ? pages.firstPage(me, size, () -> read(fairId, me, null, null, size))
-                        : read(fairId, me, listingId, cursor, size));
+                        ? pages.firstPage(me, size, () -> read(fairId, me, null, null, size).map(this::json))
+                        : read(fairId, me, listingId, cursor, size).map(this::json));
+    }
+
+    private byte[] json(MyMatches page) {
+        return json.writeValueAsBytes(page);
     }
 
     private Mono<MyMatches> read(long fairId, long me, Long listingId, int[] cursor, int size) {
