@@ -71,6 +71,31 @@ class FairRepository {
                 .bind("fair", fairId).bind("user", userId).map(FairRepository::participantOf).one();
     }
 
+    /** A caller's standing at a fair: the fair's status and visibility, whether they run it, their participant. */
+    record Access(FairStatus status, FairVisibility visibility, boolean runs, Long participantId,
+                  ParticipantStatus participantStatus) {
+    }
+
+    /** The caller's standing at the fair, in one statement; empty when there is no such fair. */
+    Mono<Access> access(long fairId, long userId) {
+        return db.sql("""
+                        select f.status, f.visibility, p.id as participant_id, p.status as participant_status,
+                               (f.organiser_id = :user
+                                or exists (select 1 from fair_organiser o
+                                            where o.fair_id = f.id and o.user_id = :user)) as runs
+                          from fair f
+                          left join fair_participant p on p.fair_id = f.id
+                               and p.enterprise_id = (select enterprise_id from app_user where id = :user)
+                         where f.id = :fair""")
+                .bind("fair", fairId).bind("user", userId)
+                .map(row -> new Access(FairStatus.valueOf(row.get("status", String.class)),
+                        FairVisibility.valueOf(row.get("visibility", String.class)),
+                        Boolean.TRUE.equals(row.get("runs", Boolean.class)), row.get("participant_id", Long.class),
+                        row.get("participant_status", String.class) == null ? null
+                                : ParticipantStatus.valueOf(row.get("participant_status", String.class))))
+                .one();
+    }
+
     Flux<Participant> approved(long fairId) {
         return db.sql(PARTICIPANT + " where p.fair_id = :fair and p.status = 'APPROVED' order by p.id")
                 .bind("fair", fairId).map(FairRepository::participantOf).all();

@@ -95,6 +95,21 @@ public class Fairs {
                         "你的企业通过本场对接会的审核后才能使用此功能")));
     }
 
+    /**
+     * {@code visibleTo} and {@code approvedParticipantOf} in one statement: the id of the caller's enterprise's
+     * approved participant record at a fair the caller may see; 404 for a fair they may not see, 403 until approved.
+     */
+    public Mono<Long> approvedParticipantIdAt(long fairId, FairStaff who) {
+        return repository.access(fairId, who.userId())
+                .filter(a -> (a.status() == FairStatus.PUBLISHED && a.visibility() == FairVisibility.PUBLIC)
+                        || who.admin() || a.runs() || (a.status() == FairStatus.PUBLISHED && a.participantId() != null))
+                .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(FAIR)))
+                .filter(a -> a.participantStatus() == ParticipantStatus.APPROVED)
+                .map(FairRepository.Access::participantId)
+                .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.FORBIDDEN, "fair-approval-required",
+                        "你的企业通过本场对接会的审核后才能使用此功能")));
+    }
+
     /** The approved participants of a fair, by id. */
     public Flux<Participant> approved(long fairId) {
         return repository.approved(fairId);

@@ -95,4 +95,44 @@ class FairsTest extends IntegrationTest {
                 .expectNext(ParticipantStatus.PENDING).verifyComplete();
         StepVerifier.create(fairs.approved(fair).map(Participant::id)).expectNext(approvedId).verifyComplete();
     }
+
+    /** The one-statement standing answers as visibleTo then approvedParticipantOf do, for every kind of caller. */
+    @Test
+    void theStandingInOneStatementAgreesWithVisibilityThenApproval() {
+        var organiser = fx.account("ORGANISER");
+        var admin = fx.account("ADMIN");
+        long open = fx.fair(organiser.id());
+        long closed = fx.fair(organiser.id(), FairKind.CHAIN, FairVisibility.CLOSED);
+        long draft = fx.fair(organiser.id());
+        db.sql("update fair set status = 'DRAFT' where id = :id").bind("id", draft).fetch().rowsUpdated().block();
+        var approved = fx.enterprise("已通过企业");
+        var pending = fx.enterprise("待审核企业");
+        var outsider = fx.enterprise("局外企业");
+        java.util.List<FairStaff> callers = java.util.List.of(new FairStaff(approved.userId(), false),
+                new FairStaff(pending.userId(), false), new FairStaff(outsider.userId(), false),
+                new FairStaff(organiser.id(), false), new FairStaff(admin.id(), true));
+        for (long fair : new long[] {open, closed, draft, 99_999_999L}) {
+            if (fair != 99_999_999L) {
+                fx.participant(fair, approved, ParticipantRole.SUPPLIER, ParticipantStatus.APPROVED);
+                fx.participant(fair, pending, ParticipantRole.BUYER, ParticipantStatus.PENDING);
+            }
+            for (FairStaff who : callers) {
+                Object expected = outcome(fairs.visibleTo(fair, who).then(fairs.approvedParticipantOf(fair, who.userId()))
+                        .map(Participant::id));
+                assertThat(outcome(fairs.approvedParticipantIdAt(fair, who))).as("fair %d, user %d", fair, who.userId())
+                        .isEqualTo(expected);
+            }
+        }
+        assertThat(outcome(fairs.approvedParticipantIdAt(open, new FairStaff(approved.userId(), false))))
+                .isInstanceOf(Long.class);
+        assertThat(outcome(fairs.approvedParticipantIdAt(draft, new FairStaff(approved.userId(), false)))).isEqualTo(404);
+        assertThat(outcome(fairs.approvedParticipantIdAt(open, new FairStaff(pending.userId(), false)))).isEqualTo(403);
+    }
+
+    /** The participant id, or the status of the problem. */
+    private static Object outcome(reactor.core.publisher.Mono<Long> standing) {
+        return standing.map(id -> (Object) id)
+                .onErrorResume(ApiProblem.class, e -> reactor.core.publisher.Mono.just(e.getStatusCode().value()))
+                .block();
+    }
 }

@@ -3,9 +3,14 @@ package io.livehall.fair.matching;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.fair.FairStaff;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +35,15 @@ class MatchController {
 
     @GetMapping
     @Operation(summary = "我的匹配：本企业各条供需信息的对方信息，按得分排序，附得分构成；可按我的一条信息筛选；keyset 分页；首页另附主办方推荐")
-    Mono<MatchViews.MyMatches> mine(@PathVariable long fairId, @RequestParam(required = false) Long listingId,
+    @ApiResponse(responseCode = "200",
+            content = @Content(schema = @Schema(implementation = MatchViews.MyMatches.class)))
+    Mono<ResponseEntity<byte[]>> mine(@PathVariable long fairId, @RequestParam(required = false) Long listingId,
                                     @RequestParam(required = false) String after,
                                     @RequestParam(required = false) Integer limit, @AuthenticationPrincipal Jwt jwt) {
         if (jwt == null) {
             return Mono.error(new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "请先登录"));
         }
-        return Mono.defer(() -> service.mine(fairId, FairStaff.of(jwt), listingId, after, limit));
+        return Mono.defer(() -> service.mine(fairId, FairStaff.of(jwt), listingId, after, limit))
+                .map(body -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body));
     }
 }

@@ -53,19 +53,19 @@ final class MatchRanking {
      * the threshold or gone). The stored list is the top-N of all scores, so every unstored counterpart ranks below
      * its last entry: when the changed one falls out of a full list, its successor is unknown (RECOMPUTE).
      */
-    static Effect effect(List<MatchingRepository.Ranked> stored, long counterpartId, Integer newScore) {
+    static Effect effect(List<MatchWriteRepository.Ranked> stored, long counterpartId, Integer newScore) {
         Integer old = null;
-        for (MatchingRepository.Ranked r : stored) {
+        for (MatchWriteRepository.Ranked r : stored) {
             if (r.counterpartId() == counterpartId) {
                 old = r.score();
             }
         }
-        return effect(new MatchingRepository.Stored(stored.size(), stored.isEmpty() ? null : stored.get(stored.size() - 1),
+        return effect(new MatchWriteRepository.Stored(stored.size(), stored.isEmpty() ? null : stored.get(stored.size() - 1),
                 old), counterpartId, newScore);
     }
 
     /** The same from a list's summary: its size, its last entry and the changed counterpart's stored score. */
-    static Effect effect(MatchingRepository.Stored stored, long counterpartId, Integer newScore) {
+    static Effect effect(MatchWriteRepository.Stored stored, long counterpartId, Integer newScore) {
         Integer old = stored.oldScore();
         if (old == null) {
             if (newScore == null) {
@@ -85,13 +85,13 @@ final class MatchRanking {
         if (newScore == null) {
             return Effect.RECOMPUTE;
         }
-        MatchingRepository.Ranked last = stored.last();
+        MatchWriteRepository.Ranked last = stored.last();
         boolean keepsAboveUnknown = last.counterpartId() == counterpartId ? newScore >= old
                 : ranksAbove(newScore, counterpartId, last) || newScore >= old;
         return keepsAboveUnknown ? Effect.PATCH : Effect.RECOMPUTE;
     }
 
-    private static boolean ranksAbove(int score, long id, MatchingRepository.Ranked other) {
+    private static boolean ranksAbove(int score, long id, MatchWriteRepository.Ranked other) {
         return score > other.score() || (score == other.score() && id < other.counterpartId());
     }
 }

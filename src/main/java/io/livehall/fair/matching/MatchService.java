@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 
@@ -38,9 +39,12 @@ class MatchService {
     private final ObjectProvider<PairProgress> progress;
     private final TransactionalOperator tx;
     private final FairActivity activity;
+    private final MatchPages pages;
+    private final JsonMapper json;
 
     MatchService(Fairs fairs, MatchReadRepository reads, MatchingQueue queue, IndustryTaxonomy taxonomy,
-                 ObjectProvider<PairProgress> progress, TransactionalOperator tx, FairActivity activity) {
+                 ObjectProvider<PairProgress> progress, TransactionalOperator tx, FairActivity activity,
+                 MatchPages pages, JsonMapper json) {
         this.fairs = fairs;
         this.reads = reads;
         this.queue = queue;
@@ -48,27 +52,42 @@ class MatchService {
         this.progress = progress;
         this.tx = tx;
         this.activity = activity;
+        this.pages = pages;
+        this.json = json;
     }
 
-    /** A page of my matches (the organisers' recommendations on the first page only). */
-    Mono<MyMatches> mine(long fairId, FairStaff who, Long listingId, String after, Integer limit) {
+    /**
+     * A page of my matches (the organisers' recommendations on the first page only). The caller's standing and the
+     * unfiltered first page are kept near ({@link MatchPages}); otherwise one statement checks the standing and three
+     * concurrent ones read my listings, my matches and the recommendations.
+     */
+    Mono<byte[]> mine(long fairId, FairStaff who, Long listingId, String after, Integer limit) {
         int size = limit == null ? PageRequest.DEFAULT_LIMIT : Math.max(1, Math.min(PageRequest.MAX_LIMIT, limit));
         int[] cursor = cursor(after);
-        return fairs.visibleTo(fairId, who)
-                .then(fairs.approvedParticipantOf(fairId, who.userId()))
-                .flatMap(me -> Mono.zip(reads.listingsOf(me.id()).collectList(),
-                                reads.matchesOf(fairId, me.id(), listingId, cursor, size + 1).collectList(),
-                                cursor == null ? reads.recommendedFor(fairId, me.id()).collectList()
-                                        : Mono.just(List.<MatchViews.Recommended>of()))
-                        .flatMap(t -> {
-                            if (listingId != null && t.getT1().stream().noneMatch(l -> l.id() == listingId)) {
-                                return Mono.error(ApiProblem.notFound("供需信息"));
-                            }
-                            var page = Page.of(t.getT2(), size, m -> m.score().total() + "_" + m.listingId() + "_"
-                                    + m.counterpartId());
-                            return Mono.just(new MyMatches(t.getT1(), page.items().stream().map(this::view).toList(),
-                                    t.getT3(), page.next()));
-                        }));
+        return pages.participant(fairId, who.userId(), () -> fairs.approvedParticipantIdAt(fairId, who))
+                .flatMap(me -> cursor == null && listingId == null
+                        ? pages.firstPage(me, size, () -> read(fairId, me, null, null, size).map(this::json))
+                        : read(fairId, me, listingId, cursor, size).map(this::json));
+    }
+
+    private byte[] json(MyMatches page) {
+        return json.writeValueAsBytes(page);
+    }
+
+    private Mono<MyMatches> read(long fairId, long me, Long listingId, int[] cursor, int size) {
+        return Mono.zip(reads.listingsOf(me).collectList(),
+                        reads.matchesOf(fairId, me, listingId, cursor, size + 1).collectList(),
+                        cursor == null ? reads.recommendedFor(fairId, me).collectList()
+                                : Mono.just(List.<MatchViews.Recommended>of()))
+                .flatMap(t -> {
+                    if (listingId != null && t.getT1().stream().noneMatch(l -> l.id() == listingId)) {
+                        return Mono.error(ApiProblem.notFound("供需信息"));
+                    }
+                    var page = Page.of(t.getT2(), size, m -> m.score().total() + "_" + m.listingId() + "_"
+                            + m.counterpartId());
+                    return Mono.just(new MyMatches(t.getT1(), page.items().stream().map(this::view).toList(),
+                            t.getT3(), page.next()));
+                });
     }
 
     /** "score_listing_counterpart" of the last match shown; null for the first page. */
@@ -144,7 +163,7 @@ class MatchService {
                     Mono<Void> moved = pipeline == null ? Mono.empty()
                             : pipeline.reached(fairId, Math.min(a, b), Math.max(a, b), PairStage.MATCHED, who.userId())
                                     .as(tx::transactional);
-                    return moved.then(reads.pair(fairId, id));
+                    return moved.then(pages.changed(List.of(a, b))).then(reads.pair(fairId, id));
                 })
                 .doOnSuccess(pair -> activity.changed(fairId, FairActivity.What.MATCH, pair.id()));
     }

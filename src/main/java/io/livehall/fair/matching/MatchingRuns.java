@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ class MatchingRuns {
     private static final int SLICE = 500;
 
     private final MatchingRepository repository;
+    private final MatchWriteRepository writes;
     private final MatchScorer scorer;
     private final TermExtractor extractor;
     private final MatchingScheduler scheduler;
@@ -45,11 +47,13 @@ class MatchingRuns {
     private final Fairs fairs;
     private final FairActivity activity;
     private final Clock clock;
+    private final MatchPages pages;
 
-    MatchingRuns(MatchingRepository repository, MatchScorer scorer, TermExtractor extractor, MatchingScheduler scheduler,
-                 TransactionalOperator tx, ObjectProvider<PairProgress> progress, Fairs fairs, FairActivity activity,
-                 Clock clock) {
+    MatchingRuns(MatchingRepository repository, MatchWriteRepository writes, MatchScorer scorer, TermExtractor extractor,
+                 MatchingScheduler scheduler, TransactionalOperator tx, ObjectProvider<PairProgress> progress, Fairs fairs,
+                 FairActivity activity, Clock clock, MatchPages pages) {
         this.repository = repository;
+        this.writes = writes;
         this.scorer = scorer;
         this.extractor = extractor;
         this.scheduler = scheduler;
@@ -58,12 +62,13 @@ class MatchingRuns {
         this.fairs = fairs;
         this.activity = activity;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** Recomputes every match of the fair. */
     Mono<Result> full(long fairId) {
         Instant started = clock.instant();
-        return repository.runStarted(fairId, started)
+        return writes.runStarted(fairId, started)
                 .then(segment(repository.unsegmented(fairId, started)))
                 .then(repository.entries(fairId, started).collectList())
                 .flatMap(entries -> Mono.fromCallable(() -> new FairIndex(fairId, entries)).subscribeOn(scheduler.get()))
@@ -72,14 +77,15 @@ class MatchingRuns {
                     Flux<List<MatchRow>> rows = Flux.range(0, slices).concatMap(i -> Mono
                             .fromCallable(() -> index.rows(i * SLICE, (i + 1) * SLICE, scorer))
                             .subscribeOn(scheduler.get()));
-                    return repository.clearFair(fairId).thenMany(rows.concatMap(repository::insert))
+                    return writes.clearFair(fairId).thenMany(rows.concatMap(writes::insert))
                             .reduce(0L, Long::sum).as(tx::transactional)
                             .map(matches -> new Result(index.size(), matches,
                                     Duration.between(started, clock.instant()).toMillis()));
                 })
-                .flatMap(result -> repository.runFinished(fairId, clock.instant(), result.listings(), result.matches(),
+                .flatMap(result -> writes.runFinished(fairId, clock.instant(), result.listings(), result.matches(),
                                 result.millis())
                         .then(pairs(fairId, null))
+                        .then(pages.allChanged())
                         .thenReturn(result))
                 .doOnSuccess(result -> activity.changed(fairId, FairActivity.What.MATCH, 0));
     }
@@ -90,6 +96,16 @@ class MatchingRuns {
                 .thenMany(repository.fairsOfListing(listingId))
                 .concatMap(fairId -> listing(fairId, listingId))
                 .then();
+    }
+
+    /** The fairs a changed listing takes part in (or had matches at). */
+    Flux<Long> fairsOfListing(long listingId) {
+        return repository.fairsOfListing(listingId);
+    }
+
+    /** Recomputes a changed listing's matches at one fair (segmenting it first if its terms are out of date). */
+    Mono<Void> listingAt(long fairId, long listingId) {
+        return segment(repository.unsegmented(listingId).flux()).then(listing(fairId, listingId));
     }
 
     /** Recomputes the matches of a changed participant's listings at its fair. */
@@ -107,14 +123,22 @@ class MatchingRuns {
                         .flatMap(candidates -> Mono.fromCallable(() -> plan(fairId, self, candidates))
                                 .subscribeOn(scheduler.get())))
                 .defaultIfEmpty(new Plan(null, List.of(), new TreeMap<>(), Map.of()))
-                .flatMap(plan -> repository.rankedBy(fairId, listingId).collectList().flatMap(pointing -> {
+                .flatMap(plan -> writes.rankedBy(fairId, listingId).collectList().flatMap(pointing -> {
                     TreeSet<Long> affected = new TreeSet<>(plan.reverse().keySet());
                     affected.addAll(pointing);
                     Long[] ids = affected.toArray(Long[]::new);
-                    return repository.stored(fairId, ids, listingId)
-                            .flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now));
+                    return writes.stored(fairId, ids, listingId)
+                            .flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now))
+                            .then(Mono.defer(() -> shown(fairId, listingId, ids)));
                 }))
                 .doOnSuccess(done -> activity.changed(fairId, FairActivity.What.MATCH, listingId));
+    }
+
+    /** Forgets the pages of the participants whose lists this listing's change rewrote or that show it. */
+    private Mono<Void> shown(long fairId, long listingId, Long[] affected) {
+        Long[] ids = Arrays.copyOf(affected, affected.length + 1);
+        ids[affected.length] = listingId;
+        return repository.participantsOf(fairId, ids).collectList().flatMap(pages::changed);
     }
 
     /** The listing's own list, and its totals towards each candidate that reaches the threshold (by listing). */
@@ -136,13 +160,13 @@ class MatchingRuns {
 
     /** Writes the changed listing's list and patches (or recomputes) the affected lists, in one transaction. */
     private Mono<Void> apply(long fairId, long listingId, Plan plan, Long[] affected,
-                             Map<Long, MatchingRepository.Stored> stored, Instant now) {
+                             Map<Long, MatchWriteRepository.Stored> stored, Instant now) {
         List<Long> patched = new ArrayList<>();
         List<MatchRow> patchRows = new ArrayList<>();
         List<Long> recompute = new ArrayList<>();
         for (Long x : affected) {
             Integer total = plan.reverse().get(x);
-            switch (MatchRanking.effect(stored.getOrDefault(x, MatchingRepository.Stored.EMPTY), listingId, total)) {
+            switch (MatchRanking.effect(stored.getOrDefault(x, MatchWriteRepository.Stored.EMPTY), listingId, total)) {
                 case PATCH -> {
                     patched.add(x);
                     if (total != null) {
@@ -157,18 +181,18 @@ class MatchingRuns {
         }
         Long[] patchIds = patched.toArray(Long[]::new);
         Mono<Void> patch = patched.isEmpty() ? Mono.empty()
-                : repository.clearCounterpart(fairId, patchIds, listingId)
-                        .then(repository.insert(patchRows))
-                        .then(repository.trim(fairId, patchIds, MatchWeights.TOP_N)).then();
-        Mono<Void> writes = repository.clear(fairId, new Long[] {listingId})
-                .then(repository.insert(plan.own()))
+                : writes.clearCounterpart(fairId, patchIds, listingId)
+                        .then(writes.insert(patchRows))
+                        .then(writes.trim(fairId, patchIds, MatchWeights.TOP_N)).then();
+        Mono<Void> all = writes.clear(fairId, new Long[] {listingId})
+                .then(writes.insert(plan.own()))
                 .then(patch)
                 .thenMany(Flux.fromIterable(recompute).concatMap(x -> recompute(fairId, x, now)))
                 .then();
         List<Long> changed = new ArrayList<>(List.of(listingId));
         changed.addAll(patched);
         changed.addAll(recompute);
-        return writes.as(tx::transactional).then(Mono.defer(() -> pairs(fairId, changed.toArray(Long[]::new))));
+        return all.as(tx::transactional).then(Mono.defer(() -> pairs(fairId, changed.toArray(Long[]::new))));
     }
 
     /** Listing x's list from its indexed candidates (empty if it no longer takes part). */
@@ -179,7 +203,7 @@ class MatchingRuns {
                                         () -> MatchRanking.top(fairId, entry, candidates, scorer))
                                 .subscribeOn(scheduler.get())))
                 .defaultIfEmpty(List.of())
-                .flatMap(rows -> repository.clear(fairId, new Long[] {x}).then(repository.insert(rows)));
+                .flatMap(rows -> writes.clear(fairId, new Long[] {x}).then(writes.insert(rows)));
     }
 
     /** Segments the listings given, a slice at a time, on the matching scheduler, and stores their terms. */
@@ -204,7 +228,7 @@ class MatchingRuns {
 
     /** Records the pairs of these listings' matches (all of the fair's when null); new ones move to MATCHED. */
     private Mono<Void> pairs(long fairId, Long[] listings) {
-        Flux<long[]> fresh = listings == null ? repository.recordAllPairs(fairId) : repository.recordPairs(fairId, listings);
+        Flux<long[]> fresh = listings == null ? writes.recordAllPairs(fairId) : writes.recordPairs(fairId, listings);
         PairProgress pipeline = progress.getIfAvailable();
         if (pipeline == null) {
             return fresh.then();

@@ -19,13 +19,13 @@ import net.jqwik.api.constraints.Size;
  */
 class MatchRankingTest {
 
-    private static final Comparator<MatchingRepository.Ranked> ORDER = Comparator
-            .comparingInt(MatchingRepository.Ranked::score).reversed()
-            .thenComparingLong(MatchingRepository.Ranked::counterpartId);
+    private static final Comparator<MatchWriteRepository.Ranked> ORDER = Comparator
+            .comparingInt(MatchWriteRepository.Ranked::score).reversed()
+            .thenComparingLong(MatchWriteRepository.Ranked::counterpartId);
 
-    static List<MatchingRepository.Ranked> top(Map<Long, Integer> scores) {
+    static List<MatchWriteRepository.Ranked> top(Map<Long, Integer> scores) {
         return scores.entrySet().stream().filter(e -> e.getValue() != null && e.getValue() >= MatchWeights.THRESHOLD)
-                .map(e -> new MatchingRepository.Ranked(e.getKey(), e.getValue())).sorted(ORDER)
+                .map(e -> new MatchWriteRepository.Ranked(e.getKey(), e.getValue())).sorted(ORDER)
                 .limit(MatchWeights.TOP_N).toList();
     }
 
@@ -39,19 +39,19 @@ class MatchRankingTest {
             scores.put((long) i + 1, before.get(i));
         }
         long changed = changedIndex + 1;
-        List<MatchingRepository.Ranked> stored = top(scores);
+        List<MatchWriteRepository.Ranked> stored = top(scores);
         scores.put(changed, after < 0 ? null : after);
-        List<MatchingRepository.Ranked> expected = top(scores);
+        List<MatchWriteRepository.Ranked> expected = top(scores);
         Integer newScore = after >= MatchWeights.THRESHOLD ? after : null;
 
-        List<MatchingRepository.Ranked> result = switch (MatchRanking.effect(stored, changed, newScore)) {
+        List<MatchWriteRepository.Ranked> result = switch (MatchRanking.effect(stored, changed, newScore)) {
             case UNCHANGED -> stored;
             case RECOMPUTE -> top(scores);
             case PATCH -> {
-                List<MatchingRepository.Ranked> patched = new ArrayList<>(stored);
+                List<MatchWriteRepository.Ranked> patched = new ArrayList<>(stored);
                 patched.removeIf(r -> r.counterpartId() == changed);
                 if (newScore != null) {
-                    patched.add(new MatchingRepository.Ranked(changed, newScore));
+                    patched.add(new MatchWriteRepository.Ranked(changed, newScore));
                 }
                 patched.sort(ORDER);
                 yield patched.size() > MatchWeights.TOP_N ? patched.subList(0, MatchWeights.TOP_N) : patched;
