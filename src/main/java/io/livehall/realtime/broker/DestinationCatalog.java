@@ -36,11 +36,20 @@ public class DestinationCatalog {
     }
 
     /**
+     * Two frames of a coalesced topic reach one subscriber at least this far apart: two such gaps span a whole second,
+     * so no second (clock-aligned or not) holds three. Shorter than the publishers' 600 ms window, so a frame whose
+     * fan-out ran up to 100 ms late does not hold the next one back.
+     */
+    public static final Duration COALESCED_SPACING = Duration.ofMillis(500);
+
+    /**
      * A latest-value topic published through {@link CoalescedPublisher} once per {@code window} at most: each subscriber
-     * also gets it at most once per window (see {@link Rule#spacing}).
+     * gets it at most twice a second as well, whatever the jitter of the fan-outs before it (see {@link Rule#spacing}:
+     * the window, or {@link #COALESCED_SPACING} when that is shorter).
      */
     public void registerCoalesced(String pattern, Access access, Duration window) {
-        rules.add(new Rule(PARSER.parse(pattern), DestinationKind.LATEST, access, window));
+        Duration spacing = window.compareTo(COALESCED_SPACING) < 0 ? window : COALESCED_SPACING;
+        rules.add(new Rule(PARSER.parse(pattern), DestinationKind.LATEST, access, spacing));
     }
 
     public void registerCoalesced(DestinationPattern pattern, Access access, Duration window) {
