@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 /** Health probes, metrics, API docs and the 404 problem for unknown routes. */
 class PlatformEndpointsTest extends IntegrationTest {
 
+    /** a whole test run's meters (every endpoint's SLO buckets) make a scrape of several hundred KB */
+    static final int SCRAPE_LIMIT = 16 * 1024 * 1024;
+
     @Test
     void livenessAndReadinessAreUpWithDatabaseAndRedis() {
         http.get().uri("/actuator/health/liveness").exchange()
@@ -22,7 +25,8 @@ class PlatformEndpointsTest extends IntegrationTest {
                 .expectHeader().contentType("application/problem+json");
         http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth("not-the-metrics-token")).exchange()
                 .expectStatus().isUnauthorized();
-        http.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(METRICS_TOKEN)).exchange()
+        http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(SCRAPE_LIMIT)).build()
+                .get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(METRICS_TOKEN)).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(text -> assertThat(text)
                         .contains("jvm_memory_used_bytes")

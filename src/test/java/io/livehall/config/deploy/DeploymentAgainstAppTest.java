@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeploymentAgainstAppTest extends IntegrationTest {
 
+    /** a whole test run's meters (every endpoint's SLO buckets) make a scrape of several hundred KB */
+    static final int SCRAPE_LIMIT = 16 * 1024 * 1024;
+
     static final String PROMETHEUS = DeploymentManifestsTest.PROMETHEUS;
     static final String CONNECTIONS = DeploymentManifestsTest.CONNECTIONS;
     static final Path DASHBOARD = Path.of("infra/grafana/live-hall.json");
@@ -84,7 +87,7 @@ class DeploymentAgainstAppTest extends IntegrationTest {
     }
 
     private Set<String> scrapedMetrics() {
-        String body = http.get().uri(PROMETHEUS).headers(h -> h.setBearerAuth(METRICS_TOKEN)).exchange()
+        String body = http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(SCRAPE_LIMIT)).build().get().uri(PROMETHEUS).headers(h -> h.setBearerAuth(METRICS_TOKEN)).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         Set<String> names = new TreeSet<>();
         for (String line : body.split("\n")) {
