@@ -21,6 +21,8 @@ class MatchingLock {
     /** advisory lock keys of matching jobs: "fmjb" in the high bits, the fair id below */
     static final long TAG = 0x666d6a62L << 32;
     static final Duration RETRY = Duration.ofMillis(200);
+    /** how long opening the lock's connection or asking for the lock may take before the attempt fails */
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ConnectionFactory connections;
 
@@ -41,15 +43,15 @@ class MatchingLock {
     }
 
     private Mono<Connection> acquire(long key) {
-        return Mono.from(connections.create())
-                .flatMap(c -> locked(c, "select pg_try_advisory_lock($1)", key)
+        return Mono.from(connections.create()).timeout(TIMEOUT)
+                .flatMap(c -> locked(c, "select pg_try_advisory_lock($1)", key).timeout(TIMEOUT)
                         .onErrorResume(e -> Mono.from(c.close()).then(Mono.error(e)))
                         .flatMap(ok -> ok ? Mono.just(c) : Mono.from(c.close()).then(Mono.<Connection>empty())))
                 .repeatWhenEmpty(Integer.MAX_VALUE, tries -> tries.concatMap(i -> Mono.delay(RETRY)));
     }
 
     private static Mono<Void> release(Connection c, long key) {
-        return locked(c, "select pg_advisory_unlock($1)", key).then()
+        return locked(c, "select pg_advisory_unlock($1)", key).timeout(TIMEOUT).then()
                 .onErrorResume(e -> Mono.empty()) // closing the session releases it anyway
                 .then(Mono.from(c.close()));
     }
