@@ -178,9 +178,16 @@ final class Outbox<M> {
                         break;
                     }
                     size.decrementAndGet();
-                    byte[] frame = item.payload() instanceof Latest l ? latest.remove(l.key()) : (byte[]) item.payload();
-                    if (frame != null && item.payload() instanceof Latest l && l.spaced()) {
-                        sentAt.put(l.key(), clock.getAsLong());
+                    byte[] frame;
+                    if (item.payload() instanceof Latest l) {
+                        if (l.spaced()) {
+                            // before the frame is taken: an offer of the key from now on waits for the gap, and one
+                            // made before the take only replaces the frame that is about to leave
+                            sentAt.put(l.key(), clock.getAsLong());
+                        }
+                        frame = latest.remove(l.key());
+                    } else {
+                        frame = (byte[]) item.payload();
                     }
                     if (frame != null) {
                         waited.accept(clock.getAsLong() - item.queuedAt());
