@@ -95,6 +95,13 @@ public final class LastingSubscription {
                         .doBeforeRetry(s -> log.warn(what + ": Redis subscription lost, renewing", s.failure())))
                 .subscribe(message -> onMessage.accept(message.getMessage()),
                         e -> log.error(what + ": Redis subscription stopped", e));
+        if (Schedulers.isInNonBlockingThread()) {
+            // never wait on an event loop: the subscription then confirms in the background
+            log.warn(what + ": started on a non-blocking thread; not waiting for Redis to confirm the subscription");
+            return;
+        }
+        // the one wait of main code: on the context-starting thread (SmartLifecycle.start), before the server takes
+        // requests, bounded by READY_SECONDS, so no event arrives unheard in the first moment after start
         ready.asMono().timeout(Duration.ofSeconds(READY_SECONDS))
                 .doOnError(e -> log.warn(what + ": no Redis subscription yet; it keeps trying"))
                 .onErrorResume(e -> Mono.empty())
