@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * {@link #SETTLE} has passed (Lettuce resubscribes channels on its own a moment after reconnecting). A near cache's
  * own lifetime bounds what a lost eviction can leave behind when Redis drops a message without a connection loss.
  * <p>
- * Messages: {@code evict <cache> <key>} and {@code clear <cache>}.
+ * Messages: {@code evict <cache> <key>} (keys of one announcement separated by newlines) and {@code clear <cache>}.
  */
 @Component
 public class NearCaches implements SmartLifecycle {
@@ -99,6 +99,15 @@ public class NearCaches implements SmartLifecycle {
         return announce("evict " + cache.name() + " " + key);
     }
 
+    /** Evicts these keys from the cache here at once, then on every other instance in one announcement (as {@link #evict}). */
+    public Mono<Void> evict(NearCache<?> cache, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        keys.forEach(cache::evict);
+        return announce("evict " + cache.name() + " " + String.join("\n", keys));
+    }
+
     /** Empties the cache here at once, then on every other instance (as {@link #evict}). */
     public Mono<Void> clear(NearCache<?> cache) {
         cache.clear();
@@ -122,7 +131,9 @@ public class NearCaches implements SmartLifecycle {
             return; // a cache this instance does not have (yet)
         }
         if (parts[0].equals("evict") && parts.length == 3) {
-            cache.evict(parts[2]);
+            for (String key : parts[2].split("\n")) {
+                cache.evict(key);
+            }
         } else if (parts[0].equals("clear")) {
             cache.clear();
         }

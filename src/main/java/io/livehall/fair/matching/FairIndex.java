@@ -1,67 +1,172 @@
 package io.livehall.fair.matching;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.livehall.fair.ListingSide;
 
 /**
- * A fair's listings in memory for a full computation, with the same index the incremental path reads from
- * PostgreSQL: term → listings and division → listings, per side. Memory grows with the fair's listings (terms
- * included), not with the pairs; the rows come out a slice of listings at a time.
+ * A fair's matching in memory: its entries, indexed the way candidates are found (term → entries and division →
+ * entries, per side), and its stored lists (each listing's top-N counterparts with their totals, as in fair_match),
+ * indexed by counterpart. Built for a full computation and kept between jobs ({@link FairIndexes}), where a changed
+ * listing's entry replaces its old one ({@link #put}) or leaves ({@link #remove}) — a replaced entry leaves a hole
+ * behind that lookups skip — and the lists a job rewrote replace theirs ({@link #list(long, List)}). Memory grows with
+ * the fair's listings, their terms (each distinct term held once) and N counterparts each. Not thread-safe: one job
+ * uses it at a time.
  */
 final class FairIndex {
 
     private final long fairId;
-    private final List<MatchEntry> entries;
-    private final Map<ListingSide, Map<String, List<Integer>>> byTerm = new HashMap<>();
-    private final Map<ListingSide, Map<String, List<Integer>>> byDivision = new HashMap<>();
+    /** position → entry; null where an entry was replaced or removed */
+    private final List<MatchEntry> entries = new ArrayList<>();
+    private final Map<Long, Integer> positions = new HashMap<>();
+    private final Map<ListingSide, Map<String, List<Integer>>> byTerm = new EnumMap<>(ListingSide.class);
+    private final Map<ListingSide, Map<String, List<Integer>>> byDivision = new EnumMap<>(ListingSide.class);
+    /** each distinct term once, shared by the entries that have it */
+    private final Map<String, String> terms = new HashMap<>();
+    /** listing id → its stored list, best first */
+    private final Map<Long, List<MatchWriteRepository.Ranked>> lists = new HashMap<>();
+    /** counterpart id → the listings whose stored lists hold it */
+    private final Map<Long, Set<Long>> heldBy = new HashMap<>();
 
     FairIndex(long fairId, List<MatchEntry> entries) {
         this.fairId = fairId;
-        this.entries = entries;
         for (ListingSide side : ListingSide.values()) {
             byTerm.put(side, new HashMap<>());
             byDivision.put(side, new HashMap<>());
         }
-        for (int i = 0; i < entries.size(); i++) {
-            MatchEntry e = entries.get(i);
-            for (String term : e.terms()) {
-                byTerm.get(e.side()).computeIfAbsent(term, t -> new ArrayList<>()).add(i);
-            }
-            byDivision.get(e.side()).computeIfAbsent(e.division(), d -> new ArrayList<>()).add(i);
+        entries.forEach(this::add);
+    }
+
+    /** The entries taking part. */
+    int size() {
+        return positions.size();
+    }
+
+    /** Holes left by replaced or removed entries. */
+    int holes() {
+        return entries.size() - positions.size();
+    }
+
+    /** The listing's entry, or null when it does not take part (or its validity ended before {@code now}). */
+    MatchEntry entry(long listingId, Instant now) {
+        Integer at = positions.get(listingId);
+        MatchEntry entry = at == null ? null : entries.get(at);
+        return entry != null && valid(entry, now) ? entry : null;
+    }
+
+    /** The listing's entry as kept, however old its validity. */
+    MatchEntry kept(long listingId) {
+        Integer at = positions.get(listingId);
+        return at == null ? null : entries.get(at);
+    }
+
+    /** Puts the listing's entry in place of the one kept (if any). */
+    void put(MatchEntry entry) {
+        remove(entry.listingId());
+        add(entry);
+    }
+
+    /** The listing no longer takes part. */
+    void remove(long listingId) {
+        Integer at = positions.remove(listingId);
+        if (at != null) {
+            entries.set(at, null);
         }
     }
 
-    int size() {
-        return entries.size();
+    /** The entries that could match {@code self}: the other side, valid at {@code now}, sharing a term or a division. */
+    List<MatchEntry> candidates(MatchEntry self, Instant now) {
+        List<MatchEntry> candidates = new ArrayList<>();
+        collect(self, new boolean[entries.size()], new ArrayList<>(), candidates, now);
+        return candidates;
     }
 
-    /** The rows of the listings {@code from} (inclusive) to {@code to} (exclusive), each its top-N. */
-    List<MatchRow> rows(int from, int to, MatchScorer scorer) {
+    /** The rows of the entries at positions {@code from} (inclusive) to {@code to} (exclusive), each its top-N. */
+    List<MatchRow> rows(int from, int to, MatchScorer scorer, Instant now) {
         List<MatchRow> rows = new ArrayList<>();
         boolean[] seen = new boolean[entries.size()];
         List<Integer> touched = new ArrayList<>();
+        List<MatchEntry> candidates = new ArrayList<>();
         for (int i = from; i < Math.min(to, entries.size()); i++) {
             MatchEntry self = entries.get(i);
-            ListingSide other = self.side().counterpart();
-            List<MatchEntry> candidates = new ArrayList<>();
-            collect(byDivision.get(other).get(self.division()), seen, touched, candidates);
-            for (String term : self.terms()) {
-                collect(byTerm.get(other).get(term), seen, touched, candidates);
+            if (self == null || !valid(self, now)) {
+                continue;
             }
+            collect(self, seen, touched, candidates, now);
             for (int t : touched) {
                 seen[t] = false;
             }
             touched.clear();
             rows.addAll(MatchRanking.top(fairId, self, candidates, scorer));
+            candidates.clear();
         }
         return rows;
     }
 
-    private void collect(List<Integer> posting, boolean[] seen, List<Integer> touched, List<MatchEntry> into) {
+    /** The listing's stored list, best first (empty if it has none). */
+    List<MatchWriteRepository.Ranked> list(long listingId) {
+        return lists.getOrDefault(listingId, List.of());
+    }
+
+    /** Replaces the listing's stored list (best first; empty: it has none). */
+    void list(long listingId, List<MatchWriteRepository.Ranked> ranked) {
+        List<MatchWriteRepository.Ranked> old = lists.remove(listingId);
+        if (old != null) {
+            for (MatchWriteRepository.Ranked r : old) {
+                Set<Long> holders = heldBy.get(r.counterpartId());
+                holders.remove(listingId);
+                if (holders.isEmpty()) {
+                    heldBy.remove(r.counterpartId());
+                }
+            }
+        }
+        if (!ranked.isEmpty()) {
+            lists.put(listingId, List.copyOf(ranked));
+            for (MatchWriteRepository.Ranked r : ranked) {
+                heldBy.computeIfAbsent(r.counterpartId(), c -> new HashSet<>(4)).add(listingId);
+            }
+        }
+    }
+
+    /** The listings whose stored lists hold {@code counterpartId}. */
+    Set<Long> heldBy(long counterpartId) {
+        return Set.copyOf(heldBy.getOrDefault(counterpartId, Set.of()));
+    }
+
+    /** Positions to hand to {@link #rows}: every entry lies below it. */
+    int end() {
+        return entries.size();
+    }
+
+    private void add(MatchEntry entry) {
+        int at = entries.size();
+        String[] own = entry.terms();
+        for (int i = 0; i < own.length; i++) {
+            own[i] = terms.computeIfAbsent(own[i], t -> t);
+            byTerm.get(entry.side()).computeIfAbsent(own[i], t -> new ArrayList<>()).add(at);
+        }
+        byDivision.get(entry.side()).computeIfAbsent(entry.division(), d -> new ArrayList<>()).add(at);
+        entries.add(entry);
+        positions.put(entry.listingId(), at);
+    }
+
+    private void collect(MatchEntry self, boolean[] seen, List<Integer> touched, List<MatchEntry> into, Instant now) {
+        ListingSide other = self.side().counterpart();
+        collect(byDivision.get(other).get(self.division()), self, seen, touched, into, now);
+        for (String term : self.terms()) {
+            collect(byTerm.get(other).get(term), self, seen, touched, into, now);
+        }
+    }
+
+    private void collect(List<Integer> posting, MatchEntry self, boolean[] seen, List<Integer> touched,
+                         List<MatchEntry> into, Instant now) {
         if (posting == null) {
             return;
         }
@@ -69,8 +174,15 @@ final class FairIndex {
             if (!seen[j]) {
                 seen[j] = true;
                 touched.add(j);
-                into.add(entries.get(j));
+                MatchEntry other = entries.get(j);
+                if (other != null && other.enterpriseId() != self.enterpriseId() && valid(other, now)) {
+                    into.add(other);
+                }
             }
         }
+    }
+
+    private static boolean valid(MatchEntry entry, Instant now) {
+        return entry.validUntil() == null || entry.validUntil().isAfter(now);
     }
 }

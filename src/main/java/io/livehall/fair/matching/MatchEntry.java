@@ -1,16 +1,19 @@
 package io.livehall.fair.matching;
 
+import java.time.Instant;
+
 import io.livehall.fair.ListingSide;
 import io.livehall.identity.EnterpriseSize;
 import io.livehall.identity.SpecialisationTier;
 
 /**
  * A listing as it takes part in one fair's matching: its participant and enterprise, category, place, the amount range
- * (the listing's, else its participant's questionnaire), and its content words, sorted and distinct.
+ * (the listing's, else its participant's questionnaire), its content words, sorted and distinct, and the end of its
+ * validity (an entry kept in a {@link FairIndex} stops taking part then).
  */
 record MatchEntry(long listingId, long participantId, long enterpriseId, ListingSide side, String category,
                   Place place, EnterpriseSize size, SpecialisationTier tier, Long amountMin, Long amountMax,
-                  String[] terms) {
+                  String[] terms, Instant validUntil) {
 
     String division() {
         return category.length() >= 3 ? category.substring(0, 3) : category;

@@ -11,7 +11,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -85,7 +84,7 @@ class MatchPages {
 
     /** Forgets these participants' pages, here and on every instance. */
     Mono<Void> changed(Collection<Long> participantIds) {
-        return Flux.fromIterable(participantIds).concatMap(id -> near.evict(pages, key(id))).then();
+        return near.evict(pages, participantIds.stream().map(MatchPages::key).toList());
     }
 
     /** Forgets every page (after a full run), here and on every instance. */

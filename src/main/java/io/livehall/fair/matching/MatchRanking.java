@@ -91,6 +91,26 @@ final class MatchRanking {
         return keepsAboveUnknown ? Effect.PATCH : Effect.RECOMPUTE;
     }
 
+    /**
+     * A stored list (best first) after one counterpart's score became {@code newScore} (null: gone), cut to
+     * {@link MatchWeights#TOP_N}: what a PATCH writes.
+     */
+    static List<MatchWriteRepository.Ranked> patched(List<MatchWriteRepository.Ranked> stored, long counterpartId,
+                                                     Integer newScore) {
+        List<MatchWriteRepository.Ranked> next = new ArrayList<>(stored.size() + 1);
+        for (MatchWriteRepository.Ranked r : stored) {
+            if (r.counterpartId() != counterpartId) {
+                next.add(r);
+            }
+        }
+        if (newScore != null) {
+            next.add(new MatchWriteRepository.Ranked(counterpartId, newScore));
+        }
+        next.sort((a, b) -> above(a.score(), a.counterpartId(), b.score(), b.counterpartId()) ? -1
+                : above(b.score(), b.counterpartId(), a.score(), a.counterpartId()) ? 1 : 0);
+        return next.size() > MatchWeights.TOP_N ? List.copyOf(next.subList(0, MatchWeights.TOP_N)) : next;
+    }
+
     private static boolean ranksAbove(int score, long id, MatchWriteRepository.Ranked other) {
         return score > other.score() || (score == other.score() && id < other.counterpartId());
     }

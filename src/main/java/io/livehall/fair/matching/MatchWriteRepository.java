@@ -10,8 +10,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * SQL of what matching writes: the stored lists (read in brief, cleared, patched, trimmed, inserted), the matched pairs
- * and the record of a fair's last full run.
+ * SQL of what matching writes: the stored lists (read, removed, inserted), the version of the fair's matching with the
+ * notes of what each job changed, the matched pairs and the record of a fair's last full run.
  */
 @Repository
 class MatchWriteRepository {
@@ -32,58 +32,57 @@ class MatchWriteRepository {
         this.db = db;
     }
 
-    /** The stored lists of these listings at the fair in brief, with {@code counterpartId}'s score in each. */
-    Mono<Map<Long, Stored>> stored(long fairId, Long[] listings, long counterpartId) {
+    /** The stored lists at the fair (of these listings; all when null): (listing, counterpart, total), best first. */
+    Flux<long[]> lists(long fairId, Long[] listings) {
+        var spec = db.sql("select listing_id, counterpart_id, score from fair_match where fair_id = :fair"
+                        + (listings == null ? "" : " and listing_id = any(:ids)")
+                        + " order by listing_id, score desc, counterpart_id")
+                .bind("fair", fairId);
+        if (listings != null) {
+            spec = spec.bind("ids", listings);
+        }
+        return spec.map(row -> new long[] {row.get(0, Long.class), row.get(1, Long.class), row.get(2, Integer.class)})
+                .all();
+    }
+
+    /**
+     * A changed listing's job removes what it rewrites: the whole lists of {@code rewritten}, and the pairs (listing,
+     * counterpart) given; and notes the lists it changed under its version ({@link FairIndexes}).
+     */
+    Mono<Long> remove(long fairId, long version, Long[] rewritten, Long[] pairListings, Long[] pairCounterparts,
+                      Long[] changedLists) {
         return db.sql("""
-                        select listing_id, count(*) as size,
-                               (array_agg(counterpart_id order by score, counterpart_id desc))[1] as last_id,
-                               min(score) as last_score,
-                               max(score) filter (where counterpart_id = :c) as old_score
-                          from fair_match where fair_id = :fair and listing_id = any(:ids)
-                         group by listing_id""")
-                .bind("fair", fairId).bind("ids", listings).bind("c", counterpartId)
-                .map(row -> Map.entry(row.get("listing_id", Long.class), new Stored(row.get("size", Long.class).intValue(),
-                        new Ranked(row.get("last_id", Long.class), row.get("last_score", Integer.class)),
-                        row.get("old_score", Integer.class))))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                        with noted as (update fair_match_index_change set lists = :lists
+                                        where fair_id = :fair and version = :version)
+                        delete from fair_match where fair_id = :fair
+                           and (listing_id = any(:rewritten)
+                                or (listing_id, counterpart_id) in (select * from unnest(cast(:pl as bigint[]),
+                                                                                         cast(:pc as bigint[]))))""")
+                .bind("fair", fairId).bind("version", version).bind("lists", changedLists).bind("rewritten", rewritten)
+                .bind("pl", pairListings).bind("pc", pairCounterparts).fetch().rowsUpdated();
     }
 
-    /** Removes one counterpart from these listings' stored lists. */
-    Mono<Long> clearCounterpart(long fairId, Long[] listings, long counterpartId) {
-        return db.sql("delete from fair_match where fair_id = :fair and listing_id = any(:ids) and counterpart_id = :c")
-                .bind("fair", fairId).bind("ids", listings).bind("c", counterpartId).fetch().rowsUpdated();
-    }
-
-    /** Keeps only the best {@code n} stored counterparts of each of these listings. */
-    Mono<Long> trim(long fairId, Long[] listings, int n) {
+    /**
+     * Bumps the version of the fair's entries as matching jobs know them ({@link FairIndexes}), noting the listing whose
+     * entry the job re-reads (0: all of them) and dropping notes {@link FairIndexes#NOTES} versions old; the new version.
+     */
+    Mono<Long> bumpIndexVersion(long fairId, long listingId) {
         return db.sql("""
-                        delete from fair_match m using (
-                                select listing_id, counterpart_id,
-                                       row_number() over (partition by listing_id order by score desc, counterpart_id) as rank
-                                  from fair_match where fair_id = :fair and listing_id = any(:ids)) r
-                         where m.fair_id = :fair and m.listing_id = r.listing_id and m.counterpart_id = r.counterpart_id
-                           and r.rank > :n""")
-                .bind("fair", fairId).bind("ids", listings).bind("n", n).fetch().rowsUpdated();
-    }
-
-    /** The listings that have this one among their stored counterparts at the fair. */
-    Flux<Long> rankedBy(long fairId, long counterpartId) {
-        return db.sql("select listing_id from fair_match where fair_id = :fair and counterpart_id = :id order by 1")
-                .bind("fair", fairId).bind("id", counterpartId).map(row -> row.get(0, Long.class)).all();
+                        with v as (insert into fair_match_index (fair_id, version) values (:fair, 1)
+                                   on conflict (fair_id) do update set version = fair_match_index.version + 1
+                                   returning version),
+                             noted as (insert into fair_match_index_change (fair_id, version, listing_id)
+                                       select :fair, version, :listing from v),
+                             dropped as (delete from fair_match_index_change
+                                          where fair_id = :fair and version <= (select version from v) - :notes)
+                        select version from v""")
+                .bind("fair", fairId).bind("listing", listingId).bind("notes", FairIndexes.NOTES)
+                .map(row -> row.get(0, Long.class)).one();
     }
 
     Mono<Long> clearFair(long fairId) {
         return db.sql("delete from fair_match where fair_id = :fair").bind("fair", fairId).fetch().rowsUpdated();
     }
-
-    /** Removes these listings' stored counterparts at the fair. */
-    Mono<Long> clear(long fairId, Long[] listings) {
-        return db.sql("delete from fair_match where fair_id = :fair and listing_id = any(:ids)")
-                .bind("fair", fairId).bind("ids", listings).fetch().rowsUpdated();
-    }
-
-
 
     Mono<Long> insert(List<MatchRow> rows) {
         if (rows.isEmpty()) {

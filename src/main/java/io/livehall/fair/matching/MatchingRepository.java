@@ -14,8 +14,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * SQL of what matching reads: listing terms, the entries of a fair and their candidates, the fairs and listings a
- * change touches.
+ * SQL of what matching reads: listing terms, the entries of a fair (kept in memory as its {@link FairIndex}, where
+ * candidates are looked up), the fairs and listings a change touches.
  */
 @Repository
 class MatchingRepository {
@@ -25,7 +25,7 @@ class MatchingRepository {
             select l.id, p.id as participant_id, l.enterprise_id, l.side, l.category, l.region, e.size, e.tier,
                    coalesce(l.amount_min_fen, p.amount_min_fen) as amount_min,
                    coalesce(l.amount_max_fen, p.amount_max_fen) as amount_max,
-                   coalesce(g.terms, '{}') as terms
+                   coalesce(g.terms, '{}') as terms, l.valid_until
               from fair_listing l
               left join fair_listing_segmented g on g.listing_id = l.id
               join fair_participant p on p.enterprise_id = l.enterprise_id and p.fair_id = :fair and p.status = 'APPROVED'
@@ -95,24 +95,28 @@ class MatchingRepository {
                 .map(MatchingRepository::entryOf).all();
     }
 
+    /** The entries of these listings that take part in the fair. */
+    Flux<MatchEntry> entries(long fairId, Long[] listingIds, Instant now) {
+        return db.sql(ENTRY + " and l.id = any(:ids)").bind("fair", fairId).bind("now", now).bind("ids", listingIds)
+                .map(MatchingRepository::entryOf).all();
+    }
+
+    /** What one matching job changed: the listing whose entry it re-read (0: all), the lists it rewrote (or none). */
+    record Note(long listingId, Long[] lists) {
+    }
+
+    /** What the fair's matching jobs of versions {@code from} to {@code to} changed. */
+    Flux<Note> notes(long fairId, long from, long to) {
+        return db.sql("""
+                        select listing_id, lists from fair_match_index_change
+                         where fair_id = :fair and version between :from and :to""")
+                .bind("fair", fairId).bind("from", from).bind("to", to)
+                .map(row -> new Note(row.get(0, Long.class), row.get(1, Long[].class))).all();
+    }
+
     Mono<MatchEntry> entry(long fairId, long listingId, Instant now) {
         return db.sql(ENTRY + " and l.id = :id").bind("fair", fairId).bind("now", now).bind("id", listingId)
                 .map(MatchingRepository::entryOf).one();
-    }
-
-    /**
-     * The entries of the fair that could match {@code entry}: the other side, another enterprise, sharing a term or a
-     * division (the index: fair_listing_term by term, fair_listing by division).
-     */
-    Flux<MatchEntry> candidates(long fairId, MatchEntry entry, Instant now) {
-        return db.sql(ENTRY + """
-                         and l.side = :side and l.enterprise_id <> :enterprise
-                         and (substr(l.category, 1, 3) = :division
-                              or l.id in (select t.listing_id from fair_listing_term t where t.term = any(:terms)))
-                        order by l.id""")
-                .bind("fair", fairId).bind("now", now).bind("side", entry.side().counterpart().name())
-                .bind("enterprise", entry.enterpriseId()).bind("division", entry.division())
-                .bind("terms", entry.terms()).map(MatchingRepository::entryOf).all();
     }
 
     // ---- stored matches
@@ -163,7 +167,7 @@ class MatchingRepository {
                 row.get("category", String.class), Place.of(row.get("region", String.class)),
                 EnterpriseSize.valueOf(row.get("size", String.class)),
                 SpecialisationTier.valueOf(row.get("tier", String.class)), row.get("amount_min", Long.class),
-                row.get("amount_max", Long.class), sorted(terms));
+                row.get("amount_max", Long.class), sorted(terms), row.get("valid_until", Instant.class));
     }
 
     /** Java's order of the terms (PostgreSQL's "C" order differs only past the BMP). */

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,10 +25,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Computes a fair's matches: in full (every listing's top-N, from the fair's listings in memory, written a slice at a
- * time in one transaction) or for one changed listing (its own list from its indexed candidates, and the lists of the
- * counterparts it enters or leaves — patched in place, recomputed only when the one that fell out had an unknown
- * successor). Both give the same rows (MatchingIncrementalTest). New participant pairs move to MATCHED.
+ * Computes a fair's matches: in full (every listing's top-N, from the fair's entries read into a {@link FairIndex},
+ * written a slice at a time in one transaction) or for one changed listing (its entry read anew into the fair's kept
+ * index; its own list from the candidates the index finds, and the lists of the counterparts it enters or leaves —
+ * patched in place, recomputed from the index only when the one that fell out had an unknown successor — written in
+ * one transaction of three statements). Both give the same rows (MatchingIncrementalTest). New participant pairs move
+ * to MATCHED.
  */
 @Service
 class MatchingRuns {
@@ -48,10 +52,11 @@ class MatchingRuns {
     private final FairActivity activity;
     private final Clock clock;
     private final MatchPages pages;
+    private final FairIndexes indexes;
 
     MatchingRuns(MatchingRepository repository, MatchWriteRepository writes, MatchScorer scorer, TermExtractor extractor,
                  MatchingScheduler scheduler, TransactionalOperator tx, ObjectProvider<PairProgress> progress, Fairs fairs,
-                 FairActivity activity, Clock clock, MatchPages pages) {
+                 FairActivity activity, Clock clock, MatchPages pages, FairIndexes indexes) {
         this.repository = repository;
         this.writes = writes;
         this.scorer = scorer;
@@ -63,6 +68,7 @@ class MatchingRuns {
         this.activity = activity;
         this.clock = clock;
         this.pages = pages;
+        this.indexes = indexes;
     }
 
     /** Recomputes every match of the fair. */
@@ -70,17 +76,19 @@ class MatchingRuns {
         Instant started = clock.instant();
         return writes.runStarted(fairId, started)
                 .then(segment(repository.unsegmented(fairId, started)))
-                .then(repository.entries(fairId, started).collectList())
-                .flatMap(entries -> Mono.fromCallable(() -> new FairIndex(fairId, entries)).subscribeOn(scheduler.get()))
-                .flatMap(index -> {
-                    int slices = (index.size() + SLICE - 1) / SLICE;
+                .then(writes.bumpIndexVersion(fairId, 0))
+                .flatMap(version -> read(fairId, version, started, false))
+                .flatMap(kept -> {
+                    FairIndex index = kept.index();
+                    int slices = (index.end() + SLICE - 1) / SLICE;
                     Flux<List<MatchRow>> rows = Flux.range(0, slices).concatMap(i -> Mono
-                            .fromCallable(() -> index.rows(i * SLICE, (i + 1) * SLICE, scorer))
+                            .fromCallable(() -> kept(index, index.rows(i * SLICE, (i + 1) * SLICE, scorer, started)))
                             .subscribeOn(scheduler.get()));
                     return writes.clearFair(fairId).thenMany(rows.concatMap(writes::insert))
                             .reduce(0L, Long::sum).as(tx::transactional)
                             .map(matches -> new Result(index.size(), matches,
-                                    Duration.between(started, clock.instant()).toMillis()));
+                                    Duration.between(started, clock.instant()).toMillis()))
+                            .doOnSuccess(result -> indexes.keep(fairId, kept));
                 })
                 .flatMap(result -> writes.runFinished(fairId, clock.instant(), result.listings(), result.matches(),
                                 result.millis())
@@ -88,6 +96,93 @@ class MatchingRuns {
                         .then(pages.allChanged())
                         .thenReturn(result))
                 .doOnSuccess(result -> activity.changed(fairId, FairActivity.What.MATCH, 0));
+    }
+
+    /**
+     * The fair's index for a job about {@code listingId}: the one kept here, brought up to date with what jobs elsewhere
+     * changed since it was last used; read anew if there is none, or a full run or too many jobs came in between.
+     */
+    private Mono<FairIndexes.Kept> index(long fairId, long listingId, Instant now) {
+        return writes.bumpIndexVersion(fairId, listingId).flatMap(version -> {
+            FairIndexes.Kept kept = indexes.take(fairId, now);
+            if (kept == null || kept.version() >= version || kept.version() < version - FairIndexes.NOTES) {
+                return read(fairId, version, now, true);
+            }
+            if (kept.version() == version - 1) {
+                return Mono.just(kept.at(version));
+            }
+            return repository.notes(fairId, kept.version() + 1, version - 1).collectList().flatMap(notes -> {
+                Set<Long> entries = new TreeSet<>();
+                Set<Long> lists = new TreeSet<>();
+                for (MatchingRepository.Note note : notes) {
+                    entries.add(note.listingId());
+                    if (note.lists() != null) {
+                        lists.addAll(Arrays.asList(note.lists()));
+                    }
+                }
+                if (entries.contains(0L)) {
+                    return read(fairId, version, now, true);
+                }
+                Long[] entryIds = entries.toArray(Long[]::new);
+                Long[] listIds = lists.toArray(Long[]::new);
+                return Mono.zip(repository.entries(fairId, entryIds, now).collectList(),
+                                writes.lists(fairId, listIds).collectList())
+                        .map(read -> {
+                            FairIndex index = kept.index();
+                            entries.forEach(index::remove);
+                            read.getT1().forEach(index::put);
+                            lists.forEach(x -> index.list(x, List.of()));
+                            fill(index, read.getT2());
+                            return kept.at(version);
+                        });
+            });
+        });
+    }
+
+    /** Reads the fair's entries (and its stored lists, unless a full run is to compute them) into a new index. */
+    private Mono<FairIndexes.Kept> read(long fairId, long version, Instant now, boolean withLists) {
+        return Mono.zip(repository.entries(fairId, now).collectList(),
+                        withLists ? writes.lists(fairId, null).collectList() : Mono.just(List.<long[]>of()))
+                .flatMap(read -> Mono.fromCallable(() -> {
+                    FairIndex index = new FairIndex(fairId, read.getT1());
+                    fill(index, read.getT2());
+                    return new FairIndexes.Kept(version, now, index);
+                }).subscribeOn(scheduler.get()));
+    }
+
+    /** Puts stored rows (listing, counterpart, total; by listing, best first) into the index as its lists. */
+    private static void fill(FairIndex index, List<long[]> rows) {
+        int from = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || rows.get(i)[0] != rows.get(from)[0]) {
+                List<MatchWriteRepository.Ranked> ranked = new ArrayList<>(i - from);
+                for (long[] row : rows.subList(from, i)) {
+                    ranked.add(new MatchWriteRepository.Ranked(row[1], (int) row[2]));
+                }
+                index.list(rows.get(from)[0], ranked);
+                from = i;
+            }
+        }
+    }
+
+    /** Keeps computed rows (by listing, best first) as the index's lists; the rows. */
+    private static List<MatchRow> kept(FairIndex index, List<MatchRow> rows) {
+        int from = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || rows.get(i).self() != rows.get(from).self()) {
+                index.list(rows.get(from).self().listingId(), ranked(rows.subList(from, i)));
+                from = i;
+            }
+        }
+        return rows;
+    }
+
+    private static List<MatchWriteRepository.Ranked> ranked(List<MatchRow> rows) {
+        List<MatchWriteRepository.Ranked> ranked = new ArrayList<>(rows.size());
+        for (MatchRow row : rows) {
+            ranked.add(new MatchWriteRepository.Ranked(row.other().listingId(), row.score().total()));
+        }
+        return ranked;
     }
 
     /** Recomputes a changed listing's matches at every fair it takes part in (or had matches at). */
@@ -118,92 +213,105 @@ class MatchingRuns {
     /** One listing's matches at one fair, and the stored lists it enters or leaves. */
     Mono<Void> listing(long fairId, long listingId) {
         Instant now = clock.instant();
-        return repository.entry(fairId, listingId, now)
-                .flatMap(self -> repository.candidates(fairId, self, now).collectList()
-                        .flatMap(candidates -> Mono.fromCallable(() -> plan(fairId, self, candidates))
-                                .subscribeOn(scheduler.get())))
-                .defaultIfEmpty(new Plan(null, List.of(), new TreeMap<>(), Map.of()))
-                .flatMap(plan -> writes.rankedBy(fairId, listingId).collectList().flatMap(pointing -> {
-                    TreeSet<Long> affected = new TreeSet<>(plan.reverse().keySet());
-                    affected.addAll(pointing);
-                    Long[] ids = affected.toArray(Long[]::new);
-                    return writes.stored(fairId, ids, listingId)
-                            .flatMap(stored -> apply(fairId, listingId, plan, ids, stored, now))
-                            .then(Mono.defer(() -> shown(fairId, listingId, ids)));
-                }))
+        return index(fairId, listingId, now).flatMap(kept -> repository.entry(fairId, listingId, now)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty())
+                        .flatMap(self -> Mono.fromCallable(() -> changes(fairId, kept.index(), listingId,
+                                self.orElse(null), now)).subscribeOn(scheduler.get()))
+                        .flatMap(changes -> write(fairId, kept, listingId, changes))
+                        .then(Mono.<Void>fromRunnable(() -> indexes.keep(fairId, kept))))
                 .doOnSuccess(done -> activity.changed(fairId, FairActivity.What.MATCH, listingId));
     }
 
-    /** Forgets the pages of the participants whose lists this listing's change rewrote or that show it. */
-    private Mono<Void> shown(long fairId, long listingId, Long[] affected) {
-        Long[] ids = Arrays.copyOf(affected, affected.length + 1);
-        ids[affected.length] = listingId;
-        return repository.participantsOf(fairId, ids).collectList().flatMap(pages::changed);
+    /**
+     * What a changed listing's job writes: the lists it rewrites whole and the pairs it removes from the others, the
+     * rows to insert, and every list it changed as it will be (the index takes them once they are committed).
+     */
+    private record Changes(Long[] rewritten, Long[] pairListings, Long[] pairCounterparts, List<MatchRow> rows,
+                           Map<Long, List<MatchWriteRepository.Ranked>> lists) {
     }
 
-    /** The listing's own list, and its totals towards each candidate that reaches the threshold (by listing). */
-    private record Plan(MatchEntry self, List<MatchRow> own, Map<Long, Integer> reverse, Map<Long, MatchEntry> entries) {
-    }
-
-    private Plan plan(long fairId, MatchEntry self, List<MatchEntry> candidates) {
+    /**
+     * Puts the listing's entry (null: it no longer takes part) into the index, computes its own list, and decides from
+     * the index's lists which counterparts' lists it enters or leaves: patched in place, or recomputed from the index
+     * when the one that fell out of a full list had an unknown successor ({@link MatchRanking#effect}).
+     */
+    private Changes changes(long fairId, FairIndex index, long listingId, MatchEntry self, Instant now) {
         Map<Long, Integer> reverse = new TreeMap<>();
         Map<Long, MatchEntry> entries = new HashMap<>();
-        for (MatchEntry other : candidates) {
-            int total = scorer.total(other, self);
-            if (total >= MatchWeights.THRESHOLD) {
-                reverse.put(other.listingId(), total);
-                entries.put(other.listingId(), other);
-            }
-        }
-        return new Plan(self, MatchRanking.top(fairId, self, candidates, scorer), reverse, entries);
-    }
-
-    /** Writes the changed listing's list and patches (or recomputes) the affected lists, in one transaction. */
-    private Mono<Void> apply(long fairId, long listingId, Plan plan, Long[] affected,
-                             Map<Long, MatchWriteRepository.Stored> stored, Instant now) {
-        List<Long> patched = new ArrayList<>();
-        List<MatchRow> patchRows = new ArrayList<>();
-        List<Long> recompute = new ArrayList<>();
-        for (Long x : affected) {
-            Integer total = plan.reverse().get(x);
-            switch (MatchRanking.effect(stored.getOrDefault(x, MatchWriteRepository.Stored.EMPTY), listingId, total)) {
-                case PATCH -> {
-                    patched.add(x);
-                    if (total != null) {
-                        MatchEntry other = plan.entries().get(x);
-                        patchRows.add(new MatchRow(fairId, other, plan.self(), scorer.score(other, plan.self())));
-                    }
+        List<MatchRow> rows = new ArrayList<>();
+        if (self == null) {
+            index.remove(listingId);
+        } else {
+            index.put(self);
+            List<MatchEntry> candidates = index.candidates(self, now);
+            for (MatchEntry other : candidates) {
+                int total = scorer.total(other, self);
+                if (total >= MatchWeights.THRESHOLD) {
+                    reverse.put(other.listingId(), total);
+                    entries.put(other.listingId(), other);
                 }
-                case RECOMPUTE -> recompute.add(x);
+            }
+            rows.addAll(MatchRanking.top(fairId, self, candidates, scorer));
+        }
+        Map<Long, List<MatchWriteRepository.Ranked>> lists = new HashMap<>();
+        lists.put(listingId, ranked(rows));
+        List<Long> rewritten = new ArrayList<>(List.of(listingId));
+        List<Long> pairListings = new ArrayList<>();
+        List<Long> pairCounterparts = new ArrayList<>();
+        TreeSet<Long> affected = new TreeSet<>(reverse.keySet());
+        affected.addAll(index.heldBy(listingId));
+        for (Long x : affected) {
+            Integer total = reverse.get(x);
+            List<MatchWriteRepository.Ranked> stored = index.list(x);
+            switch (MatchRanking.effect(stored, listingId, total)) {
+                case PATCH -> {
+                    List<MatchWriteRepository.Ranked> next = MatchRanking.patched(stored, listingId, total);
+                    for (MatchWriteRepository.Ranked r : stored) {
+                        if (r.counterpartId() == listingId || !next.contains(r)) {
+                            pairListings.add(x);
+                            pairCounterparts.add(r.counterpartId());
+                        }
+                    }
+                    if (total != null && next.contains(new MatchWriteRepository.Ranked(listingId, total))) {
+                        MatchEntry other = entries.get(x);
+                        rows.add(new MatchRow(fairId, other, self, scorer.score(other, self)));
+                    }
+                    lists.put(x, next);
+                }
+                case RECOMPUTE -> {
+                    rewritten.add(x);
+                    MatchEntry entry = index.entry(x, now);
+                    List<MatchRow> own = entry == null ? List.of()
+                            : MatchRanking.top(fairId, entry, index.candidates(entry, now), scorer);
+                    rows.addAll(own);
+                    lists.put(x, ranked(own));
+                }
                 default -> {
                 }
             }
         }
-        Long[] patchIds = patched.toArray(Long[]::new);
-        Mono<Void> patch = patched.isEmpty() ? Mono.empty()
-                : writes.clearCounterpart(fairId, patchIds, listingId)
-                        .then(writes.insert(patchRows))
-                        .then(writes.trim(fairId, patchIds, MatchWeights.TOP_N)).then();
-        Mono<Void> all = writes.clear(fairId, new Long[] {listingId})
-                .then(writes.insert(plan.own()))
-                .then(patch)
-                .thenMany(Flux.fromIterable(recompute).concatMap(x -> recompute(fairId, x, now)))
-                .then();
-        List<Long> changed = new ArrayList<>(List.of(listingId));
-        changed.addAll(patched);
-        changed.addAll(recompute);
-        return all.as(tx::transactional).then(Mono.defer(() -> pairs(fairId, changed.toArray(Long[]::new))));
+        return new Changes(rewritten.toArray(Long[]::new), pairListings.toArray(Long[]::new),
+                pairCounterparts.toArray(Long[]::new), rows, lists);
     }
 
-    /** Listing x's list from its indexed candidates (empty if it no longer takes part). */
-    private Mono<Long> recompute(long fairId, long x, Instant now) {
-        return repository.entry(fairId, x, now)
-                .flatMap(entry -> repository.candidates(fairId, entry, now).collectList()
-                        .flatMap(candidates -> Mono.fromCallable(
-                                        () -> MatchRanking.top(fairId, entry, candidates, scorer))
-                                .subscribeOn(scheduler.get())))
-                .defaultIfEmpty(List.of())
-                .flatMap(rows -> writes.clear(fairId, new Long[] {x}).then(writes.insert(rows)));
+    /**
+     * Writes a changed listing's lists in one transaction (a removal noting the changed lists, an insert); then puts
+     * them into the index, records the new pairs and forgets the pages that showed them.
+     */
+    private Mono<Void> write(long fairId, FairIndexes.Kept kept, long listingId, Changes changes) {
+        Long[] changed = changes.lists().keySet().toArray(Long[]::new);
+        return writes.remove(fairId, kept.version(), changes.rewritten(), changes.pairListings(),
+                        changes.pairCounterparts(), changed)
+                .then(writes.insert(changes.rows()))
+                .as(tx::transactional)
+                .then(Mono.fromRunnable(() -> changes.lists().forEach(kept.index()::list)))
+                .then(Mono.defer(() -> pairs(fairId, changed)))
+                .then(Mono.defer(() -> shown(fairId, changed)));
+    }
+
+    /** Forgets the pages of the participants whose lists changed (the changed listing's own among them). */
+    private Mono<Void> shown(long fairId, Long[] lists) {
+        return repository.participantsOf(fairId, lists).collectList().flatMap(pages::changed);
     }
 
     /** Segments the listings given, a slice at a time, on the matching scheduler, and stores their terms. */

@@ -81,6 +81,29 @@ class NearCachesTest extends IntegrationTest {
     }
 
     @Test
+    void manyKeysGoInOneAnnouncementAndEachIsEvictedThere() {
+        NearCache<String> cache = near.create("test-many-" + UUID.randomUUID().toString().substring(0, 8), 100,
+                Duration.ofMinutes(5));
+        String a = cache.get("a", this::load).block();
+        String kept = cache.get("kept", this::load).block();
+        StepVerifier.create(listener.receive(ChannelTopic.of(NearCaches.CHANNEL))
+                        .map(m -> m.getMessage()).filter(m -> m.contains(cache.name())).take(1))
+                .then(() -> near.evict(cache, java.util.List.of("a", "b")).block())
+                .expectNext("evict " + cache.name() + " a\nb")
+                .thenCancel()
+                .verify(Duration.ofSeconds(10));
+        assertThat(cache.get("a", this::load).block()).as("evicted here at once").isNotEqualTo(a);
+
+        // as another instance announces them
+        String b = cache.get("b", this::load).block();
+        String c = cache.get("c", this::load).block();
+        redis.convertAndSend(NearCaches.CHANNEL, "evict " + cache.name() + " b\nc").block();
+        await("both evictions arrive").atMost(Duration.ofSeconds(5))
+                .until(() -> !b.equals(cache.get("b", this::load).block()) && !c.equals(cache.get("c", this::load).block()));
+        assertThat(cache.get("kept", this::load).block()).as("only those keys").isEqualTo(kept);
+    }
+
+    @Test
     void evictionsHereAreAppliedAtOnceAndAnnounced() {
         NearCache<String> cache = near.create("test-local-" + UUID.randomUUID().toString().substring(0, 8), 100,
                 Duration.ofMinutes(5));

@@ -2,7 +2,6 @@ package io.livehall.fair.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +46,7 @@ class MatchRankingTest {
         List<MatchWriteRepository.Ranked> result = switch (MatchRanking.effect(stored, changed, newScore)) {
             case UNCHANGED -> stored;
             case RECOMPUTE -> top(scores);
-            case PATCH -> {
-                List<MatchWriteRepository.Ranked> patched = new ArrayList<>(stored);
-                patched.removeIf(r -> r.counterpartId() == changed);
-                if (newScore != null) {
-                    patched.add(new MatchWriteRepository.Ranked(changed, newScore));
-                }
-                patched.sort(ORDER);
-                yield patched.size() > MatchWeights.TOP_N ? patched.subList(0, MatchWeights.TOP_N) : patched;
-            }
+            case PATCH -> MatchRanking.patched(stored, changed, newScore);
         };
         assertThat(result).isEqualTo(expected);
     }

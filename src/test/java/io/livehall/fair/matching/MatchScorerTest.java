@@ -29,7 +29,8 @@ class MatchScorerTest {
                             SpecialisationTier tier, Long min, Long max, String... terms) {
         String[] sorted = terms.clone();
         java.util.Arrays.sort(sorted);
-        return new MatchEntry(id, id * 10, id * 100, side, category, Place.of(region), size, tier, min, max, sorted);
+        return new MatchEntry(id, id * 10, id * 100, side, category, Place.of(region), size, tier, min, max, sorted,
+                java.time.Instant.MAX);
     }
 
     static MatchEntry supply(long id, String category, String region, String... terms) {
