@@ -135,6 +135,33 @@ final class FairIndex {
         }
     }
 
+    /** Keeps computed rows (by listing, each listing's best first) as the lists of their listings; the rows. */
+    List<MatchRow> keep(List<MatchRow> rows) {
+        int from = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || rows.get(i).self() != rows.get(from).self()) {
+                list(rows.get(from).self().listingId(), MatchRow.ranked(rows.subList(from, i)));
+                from = i;
+            }
+        }
+        return rows;
+    }
+
+    /** Puts stored rows (listing, counterpart, total; by listing, best first) in as the lists of their listings. */
+    void fill(List<long[]> rows) {
+        int from = 0;
+        for (int i = 1; i <= rows.size(); i++) {
+            if (i == rows.size() || rows.get(i)[0] != rows.get(from)[0]) {
+                List<MatchWriteRepository.Ranked> ranked = new ArrayList<>(i - from);
+                for (long[] row : rows.subList(from, i)) {
+                    ranked.add(new MatchWriteRepository.Ranked(row[1], (int) row[2]));
+                }
+                list(rows.get(from)[0], ranked);
+                from = i;
+            }
+        }
+    }
+
     /** The listings whose stored lists hold {@code counterpartId}. */
     Set<Long> heldBy(long counterpartId) {
         return Set.copyOf(heldBy.getOrDefault(counterpartId, Set.of()));

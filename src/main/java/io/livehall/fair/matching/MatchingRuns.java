@@ -4,12 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -76,13 +74,12 @@ class MatchingRuns {
         Instant started = clock.instant();
         return writes.runStarted(fairId, started)
                 .then(segment(repository.unsegmented(fairId, started)))
-                .then(writes.bumpIndexVersion(fairId, 0))
-                .flatMap(version -> read(fairId, version, started, false))
+                .then(indexes.forFullRun(fairId, started))
                 .flatMap(kept -> {
                     FairIndex index = kept.index();
                     int slices = (index.end() + SLICE - 1) / SLICE;
                     Flux<List<MatchRow>> rows = Flux.range(0, slices).concatMap(i -> Mono
-                            .fromCallable(() -> kept(index, index.rows(i * SLICE, (i + 1) * SLICE, scorer, started)))
+                            .fromCallable(() -> index.keep(index.rows(i * SLICE, (i + 1) * SLICE, scorer, started)))
                             .subscribeOn(scheduler.get()));
                     return writes.clearFair(fairId).thenMany(rows.concatMap(writes::insert))
                             .reduce(0L, Long::sum).as(tx::transactional)
@@ -96,93 +93,6 @@ class MatchingRuns {
                         .then(pages.allChanged())
                         .thenReturn(result))
                 .doOnSuccess(result -> activity.changed(fairId, FairActivity.What.MATCH, 0));
-    }
-
-    /**
-     * The fair's index for a job about {@code listingId}: the one kept here, brought up to date with what jobs elsewhere
-     * changed since it was last used; read anew if there is none, or a full run or too many jobs came in between.
-     */
-    private Mono<FairIndexes.Kept> index(long fairId, long listingId, Instant now) {
-        return writes.bumpIndexVersion(fairId, listingId).flatMap(version -> {
-            FairIndexes.Kept kept = indexes.take(fairId, now);
-            if (kept == null || kept.version() >= version || kept.version() < version - FairIndexes.NOTES) {
-                return read(fairId, version, now, true);
-            }
-            if (kept.version() == version - 1) {
-                return Mono.just(kept.at(version));
-            }
-            return repository.notes(fairId, kept.version() + 1, version - 1).collectList().flatMap(notes -> {
-                Set<Long> entries = new TreeSet<>();
-                Set<Long> lists = new TreeSet<>();
-                for (MatchingRepository.Note note : notes) {
-                    entries.add(note.listingId());
-                    if (note.lists() != null) {
-                        lists.addAll(Arrays.asList(note.lists()));
-                    }
-                }
-                if (entries.contains(0L)) {
-                    return read(fairId, version, now, true);
-                }
-                Long[] entryIds = entries.toArray(Long[]::new);
-                Long[] listIds = lists.toArray(Long[]::new);
-                return Mono.zip(repository.entries(fairId, entryIds, now).collectList(),
-                                writes.lists(fairId, listIds).collectList())
-                        .map(read -> {
-                            FairIndex index = kept.index();
-                            entries.forEach(index::remove);
-                            read.getT1().forEach(index::put);
-                            lists.forEach(x -> index.list(x, List.of()));
-                            fill(index, read.getT2());
-                            return kept.at(version);
-                        });
-            });
-        });
-    }
-
-    /** Reads the fair's entries (and its stored lists, unless a full run is to compute them) into a new index. */
-    private Mono<FairIndexes.Kept> read(long fairId, long version, Instant now, boolean withLists) {
-        return Mono.zip(repository.entries(fairId, now).collectList(),
-                        withLists ? writes.lists(fairId, null).collectList() : Mono.just(List.<long[]>of()))
-                .flatMap(read -> Mono.fromCallable(() -> {
-                    FairIndex index = new FairIndex(fairId, read.getT1());
-                    fill(index, read.getT2());
-                    return new FairIndexes.Kept(version, now, index);
-                }).subscribeOn(scheduler.get()));
-    }
-
-    /** Puts stored rows (listing, counterpart, total; by listing, best first) into the index as its lists. */
-    private static void fill(FairIndex index, List<long[]> rows) {
-        int from = 0;
-        for (int i = 1; i <= rows.size(); i++) {
-            if (i == rows.size() || rows.get(i)[0] != rows.get(from)[0]) {
-                List<MatchWriteRepository.Ranked> ranked = new ArrayList<>(i - from);
-                for (long[] row : rows.subList(from, i)) {
-                    ranked.add(new MatchWriteRepository.Ranked(row[1], (int) row[2]));
-                }
-                index.list(rows.get(from)[0], ranked);
-                from = i;
-            }
-        }
-    }
-
-    /** Keeps computed rows (by listing, best first) as the index's lists; the rows. */
-    private static List<MatchRow> kept(FairIndex index, List<MatchRow> rows) {
-        int from = 0;
-        for (int i = 1; i <= rows.size(); i++) {
-            if (i == rows.size() || rows.get(i).self() != rows.get(from).self()) {
-                index.list(rows.get(from).self().listingId(), ranked(rows.subList(from, i)));
-                from = i;
-            }
-        }
-        return rows;
-    }
-
-    private static List<MatchWriteRepository.Ranked> ranked(List<MatchRow> rows) {
-        List<MatchWriteRepository.Ranked> ranked = new ArrayList<>(rows.size());
-        for (MatchRow row : rows) {
-            ranked.add(new MatchWriteRepository.Ranked(row.other().listingId(), row.score().total()));
-        }
-        return ranked;
     }
 
     /** Recomputes a changed listing's matches at every fair it takes part in (or had matches at). */
@@ -213,7 +123,7 @@ class MatchingRuns {
     /** One listing's matches at one fair, and the stored lists it enters or leaves. */
     Mono<Void> listing(long fairId, long listingId) {
         Instant now = clock.instant();
-        return index(fairId, listingId, now).flatMap(kept -> repository.entry(fairId, listingId, now)
+        return indexes.forJob(fairId, listingId, now).flatMap(kept -> repository.entry(fairId, listingId, now)
                         .map(Optional::of).defaultIfEmpty(Optional.empty())
                         .flatMap(self -> Mono.fromCallable(() -> changes(fairId, kept.index(), listingId,
                                 self.orElse(null), now)).subscribeOn(scheduler.get()))
@@ -254,7 +164,7 @@ class MatchingRuns {
             rows.addAll(MatchRanking.top(fairId, self, candidates, scorer));
         }
         Map<Long, List<MatchWriteRepository.Ranked>> lists = new HashMap<>();
-        lists.put(listingId, ranked(rows));
+        lists.put(listingId, MatchRow.ranked(rows));
         List<Long> rewritten = new ArrayList<>(List.of(listingId));
         List<Long> pairListings = new ArrayList<>();
         List<Long> pairCounterparts = new ArrayList<>();
@@ -284,7 +194,7 @@ class MatchingRuns {
                     List<MatchRow> own = entry == null ? List.of()
                             : MatchRanking.top(fairId, entry, index.candidates(entry, now), scorer);
                     rows.addAll(own);
-                    lists.put(x, ranked(own));
+                    lists.put(x, MatchRow.ranked(own));
                 }
                 default -> {
                 }

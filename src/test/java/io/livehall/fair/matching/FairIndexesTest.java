@@ -173,7 +173,8 @@ class FairIndexesTest extends IntegrationTest {
                 context.getBean(MatchingScheduler.class), context.getBean(TransactionalOperator.class),
                 context.getBeanProvider(PairProgress.class), context.getBean(Fairs.class),
                 context.getBean(FairActivity.class), context.getBean(Clock.class), context.getBean(MatchPages.class),
-                new FairIndexes());
+                new FairIndexes(context.getBean(MatchingRepository.class), context.getBean(MatchWriteRepository.class),
+                        context.getBean(MatchingScheduler.class)));
     }
 
     private void assertSameAsFullRun() {
