@@ -53,17 +53,18 @@ fi
 (cd infra/bench/stomp && [ -d node_modules/ws ] || npm ci --no-audit --no-fund --silent)
 
 tmp=$(mktemp -d /tmp/livehall-proof.XXXXXX)
-pids=()
+pids=()    # the instances' java processes
+waiters=() # the subshells waiting for them
 nginx_started=
 cleanup() {
-  local p
+  local rc=$? p
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -n "$nginx_started" ] && "$NGINX" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -s stop 2>/dev/null || true
-  # the braces take bash's "Killed" notice of the SIGKILLed instance too
-  { for p in "${pids[@]}"; do wait "$p" || true; done; } 2>/dev/null
-  if [ "${PROOF_KEEP:-}" = 1 ] || [ "${failed:-0}" = 1 ]; then echo "== logs kept in $tmp"; else rm -rf "$tmp"; fi
+  for p in "${waiters[@]}"; do wait "$p" || true; done
+  if [ "${PROOF_KEEP:-}" = 1 ] || [ "$rc" != 0 ]; then echo "== logs kept in $tmp (instances, nginx)"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 echo "== multi-instance proof ($MODE): nginx :$PORT -> instances :$PORT1 and :$PORT2; database $DB, $REDIS_URL"
 
 # a fresh database and Redis database; one signing key shared by both instances (tokens of one are valid on the other)
@@ -77,6 +78,8 @@ node -e "const c = require('node:crypto'); const k = c.generateKeyPairSync('rsa'
 # of a config of its own (no root, no /etc/nginx, no /var); the upstream each answer came from in a response header,
 # so the proof can tell which instance holds each connection
 mkdir -p "$tmp/nginx/logs" "$tmp/nginx/temp"
+# started as root (CI), nginx's workers run as an unprivileged user: they may pass through $tmp and write their temp files
+if [ "$(id -u)" = 0 ]; then chmod 711 "$tmp"; chmod 1777 "$tmp/nginx/temp"; fi
 {
   echo "worker_processes 1; pid $tmp/nginx/nginx.pid; error_log $tmp/nginx/logs/error.log warn;"
   echo "events { worker_connections 4096; }"
@@ -95,15 +98,23 @@ grep -q "127.0.0.1:$PORT1" "$tmp/nginx/nginx.conf" && grep -q "listen 127.0.0.1:
 "$NGINX" -t -q -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" 2>&1 | grep -v 'could not open error log' >&2 || true
 
 # two instances of the packaged jar; Flyway's lock lets them start together on the fresh database
-start_instance() { # start_instance N PORT
+# Each instance runs under a subshell that waits for it: the proof SIGKILLs the java process, and bash reports only
+# the subshell's exit (no "Killed" notice in the output).
+start_instance() { # start_instance N PORT: sets APP<N> to the java process's pid
   mkdir -p "$tmp/app$1"
-  SPRING_R2DBC_URL="r2dbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_R2DBC_USERNAME=$PGUSER SPRING_DATA_REDIS_URL=$REDIS_URL \
-  LIVEHALL_EMBEDDED=false LIVEHALL_JWT_KEY_FILE="$tmp/jwt-signing-key.json" \
-  LIVEHALL_REALTIME_ALLOWED_ORIGINS="http://127.0.0.1:$PORT" LIVEHALL_HTTP_TRUSTED_PROXIES=127.0.0.1/32 \
-    java -Xmx"${JAVA_XMX:-512m}" -XX:TieredStopAtLevel=1 -jar "$JAR" --server.port="$2" --livehall.data-dir="$tmp/app$1" \
-      > "$tmp/app$1.log" 2>&1 &
-  pids+=($!)
-  eval "APP$1=$!"
+  (
+    SPRING_R2DBC_URL="r2dbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_R2DBC_USERNAME=$PGUSER SPRING_DATA_REDIS_URL=$REDIS_URL \
+    LIVEHALL_EMBEDDED=false LIVEHALL_JWT_KEY_FILE="$tmp/jwt-signing-key.json" \
+    LIVEHALL_REALTIME_ALLOWED_ORIGINS="http://127.0.0.1:$PORT" LIVEHALL_HTTP_TRUSTED_PROXIES=127.0.0.1/32 \
+      java -Xmx"${JAVA_XMX:-512m}" -XX:TieredStopAtLevel=1 -jar "$JAR" --server.port="$2" --livehall.data-dir="$tmp/app$1" \
+        > "$tmp/app$1.log" 2>&1 &
+    echo $! > "$tmp/app$1.pid"
+    wait 2>/dev/null
+  ) &
+  waiters+=($!)
+  while [ ! -s "$tmp/app$1.pid" ]; do sleep 0.1; done
+  pids+=("$(cat "$tmp/app$1.pid")")
+  eval "APP$1=$(cat "$tmp/app$1.pid")"
 }
 started=$(date +%s)
 start_instance 1 "$PORT1"
@@ -119,11 +130,9 @@ if [ "$MODE" = quick ]; then BUYERS=160 PAIRS=12 SLOTS=4; else BUYERS=400 PAIRS=
 eval "$(psql -d "$DB" -qAt -v run="$(date +%s)" -v buyers=$BUYERS -v pairs=$PAIRS -v slots=$SLOTS \
         -v out="$tmp/accepts.csv" -f "$here/seed.sql")"
 
-failed=1
 BASE="http://127.0.0.1:$PORT" KEY_FILE="$tmp/jwt-signing-key.json" MODE=$MODE DB=$DB REDIS_URL=$REDIS_URL \
 APP1=$APP1 APP2=$APP2 PORT1=$PORT1 PORT2=$PORT2 ACCEPTS="$tmp/accepts.csv" MERCHANT_USER_ID=$MERCHANT_USER_ID \
 PRODUCT_ID=$PRODUCT_ID ROOM_A=$ROOM_A ROOM_B=$ROOM_B FIRST_BUYER=$FIRST_BUYER LAST_BUYER=$LAST_BUYER \
 ORGANISER_ID=$ORGANISER_ID ADMIN_ID=$ADMIN_ID TRAINING_ID=$TRAINING_ID SERIES_ID=$SERIES_ID FAIR_ID=$FAIR_ID \
 SLOTS=$SLOTS \
   node "$here/proof.mjs"
-failed=0
