@@ -35,6 +35,7 @@ const instancePort = { [env('APP1')]: num('PORT1'), [env('APP2')]: num('PORT2') 
 
 // ---------------------------------------------------------------------------------------------------- reporting
 const results = [];
+const known = []; // figures known to differ (printed, not failures)
 const t0 = Date.now();
 const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s`;
 const log = (text) => console.log(`${stamp()}  ${text}`);
@@ -97,10 +98,11 @@ async function until(probe, limitMs = 10_000, everyMs = 250) {
 
 // ---------------------------------------------------------------------------------------------------- viewers
 const upstreamName = (addr) => (addr?.endsWith(`:${num('PORT1')}`) ? 'instance 1' : addr?.endsWith(`:${num('PORT2')}`) ? 'instance 2' : `? ${addr}`);
+// per room, the clients' truth besides who is in now: the accounts that were ever in, the most that were in at once
 const ROOMS = [
-  { key: `live:${env('ROOM_A')}`, type: 'live', id: num('ROOM_A'), share: 0.5 },
-  { key: `live:${env('ROOM_B')}`, type: 'live', id: num('ROOM_B'), share: 0.3 },
-  { key: `training:${env('TRAINING_ID')}`, type: 'training', id: num('TRAINING_ID'), share: 0.2 },
+  { key: `live:${env('ROOM_A')}`, type: 'live', id: num('ROOM_A'), share: 0.5, users: new Set(), peak: 0 },
+  { key: `live:${env('ROOM_B')}`, type: 'live', id: num('ROOM_B'), share: 0.3, users: new Set(), peak: 0 },
+  { key: `training:${env('TRAINING_ID')}`, type: 'training', id: num('TRAINING_ID'), share: 0.2, users: new Set(), peak: 0 },
 ];
 const viewers = new Set();
 let nextViewerUser = num('FIRST_BUYER');
@@ -146,6 +148,8 @@ class Viewer {
         if (this.state === 'left') { conn.terminate(); return; }
         this.state = 'in';
         this.inSince = Date.now();
+        this.room.users.add(this.userId);
+        this.room.peak = Math.max(this.room.peak, inRoom(this.room).length);
         if (this.drops.length) this.drops.at(-1).back = { at: Date.now(), upstream: this.upstream, attempts: attempt };
         return;
       } catch (e) {
@@ -199,6 +203,24 @@ const split = (list) => {
   for (const v of list) counts[upstreamName(v.upstream)] = (counts[upstreamName(v.upstream)] ?? 0) + 1;
   return Object.entries(counts).sort().map(([k, n]) => `${k}: ${n}`).join(', ');
 };
+
+/**
+ * Peak and unique viewers of every room (REST) against the clients' truth: the most clients in at once, and the
+ * accounts ever in (Redis counts them in a HyperLogLog: its estimate may be off by about 1 %).
+ */
+async function audienceFigures() {
+  const rows = [];
+  let uniques = true, peaks = true;
+  for (const room of ROOMS) {
+    const shown = (await api('GET', room.type === 'live' ? `/api/live-sessions/${room.id}` : `/api/training/sessions/${room.id}`)).json?.viewers;
+    const uniqueOk = Math.abs((shown?.unique ?? -1000) - room.users.size) <= Math.max(1, Math.ceil(room.users.size * 0.01));
+    uniques &&= uniqueOk;
+    peaks &&= shown?.peak === room.peak;
+    const moved = room.moved === undefined ? '' : `, ${room.moved} moved at the kill`;
+    rows.push(`${room.key}: peak ${shown?.peak} (truth ${room.peak}${moved}), unique ${shown?.unique} (truth ${room.users.size})`);
+  }
+  return { ok: uniques && peaks, uniques, peaks, detail: rows.join('; ') };
+}
 
 /** Viewer counts of every room: the clients' truth = Redis presence = REST = what every client's topic shows. */
 async function viewerFigures() {
@@ -315,9 +337,21 @@ async function meetingPhase() {
 }
 
 // ---------------------------------------------------------------------------------------------------- figures
-async function checkFigures(when, { chats, questions, deal, meetings }) {
+async function checkFigures(when, { chats, questions, deal, meetings, afterKill = false }) {
   const v = await until(viewerFigures, 15_000);
   check(`${when}: viewer counts (clients = Redis = REST = every client's topic)`, v.ok, `${v.detail} (${v.ms} ms)`);
+
+  const a = await until(audienceFigures, 5000);
+  if (a.ok || !afterKill || !a.uniques || process.env.PROOF_STRICT_PEAK === '1') {
+    check(`${when}: peak and unique viewers (REST against the clients)`, a.ok, `${a.detail} (${a.ms} ms)`);
+  } else {
+    // A known limit, not a failure (PROOF_STRICT_PEAK=1 makes it one): presence counts a crashed instance's members
+    // until their window ends, and its viewers are counted again as they reconnect, so the peak kept while both are
+    // counted is too high (docs/operations.md, "The multi-instance proof").
+    check(`${when}: unique viewers (REST against the clients)`, true, a.detail);
+    known.push(`${when}: the peak counts the killed instance's viewers twice: ${a.detail}`);
+    log(`KNOWN ${known.at(-1)}`);
+  }
 
   if (chats) {
     const missing = [];
@@ -421,6 +455,7 @@ async function main() {
       const pool = [...viewers].filter((v) => v.state === 'in');
       await pool[Math.floor(Math.random() * pool.length)].leave();
       left++;
+      await sleep(150); // the instance takes the member out of presence after the socket closed: before the next join
       await addViewer(joinIndex++);
       joined++;
       await sleep(QUICK ? 300 : 250);
@@ -440,6 +475,7 @@ async function main() {
   const victim = onOne >= viewers.size / 2 ? env('APP1') : env('APP2');
   const victimName = victim === env('APP1') ? 'instance 1' : 'instance 2';
   const holding = [...viewers].filter((v) => upstreamName(v.upstream) === victimName);
+  for (const room of ROOMS) room.moved = holding.filter((v) => v.room === room).length;
   log(`SIGKILL ${victimName} (pid ${victim}, :${instancePort[victim]}) holding ${holding.length} of ${viewers.size} viewers; orders keep going`);
   const killedAt = Date.now();
   process.kill(Number(victim), 'SIGKILL');
@@ -463,11 +499,12 @@ async function main() {
   ordersRunning = false;
   await Promise.all(orderWorkers);
   log(`orders: ${acked.length} acknowledged in all, ${unacked.length} never answered`);
-  await checkFigures('after the kill', { questions, deal, meetings });
+  await checkFigures('after the kill', { questions, deal, meetings, afterKill: true });
 
   await Promise.all([...viewers].map((v) => v.leave()));
   const failed = results.filter((r) => !r.ok);
   console.log(`\n== ${results.length - failed.length}/${results.length} checks passed; viewer counts right ${(recoveredIn / 1000).toFixed(1)} s after the SIGKILL`
+    + known.map((k) => `\n== KNOWN: ${k}`).join('')
     + (failed.length ? `\n== FAILED: ${failed.map((r) => r.name).join('; ')}` : ''));
   process.exit(failed.length ? 1 : 0);
 }
