@@ -19,11 +19,13 @@ export async function checkDashboard({ api, sql, tokens, ids, expectedViewers, u
     checks.push({ name, ok: r.ok, detail: `${r.detail} (${r.ms} ms)` });
   };
 
-  await compare('showcase: viewers per live room', async () => {
+  await compare('showcase: viewers per live room and in all', async () => {
     const snap = await snapshot('showcase');
     const a = room(snap, 'LIVE', ids.roomA)?.viewersNow, b = room(snap, 'LIVE', ids.roomB)?.viewersNow;
     const ea = expectedViewers[`live:${ids.roomA}`], eb = expectedViewers[`live:${ids.roomB}`];
-    return { ok: a === ea && b === eb, detail: `shown ${a} and ${b}, truth ${ea} and ${eb}` };
+    const total = snap?.totals?.viewersNow; // the proof's database has no other live rooms
+    return { ok: a === ea && b === eb && total === ea + eb,
+      detail: `shown ${a} and ${b} (total ${total}), truth ${ea} and ${eb} (total ${ea + eb})` };
   });
   await compare('showcase: orders and GMV today, deals sold out', async () => {
     const t = (await snapshot('showcase'))?.totals;
