@@ -13,7 +13,8 @@
 #   PROOF_REDIS_URL [redis://127.0.0.1:6379/10]   that Redis database is EMPTIED (flushdb) first
 #   PROOF_PORT [8150]     nginx listens there, the instances on PROOF_PORT+1 and PROOF_PORT+2
 #   LIVEHALL_JAR [target/livehall.jar]   built with `mvn -B -DskipTests package` when missing
-#   NGINX [/usr/sbin/nginx]   JAVA_XMX [512m]   PROOF_KEEP=1 keeps the temporary directory (logs)
+#   NGINX [/usr/sbin/nginx]   JAVA_XMX [512m]   PROOF_KEEP=1 keeps the temporary directory (logs; kept on failure too)
+#   PROOF_LOGS   on failure the instances' and nginx's logs are also copied there (mvn verify: target/proof-logs)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -61,6 +62,10 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -n "$nginx_started" ] && "$NGINX" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -s stop 2>/dev/null || true
   for p in "${waiters[@]}"; do wait "$p" || true; done
+  if [ "$rc" != 0 ] && [ -n "${PROOF_LOGS:-}" ]; then
+    mkdir -p "$PROOF_LOGS" && cp "$tmp"/app*.log "$tmp"/nginx/logs/*.log "$PROOF_LOGS"/ 2>/dev/null || true
+    echo "== logs (instances, nginx) copied to $PROOF_LOGS"
+  fi
   if [ "${PROOF_KEEP:-}" = 1 ] || [ "$rc" != 0 ]; then echo "== logs kept in $tmp (instances, nginx)"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
