@@ -85,6 +85,11 @@ export function Header() {
                 组织方看板
               </NavLink>
             )}
+            {(roles.includes('ORGANISER') || roles.includes('ADMIN')) && (
+              <NavLink to="/organiser/dashboard" className={navClass} data-testid="nav-dashboard">
+                实时看板
+              </NavLink>
+            )}
             {roles.includes('ORGANISER') && (
               <NavLink to="/organiser/applications" className={navClass} data-testid="nav-onboarding">
                 入驻审核
