@@ -1,5 +1,6 @@
 import type { DashboardTotals } from '../../api/dashboard';
 import { formatNumber, formatYuan, formatYuanShort } from './dashboard';
+import { FigureValue } from './FigureValue';
 
 interface Figure {
   key: string;
@@ -38,7 +39,7 @@ export function BigNumbers({ totals }: { totals: DashboardTotals }) {
       {figuresOf(totals).map((f) => (
         <div key={f.key} className={`dash-figure${f.strong ? ' dash-figure-strong' : ''}`} data-testid={`fig-${f.key}`} title={f.title}>
           <span className="dash-figure-label">{f.label}</span>
-          <strong className="dash-figure-value" data-testid={`fig-${f.key}-value`}>{f.value}</strong>
+          <FigureValue text={f.value} testId={`fig-${f.key}-value`} />
           {f.note && <span className="dash-figure-note">{f.note}</span>}
         </div>
       ))}

@@ -58,10 +58,13 @@ describe('DashboardReportPage', () => {
     expect(screen.getByTestId('report-watch-value').textContent).toBe('12小时34分钟');
     expect(screen.getByTestId('report-orders-value').textContent).toBe('321');
     expect(screen.getByTestId('report-buyers-value').textContent).toBe('150');
-    expect(screen.getByTestId('report-gmv-value').textContent).toBe('¥1,234,567.89');
+    expect(screen.getByTestId('report-gmv-value').textContent).toBe('123.46万元');
+    expect(screen.getByTestId('report-gmv').textContent).toContain('¥1,234,567.89');
+    expect(screen.getByTestId('report-gmv-value').querySelector('small')!.textContent).toBe('万元');
     expect(screen.getByTestId('report-conversion-value').textContent).toBe('1.25%');
     expect(screen.getByTestId('report-meetings').textContent).toContain('爽约 4');
-    expect(screen.getByTestId('report-signed-value').textContent).toBe('¥4,800,000.00');
+    expect(screen.getByTestId('report-signed-value').textContent).toBe('480万元');
+    expect(screen.getByTestId('report-signed').textContent).toContain('签约 5 项 · ¥4,800,000.00');
     expect(screen.getByTestId('funnel-booked').textContent).toBe('对接会预约40');
     expect(screen.getByTestId('funnel-held').textContent).toBe('对接会举行3075.00%');
     expect(screen.getByTestId('funnel-intentions').textContent).toBe('达成意向1240.00%');

@@ -5,7 +5,8 @@ import type { DashboardReport } from '../../api/dashboard';
 import { FormAlert } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
-import { ROOM_KIND_LABELS, dashboardErrorText, formatNumber, formatPercent, formatWatchTime, formatYuan } from './dashboard';
+import { ROOM_KIND_LABELS, dashboardErrorText, formatNumber, formatPercent, formatWatchTime, formatYuan, formatYuanShort } from './dashboard';
+import { FigureValue } from './FigureValue';
 import { HistorySection } from './HistorySection';
 import { ReportFunnel } from './ReportFunnel';
 import { ScopePicker } from './ScopePicker';
@@ -65,12 +66,13 @@ export function DashboardReportPage() {
             <Figure id="watch" label="观看时长" value={formatWatchTime(report.watchSeconds)} />
             <Figure id="orders" label="订单数" value={formatNumber(report.orders)} />
             <Figure id="buyers" label="下单人数" value={formatNumber(report.buyers)} />
-            <Figure id="gmv" label="成交额" value={formatYuan(report.gmvFen)} />
+            <Figure id="gmv" label="成交额" value={formatYuanShort(report.gmvFen)} note={formatYuan(report.gmvFen)} />
             <Figure id="conversion" label="观众转化率" value={formatPercent(report.conversion)} note="下单人数 ÷ 独立观众" />
             <Figure id="registrations" label="报名 / 签到" value={`${formatNumber(report.registrations)} / ${formatNumber(report.checkIns)}`} />
             <Figure id="meetings" label="对接会预约 / 举行" value={`${formatNumber(report.meetingsBooked)} / ${formatNumber(report.meetingsHeld)}`}
               note={`爽约 ${formatNumber(report.noShows)}`} />
-            <Figure id="signed" label="签约金额" value={formatYuan(report.signedAmountFen)} note={`签约 ${formatNumber(report.signedDeals)} 项`} />
+            <Figure id="signed" label="签约金额" value={formatYuanShort(report.signedAmountFen)}
+              note={`签约 ${formatNumber(report.signedDeals)} 项 · ${formatYuan(report.signedAmountFen)}`} />
           </div>
           <div className="dash-grid dash-report-grid">
             <section className="dash-panel" aria-labelledby="dash-funnel-title">
@@ -120,7 +122,7 @@ function Figure({ id, label, value, note }: { id: string; label: string; value: 
   return (
     <div className="dash-figure" data-testid={`report-${id}`}>
       <span className="dash-figure-label">{label}</span>
-      <strong className="dash-figure-value" data-testid={`report-${id}-value`}>{value}</strong>
+      <FigureValue text={value} testId={`report-${id}-value`} />
       {note && <span className="dash-figure-note">{note}</span>}
     </div>
   );

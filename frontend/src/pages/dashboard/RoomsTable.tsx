@@ -13,7 +13,7 @@ export function RoomsTable({ rooms }: { rooms: DashboardRoom[] }) {
         <div className="table-wrap">
           <table className="data-table dash-table" data-testid="rooms-table">
             <thead>
-              <tr><th>名称</th><th>状态</th><th className="num">当前在线</th><th className="num">峰值</th><th className="num">独立观众</th></tr>
+              <tr><th>名称</th><th>状态</th><th className="num">在线</th><th className="num">峰值</th><th className="num">独立观众</th></tr>
             </thead>
             <tbody>
               {rooms.map((r) => (

@@ -3,6 +3,8 @@ import type { DashboardMinute, HistoryBy, HistoryRow } from '../../api/dashboard
 import { formatHistoryAt, formatMinute } from './dashboard';
 
 interface Palette {
+  /** the axis labels' size: larger on a wall screen */
+  size: number;
   text: string;
   muted: string;
   line: string;
@@ -10,15 +12,15 @@ interface Palette {
   secondary: string;
 }
 
-const LIGHT: Palette = { text: '#2b2118', muted: '#76685c', line: '#ece1d4', primary: '#b3261e', secondary: '#d9a21b' };
-const DARK: Palette = { text: '#f4ece1', muted: '#b9ab9b', line: '#3b3029', primary: '#ff6b5e', secondary: '#f2c14e' };
+const LIGHT: Palette = { size: 12, text: '#2b2118', muted: '#76685c', line: '#ece1d4', primary: '#b3261e', secondary: '#d9a21b' };
+const DARK: Palette = { size: 15, text: '#f4ece1', muted: '#b9ab9b', line: '#3b3029', primary: '#ff6b5e', secondary: '#f2c14e' };
 
 const palette = (dark: boolean) => (dark ? DARK : LIGHT);
 
 function axes(c: Palette) {
   return {
     axisLine: { lineStyle: { color: c.line } },
-    axisLabel: { color: c.muted },
+    axisLabel: { color: c.muted, fontSize: c.size },
     splitLine: { lineStyle: { color: c.line } },
   };
 }
@@ -30,7 +32,7 @@ export function liveSeriesOption(minutes: DashboardMinute[], dark = false) {
     animationDurationUpdate: 300,
     textStyle: { color: c.text },
     tooltip: { trigger: 'axis' },
-    legend: { data: ['在线人数', '订单数'], textStyle: { color: c.text }, top: 0 },
+    legend: { data: ['在线人数', '订单数'], textStyle: { color: c.text, fontSize: c.size }, top: 0 },
     grid: { left: 48, right: 40, top: 36, bottom: 28 },
     xAxis: { type: 'category', boundaryGap: true, data: minutes.map((m) => formatMinute(m.at)), ...axes(c) },
     yAxis: [
@@ -72,7 +74,7 @@ export function rankingOption(items: Array<{ name: string; value: number }>, uni
       type: 'category',
       data: top.map((i) => i.name),
       ...axes(c),
-      axisLabel: { color: c.text, width: 120, overflow: 'truncate' },
+      axisLabel: { color: c.text, fontSize: c.size, width: 8 * c.size + 24, overflow: 'truncate' },
     },
     series: [
       {
@@ -80,7 +82,7 @@ export function rankingOption(items: Array<{ name: string; value: number }>, uni
         type: 'bar',
         barMaxWidth: 18,
         itemStyle: { color: c.primary, borderRadius: [0, 4, 4, 0] },
-        label: { show: true, position: 'right', color: c.text },
+        label: { show: true, position: 'right', color: c.text, fontSize: c.size },
         data: top.map((i) => i.value),
       },
     ],
