@@ -54,10 +54,14 @@ export function DashboardPage() {
     if (!screen) return;
     document.body.classList.add('dash-screen-open');
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setScreen(false);
+    // the browser's own Esc leaves full screen without a keydown: leave the big-screen layout with it
+    const onFullscreen = () => !document.fullscreenElement && setScreen(false);
     window.addEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onFullscreen);
     return () => {
       document.body.classList.remove('dash-screen-open');
       window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFullscreen);
     };
   }, [screen, setScreen]);
 
