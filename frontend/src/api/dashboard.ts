@@ -143,7 +143,7 @@ export interface DashboardReport {
 
 const seg = (scope: string) => encodeURIComponent(scope);
 
-/** The history CSV's path and query, as `historyCsvUrl` shows it and the download fetches it. */
+/** The history's parameters, in the same order for the JSON, the CSV link and its download. */
 function csvQuery(q: HistoryQuery) {
   return { from: q.from, to: q.to, by: q.by };
 }

@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { dashboardApi } from '../../api/dashboard';
 import type { DashboardScope } from '../../api/dashboard';
