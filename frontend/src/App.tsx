@@ -68,6 +68,9 @@ const OrganiserPipelinePage = lazyPage(() => import('./pages/fair/pipeline/Organ
 const FairKpiPage = lazyPage(() => import('./pages/fair/pipeline/FairKpiPage'), 'FairKpiPage');
 const MeetingsPage = lazyPage(() => import('./pages/fair/meeting/MeetingsPage'), 'MeetingsPage');
 const RoadshowPage = lazyPage(() => import('./pages/fair/meeting/RoadshowPage'), 'RoadshowPage');
+// the organisers' live dashboard (issue 15): its ECharts slice is loaded with it, never by the viewer's bundle
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage'), 'DashboardPage');
+const DashboardReportPage = lazyPage(() => import('./pages/dashboard/DashboardReportPage'), 'DashboardReportPage');
 const SlotsBoardPage = lazyPage(() => import('./pages/fair/meeting/SlotsBoardPage'), 'SlotsBoardPage');
 
 /** All client routes. The server falls back to index.html for these paths. */
@@ -122,6 +125,8 @@ export function AppRoutes() {
         <Route path="merchant/orders" element={<RequireAuth role="MERCHANT"><MerchantOrdersPage /></RequireAuth>} />
         <Route path="merchant/quotes" element={<RequireAuth role="MERCHANT"><MerchantQuotesPage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
+        <Route path="organiser/dashboard" element={<RequireAuth role="ORGANISER"><DashboardPage /></RequireAuth>} />
+        <Route path="organiser/dashboard/report" element={<RequireAuth role="ORGANISER"><DashboardReportPage /></RequireAuth>} />
         <Route path="organiser/applications" element={<RequireAuth role="ORGANISER"><OnboardingReviewPage /></RequireAuth>} />
         <Route path="organiser/training" element={<RequireAuth role="ORGANISER"><TrainingManagePage /></RequireAuth>} />
         <Route path="organiser/training/series/:id" element={<RequireAuth role="ORGANISER"><ManageSeriesPage /></RequireAuth>} />

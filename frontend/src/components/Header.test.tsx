@@ -14,6 +14,8 @@ describe('Header navigation', () => {
     }
     expect(screen.queryByTestId('current-user')).toBeNull();
     expect(screen.queryByTestId('nav-admin')).toBeNull();
+    expect(screen.queryByTestId('nav-dashboard')).toBeNull();
+    expect(screen.queryByTestId('nav-dashboard-menu')).toBeNull();
   });
 
   it('shows name · primary role for a viewer, without the admin link', () => {
@@ -33,6 +35,11 @@ describe('Header navigation', () => {
     expect(admin.getAttribute('href')).toBe('/admin/users');
     expect(screen.getByTestId('current-user').textContent).toBe('张三 · 管理员');
     expect(screen.getByTestId('nav-organiser').getAttribute('href')).toBe('/organiser');
+    // the live dashboard: in the phone menu's sections, and in the account menu on wide screens (header.css)
+    expect(screen.getByTestId('nav-dashboard').getAttribute('href')).toBe('/organiser/dashboard');
+    expect(screen.getByTestId('nav-dashboard').className).toContain('nav-phone-only');
+    expect(screen.getByTestId('nav-dashboard-menu').getAttribute('href')).toBe('/organiser/dashboard');
+    expect(screen.getByTestId('nav-dashboard-menu').className).toContain('nav-wide-only');
     expect(screen.queryByTestId('nav-onboarding')).toBeNull();
   });
 
@@ -41,6 +48,7 @@ describe('Header navigation', () => {
     expect(screen.getByTestId('nav-merchant').textContent).toBe('商家中心');
     expect(screen.getByTestId('nav-merchant-products').getAttribute('href')).toBe('/merchant/products');
     expect(screen.getByTestId('nav-organiser').textContent).toBe('组织方看板');
+    expect(screen.getByTestId('nav-dashboard').textContent).toBe('实时看板');
     expect(screen.queryByTestId('nav-admin')).toBeNull();
   });
 

@@ -14,6 +14,8 @@ const SECTIONS = [
 ];
 
 const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
+const phoneOnlyClass = (s: { isActive: boolean }) => `${navClass(s)} nav-phone-only`;
+const wideOnlyClass = (s: { isActive: boolean }) => `${navClass(s)} nav-wide-only`;
 
 export function Header() {
   const { user, logout } = useAuth();
@@ -47,6 +49,7 @@ export function Header() {
   };
 
   const roles = user?.roles ?? [];
+  const staff = roles.includes('ORGANISER') || roles.includes('ADMIN');
 
   return (
     <header className="site-header">
@@ -85,6 +88,12 @@ export function Header() {
                 组织方看板
               </NavLink>
             )}
+            {/* the live dashboard: here on phones; on wide screens in the account menu (the row of links is full) */}
+            {staff && (
+              <NavLink to="/organiser/dashboard" className={phoneOnlyClass} data-testid="nav-dashboard">
+                实时看板
+              </NavLink>
+            )}
             {roles.includes('ORGANISER') && (
               <NavLink to="/organiser/applications" className={navClass} data-testid="nav-onboarding">
                 入驻审核
@@ -105,6 +114,11 @@ export function Header() {
                 <NavLink to="/me" className={navClass} data-testid="nav-me">
                   个人中心
                 </NavLink>
+                {staff && (
+                  <NavLink to="/organiser/dashboard" className={wideOnlyClass} data-testid="nav-dashboard-menu">
+                    实时看板
+                  </NavLink>
+                )}
                 <button type="button" className="btn btn-ghost btn-sm" onClick={onLogout} data-testid="logout">
                   退出
                 </button>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dashboardDestinations,
   fairDestinations as f,
   roadshowDestinations as r,
   showcaseDestinations as d,
@@ -9,6 +10,11 @@ import {
 
 // The same strings the server's ShowcaseDestinations builds (docs/api.md "Destinations").
 describe('destinations', () => {
+  it('build the dashboard topic of a scope', () => {
+    expect(dashboardDestinations.overview('fair-3')).toBe('/topic/dashboard/fair-3/overview');
+    expect(dashboardDestinations.overview('mine')).toBe('/topic/dashboard/mine/overview');
+  });
+
   it('build the showcase destinations of a live session', () => {
     expect(d.viewers(12)).toBe('/topic/live/12/viewers');
     expect(d.chat('12')).toBe('/topic/live/12/chat');

@@ -1,6 +1,6 @@
 // Every realtime destination the app uses, in one place: the mirror of the server's
 // io.livehall.showcase.ShowcaseDestinations, io.livehall.training.TrainingDestinations,
-// io.livehall.fair.FairDestinations (and the user queues of docs/api.md). Build destinations here, nowhere else.
+// io.livehall.fair.FairDestinations, io.livehall.dashboard.DashboardTopics (and the user queues of docs/api.md). Build destinations here, nowhere else.
 
 const seg = (id: number | string) => encodeURIComponent(String(id));
 
@@ -51,6 +51,12 @@ export const roadshowDestinations = {
   stage: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/stage`,
   /** investor questions, unanswered and most upvoted first (latest value, ≤ 2/s) */
   qa: (fairId: number | string) => `/topic/roadshow/${seg(fairId)}/qa`,
+} as const;
+
+/** The organisers' live dashboard (mirror of io.livehall.dashboard.DashboardTopics). */
+export const dashboardDestinations = {
+  /** a scope's snapshot (latest value, ≤ 1/s; organisers of the scope's events and admins only) */
+  overview: (scope: string) => `/topic/dashboard/${seg(scope)}/overview`,
 } as const;
 
 /** The signed-in user's own queues (any of their connections, any instance). */

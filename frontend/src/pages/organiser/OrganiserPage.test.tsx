@@ -4,8 +4,10 @@ import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
 import { OrganiserPage } from './OrganiserPage';
 
 describe('OrganiserPage', () => {
-  it('leads to every workspace an organiser runs, fairs included', () => {
+  it('leads to the live dashboard and every workspace an organiser runs, fairs included', () => {
     renderWithAuth(<OrganiserPage />, makeUser(['ORGANISER']));
+    expect(screen.getByTestId('link-dashboard').getAttribute('href')).toBe('/organiser/dashboard');
+    expect(screen.queryByText('即将上线')).toBeNull();
     expect(screen.getByTestId('link-onboarding').getAttribute('href')).toBe('/organiser/applications');
     expect(screen.getByTestId('link-training').getAttribute('href')).toBe('/organiser/training');
     expect(screen.getByTestId('link-courses').getAttribute('href')).toBe('/organiser/courses');

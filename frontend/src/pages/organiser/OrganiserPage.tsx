@@ -1,12 +1,18 @@
 import { Link } from 'react-router-dom';
-import { ComingSoon } from '../../components/ComingSoon';
+import { usePageTitle } from '../../lib/usePageTitle';
 
+/** /organiser — the organiser's board: the live dashboard first, then every workspace an organiser runs. */
 export function OrganiserPage() {
+  usePageTitle('组织方看板');
   return (
-    <ComingSoon
-      title="组织方看板"
-      description="实时在线人数、峰值与观看时长、成交与对接数据看板，即将上线。"
-    >
+    <section className="container page coming-soon" data-testid="organiser-board">
+      <h1>组织方看板</h1>
+      <p className="lead">实时在线人数、峰值与观看时长、成交与对接数据，以及你主办的各项工作。</p>
+      <p>
+        <Link className="btn btn-primary btn-wrap" to="/organiser/dashboard" data-testid="link-dashboard">
+          进入实时看板（在线、成交、报名与对接数据，支持大屏展示）
+        </Link>
+      </p>
       <p>
         <Link className="btn btn-primary btn-wrap" to="/organiser/applications" data-testid="link-onboarding">
           进入入驻审核（遴选批次、申请审核、协议、商家）
@@ -27,6 +33,11 @@ export function OrganiserPage() {
           进入对接会管理（报名审核、供需目录、匹配、洽谈、成效）
         </Link>
       </p>
-    </ComingSoon>
+      <p>
+        <Link className="btn btn-ghost" to="/">
+          返回首页
+        </Link>
+      </p>
+    </section>
   );
 }
