@@ -135,7 +135,20 @@ public class Presence implements SmartLifecycle, ConnectionListener {
         return Mono.fromFuture(change.toFuture(), true);
     }
 
-    /** Puts this instance's rooms back into the index, then refreshes and sweeps every room in it. */
+    /**
+     * A member still connected here that Redis no longer has (it restarted empty, failed over, or swept this instance
+     * after a pause longer than the window) joins again, so the count recovers without the viewer reconnecting. Its
+     * account is not added to the unique viewers again (the member is a connection; who it is stays in the HyperLogLog
+     * unless Redis lost that too).
+     */
+    private Mono<Void> rejoin(Room room, String member) {
+        return uncancellable(store.join(room, member, "")).doOnNext(n -> counts.changed(room.key())).then();
+    }
+
+    /**
+     * Puts this instance's rooms back into the index, then refreshes and sweeps every room in it, joining again its
+     * members Redis lost.
+     */
     private Mono<Void> refreshAll() {
         return store.index(Set.copyOf(localMembers.keySet()))
                 .thenMany(store.activeRooms())
@@ -144,7 +157,10 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                             if (refreshed.swept() > 0) {
                                 counts.changed(room.key());
                             }
-                        }))
+                        })
+                        .flatMapMany(refreshed -> Flux.fromIterable(refreshed.missing()))
+                        .filter(member -> localMembers.getOrDefault(room.key(), Set.of()).contains(member))
+                        .concatMap(member -> rejoin(room, member)))
                 .then();
     }
 
