@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * {@code .../viewers} topic at most once per 600 ms window (so at most twice in any clock second), by one instance of
  * all ({@link CoalescedPublisher}, topic {@code viewers}). A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
  * members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed instance's viewers stop counting
- * within 20 s and the topic reports it within 25 s.
+ * within 20 s and the topic reports it within 25 s. Members a refresh finds missing (Redis came back empty or failed
+ * over) join again, so counts recover within one refresh after Redis returns, without viewers reconnecting.
  */
 @Service
 public class Presence implements SmartLifecycle, ConnectionListener {

@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * or PostgreSQL is down"): an order, from a product page or a flash deal, answers 503 problem+json with a Chinese
  * detail within the configured Redis command timeout (5 s, application.yaml) plus a margin, writes nothing to
  * PostgreSQL, and the same request with the same Idempotency-Key succeeds once Redis is back (empty, as a Redis
- * without persistence comes back).
+ * without persistence comes back). Meanwhile readiness is DOWN (Redis is in its group) and liveness UP.
  */
 class RedisOutageOrderTest extends IntegrationTest {
 
@@ -60,8 +60,13 @@ class RedisOutageOrderTest extends IntegrationTest {
             assertThat(fx.shardSum(deal)).as("deal stock unchanged").isEqualTo(shardsBefore);
             assertThat(fx.count("select count(*) from customer_order where buyer_id = :b", Map.of("b", buyer.id())))
                     .as("only the order placed before the outage").isEqualTo(1);
+            // Redis is in the readiness group: the instance leaves the load balancer, the process stays alive
+            await("readiness DOWN").atMost(ANSWERED_WITHIN).until(() -> health(client, "readiness") == 503);
+            assertThat(health(client, "liveness")).isEqualTo(200);
 
             redis.startAgain();
+            await("readiness UP again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> health(client, "readiness") == 200);
 
             await("orders succeed again once Redis is back").atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(250))
@@ -88,6 +93,10 @@ class RedisOutageOrderTest extends IntegrationTest {
         String body = result.getResponseBody();
         assertThat(body).contains("\"status\":503").contains("服务繁忙，请稍后重试")
                 .doesNotContain("Exception").doesNotContain("io.").doesNotContain("Redis");
+    }
+
+    private static int health(WebTestClient client, String group) {
+        return status(client.get().uri("/actuator/health/" + group).exchange());
     }
 
     private static int status(WebTestClient.ResponseSpec answer) {
