@@ -26,7 +26,7 @@ import org.springframework.core.env.Environment;
 class RedisOutageRealtimeTest extends IntegrationTest {
 
     private static final int REDIS_PORT = 16302;
-    /** pub/sub resubscribes on reconnection; presence puts its members back on its 5 s refresh */
+    /** reconnects at most 5 s apart (RedisConfig); pub/sub resubscribes then; presence rejoins on its 5 s refresh */
     private static final Duration RECOVERS_WITHIN = Duration.ofSeconds(15);
 
     @Autowired
