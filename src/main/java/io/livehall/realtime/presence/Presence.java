@@ -140,7 +140,8 @@ public class Presence implements SmartLifecycle, ConnectionListener {
      * A member still connected here that Redis no longer has (it restarted empty, failed over, or swept this instance
      * after a pause longer than the window) joins again, so the count recovers without the viewer reconnecting. Its
      * account is not added to the unique viewers again (the member is a connection; who it is stays in the HyperLogLog
-     * unless Redis lost that too).
+     * unless Redis lost that too). A connection that leaves between the check and the join counts until the window
+     * sweeps it, as a crashed instance's would: this instance no longer refreshes it.
      */
     private Mono<Void> rejoin(Room room, String member) {
         return uncancellable(store.join(room, member, "")).doOnNext(n -> counts.changed(room.key())).then();
