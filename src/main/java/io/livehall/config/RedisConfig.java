@@ -25,7 +25,7 @@ class RedisConfig {
     @Bean
     ClientResourcesBuilderCustomizer cappedReconnectDelay() {
         return builder -> builder.reconnectDelay(
-                Delay.exponential(Duration.ofMillis(100), RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS));
+                Delay.exponential(Duration.ZERO, RECONNECT_AT_MOST, 2, TimeUnit.MILLISECONDS));
     }
 
     @Bean
