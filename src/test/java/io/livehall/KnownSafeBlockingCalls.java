@@ -25,6 +25,11 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * <li>Hibernate Validator builds a class's constraint metadata once and caches it in a map whose segments are
  *     guarded by a {@code ReentrantLock}: two requests of a type nobody has validated yet (the flash-sale race's
  *     first orders, on two event loops) meet there for the moment the metadata is stored.</li>
+ * <li>Netty's adaptive buffer allocator grows its set of magazines under a {@code StampedLock}
+ *     ({@code AdaptivePoolingAllocator$MagazineGroup#tryExpandMagazines}): event-loop threads allocating at the same
+ *     instant meet there for the moment the array is swapped. Lettuce met it on its event loop while reconnecting to
+ *     a Redis that was down; BlockHound's error then failed the waiting commands with 500 instead of 503
+ *     (RedisOutageOrderTest).</li>
  * </ul>
  */
 public class KnownSafeBlockingCalls implements BlockHoundIntegration {
@@ -42,5 +47,6 @@ public class KnownSafeBlockingCalls implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("io.lettuce.core.protocol.SharedLock", "decrementWriters");
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl", "getBeanMetaData");
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
     }
 }

@@ -28,7 +28,8 @@ import reactor.core.publisher.Mono;
  * {@code .../viewers} topic at most once per 600 ms window (so at most twice in any clock second), by one instance of
  * all ({@link CoalescedPublisher}, topic {@code viewers}). A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
  * members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed instance's viewers stop counting
- * within 20 s and the topic reports it within 25 s.
+ * within 20 s and the topic reports it within 25 s. Members a refresh finds missing (Redis came back empty or failed
+ * over) join again, so counts recover within one refresh after Redis returns, without viewers reconnecting.
  */
 @Service
 public class Presence implements SmartLifecycle, ConnectionListener {
@@ -135,7 +136,21 @@ public class Presence implements SmartLifecycle, ConnectionListener {
         return Mono.fromFuture(change.toFuture(), true);
     }
 
-    /** Puts this instance's rooms back into the index, then refreshes and sweeps every room in it. */
+    /**
+     * A member still connected here that Redis no longer has (it restarted empty, failed over, or swept this instance
+     * after a pause longer than the window) joins again, so the count recovers without the viewer reconnecting. Its
+     * account is not added to the unique viewers again (the member is a connection; who it is stays in the HyperLogLog
+     * unless Redis lost that too). A connection that leaves between the check and the join counts until the window
+     * sweeps it, as a crashed instance's would: this instance no longer refreshes it.
+     */
+    private Mono<Void> rejoin(Room room, String member) {
+        return uncancellable(store.join(room, member, "")).doOnNext(n -> counts.changed(room.key())).then();
+    }
+
+    /**
+     * Puts this instance's rooms back into the index, then refreshes and sweeps every room in it, joining again its
+     * members Redis lost.
+     */
     private Mono<Void> refreshAll() {
         return store.index(Set.copyOf(localMembers.keySet()))
                 .thenMany(store.activeRooms())
@@ -144,7 +159,10 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                             if (refreshed.swept() > 0) {
                                 counts.changed(room.key());
                             }
-                        }))
+                        })
+                        .flatMapMany(refreshed -> Flux.fromIterable(refreshed.missing()))
+                        .filter(member -> localMembers.getOrDefault(room.key(), Set.of()).contains(member))
+                        .concatMap(member -> rejoin(room, member)))
                 .then();
     }
 

@@ -45,8 +45,8 @@ class PresenceStore {
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> STATS = RedisScripts.load("presence-stats", List.class);
 
-    /** What a refresh did: members swept, members left. */
-    record Refreshed(long swept, long left) {
+    /** What a refresh did: members swept, members left, and the given members Redis did not have (to join again). */
+    record Refreshed(long swept, long left, List<String> missing) {
     }
 
     private final ReactiveStringRedisTemplate redis;
@@ -76,12 +76,17 @@ class PresenceStore {
         return redis.execute(REFRESH, List.of(members(room), joined(room), watched(room), unique(room), peak(room)), args)
                 .next()
                 .map(values -> {
-                    List<Long> v = (List<Long>) (List<?>) values;
-                    return new Refreshed(v.get(0), v.get(1));
+                    List<Object> v = (List<Object>) values;
+                    List<String> missing = v.subList(2, v.size()).stream().map(PresenceStore::text).toList();
+                    return new Refreshed(((Number) v.get(0)).longValue(), ((Number) v.get(1)).longValue(), missing);
                 })
                 .flatMap(r -> r.left() == 0 && localMembers.isEmpty()
                         ? redis.opsForSet().remove(ROOMS, room.key()).thenReturn(r)
                         : Mono.just(r));
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
     }
 
     /** Puts rooms this instance has members in (back) into the index. */

@@ -106,8 +106,12 @@ class DealOrderAttempt {
             DealGate.AttemptCount count = round == 0 ? attempts.forGate(dealId, a.buyer().id()) : null;
             String token = gate.newToken();
             return gate.take(a.deal(), a.buyer().id(), n, a.key(), token, count)
-                    // the call failed, but Redis may have run it: what it may have reserved under this token goes back
-                    .onErrorResume(e -> safely(gate.release(dealId, a.buyer().id(), a.key(), token, true).then()).then(Mono.error(e)))
+                    // the call failed, but Redis may have run it: what it may have reserved under this token goes back,
+                    // without the buyer waiting for it (a Redis that is down would hold the answer for every retry)
+                    .onErrorResume(e -> {
+                        releaseLater(dealId, a.buyer().id(), a.key(), token);
+                        return Mono.error(e);
+                    })
                     .flatMap(answer -> switch (answer.outcome()) {
                         case PASSED -> commitDeal(a, token);
                         case TOO_MANY -> Mono.error(OrderAttempts.tooMany(Long.parseLong(answer.value())));
@@ -243,6 +247,16 @@ class DealOrderAttempt {
                 .switchIfEmpty(Mono.defer(() -> orders.findByKey(buyerId, key)))
                 .filter(row -> row.order().buyerId() == buyerId)
                 .map(row -> PlacedOrder.repeatOf(row, hash));
+    }
+
+    /**
+     * Gives back, off the request, what a take that failed may have reserved: the release retries, and against a Redis
+     * that does not answer each try lasts the command timeout, so the buyer gets the 503 after one timeout, not four.
+     * If the release fails too, the reservation (its attempt finished) is the reconciler's or the key's next retry's
+     * ({@link DealReservations}); the scripts let only one of them act.
+     */
+    private void releaseLater(long dealId, long buyerId, String key, String token) {
+        safely(gate.release(dealId, buyerId, key, token, true).then()).subscribe();
     }
 
     private static Mono<Void> safely(Mono<Void> compensation) {

@@ -1,7 +1,9 @@
 package io.livehall.realtime.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.livehall.IntegrationTest;
@@ -14,7 +16,7 @@ import reactor.test.StepVerifier;
 /**
  * The instance's own bookkeeping of who is in which room, against the real Redis: a connection that closed before
  * its SUBSCRIBE reached presence never becomes a member (else this instance would refresh it for ever), and a room
- * nobody here is in any more is forgotten.
+ * nobody here is in any more is forgotten, and members Redis lost (it came back empty) join again on the next refresh.
  */
 class PresenceBookkeepingTest extends IntegrationTest {
 
@@ -69,5 +71,22 @@ class PresenceBookkeepingTest extends IntegrationTest {
         StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isZero()).verifyComplete();
         assertThat(presence.hasLocalMembers("live", room)).isFalse();
         StepVerifier.create(presence.disconnected("c-a")).verifyComplete();
+    }
+
+    @Test
+    void membersRedisLostJoinAgainOnTheNextRefresh() {
+        String room = new LiveFixtures(http, db).liveRoom();
+        presence.connected("c-kept");
+        StepVerifier.create(presence.subscribed("c-kept", guest("g-kept"), "/topic/live/" + room + "/chat")).verifyComplete();
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isEqualTo(1)).verifyComplete();
+
+        // as if Redis restarted empty: the room's members and figures are gone, the connection is still here
+        presence.forget("live", room).block(Duration.ofSeconds(5));
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isZero()).verifyComplete();
+
+        await("the connection counts again").atMost(Presence.REFRESH_INTERVAL.plusSeconds(3))
+                .until(() -> presence.viewers("live", room).block(Duration.ofSeconds(5)).now() == 1);
+        StepVerifier.create(presence.disconnected("c-kept")).verifyComplete();
+        StepVerifier.create(presence.viewers("live", room)).assertNext(v -> assertThat(v.now()).isZero()).verifyComplete();
     }
 }
