@@ -55,7 +55,7 @@ class MinuteRepository {
     Mono<Void> write(String scope, Instant minute, Map<String, Long> figures) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(UPSERT).bind("scope", scope).bind("minute", minute);
         for (Measure m : Measure.values()) {
-            spec = spec.bind(COLUMNS.get(m), Math.max(0L, figures.getOrDefault(m.field(), 0L)));
+            spec = spec.bind(COLUMNS.get(m), figures.getOrDefault(m.field(), 0L));
         }
         return spec.then();
     }
