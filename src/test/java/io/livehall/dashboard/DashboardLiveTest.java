@@ -90,6 +90,23 @@ class DashboardLiveTest extends IntegrationTest {
     }
 
     @Test
+    void aFlashDealSellingOutCountsOnce() {
+        Account organiser = new FairFixtures(db, context).account("ORGANISER");
+        OrderFixtures orders = new OrderFixtures(http, db, context);
+        long before = number(snapshot(organiser, "showcase"), "$.totals.dealsSoldOut");
+        OrderFixtures.LiveDeal live = orders.liveDeal("dash-deal", 9_900, 100, 5_900, 2, 1);
+        for (OrderFixtures.Buyer buyer : orders.buyers("dash-deal-b", 2)) {
+            orders.order(buyer.token(), UUID.randomUUID().toString(), OrderFixtures.dealOrder(live.deal(), 1))
+                    .expectStatus().is2xxSuccessful();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(number(snapshot(organiser, "showcase"), "$.totals.dealsSoldOut")).isEqualTo(before + 1));
+        // published again (another stock change, a reconcile): still once
+        org.awaitility.Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(number(snapshot(organiser, "showcase"), "$.totals.dealsSoldOut")).isEqualTo(before + 1));
+    }
+
+    @Test
     void registrationsOfAFairAndASeriesAreCountedFromTheirTables() {
         FairFixtures fx = new FairFixtures(db, context);
         Account organiser = fx.account("ORGANISER");
