@@ -42,10 +42,15 @@ class MinuteRollup implements SmartLifecycle {
 
     /** Rolls every closed pending minute of every scope; completes with how many minutes were written. */
     Mono<Long> rollClosed() {
-        long last = Math.floorDiv(clock.instant().minus(GRACE).getEpochSecond(), 60) - 1;
+        long last = lastClosed(clock.instant());
         return tally.scopes()
                 .concatMap(scope -> tally.pending(scope, last).concatMap(minute -> roll(scope, minute)))
                 .count();
+    }
+
+    /** The last closed minute at {@code now} (epoch minutes): it ended at least {@link #GRACE} ago. */
+    static long lastClosed(Instant now) {
+        return Math.floorDiv(now.minus(GRACE).getEpochSecond(), 60) - 1;
     }
 
     /** Writes one minute of one scope as Redis has it, then takes it off the pending index. */
