@@ -26,4 +26,10 @@ public final class SecondInstance {
         }
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
+
+    /** A bean of the second instance (started if it is not yet). */
+    public static synchronized <T> T bean(Class<T> type) {
+        port();
+        return context.getBean(type);
+    }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.livehall.common.tally.Measure;
+import io.livehall.common.tally.Tally;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
 import io.livehall.fair.Fair;
@@ -41,9 +44,11 @@ class MeetingBoard {
     private final TransactionalOperator tx;
     private final FairActivity activity;
     private final Clock clock;
+    private final Tally tally;
 
     MeetingBoard(Fairs fairs, SlotRepository slots, MeetingRepository meetings, MeetingNotices notices,
-                 TransactionalOperator tx, FairActivity activity, Clock clock) {
+                 TransactionalOperator tx, FairActivity activity, Clock clock, Tally tally) {
+        this.tally = tally;
         this.fairs = fairs;
         this.slots = slots;
         this.meetings = meetings;
@@ -127,8 +132,18 @@ class MeetingBoard {
                                             : Mono.empty())
                                     .then(meetings.find(fairId, meetingId)))
                             .map(Row::meeting)
+                            .flatMap(after -> tallied(fairId, 0, (to == MeetingStatus.HELD ? 1 : 0)
+                                    - (m.status() == MeetingStatus.HELD ? 1 : 0)).thenReturn(after))
                             .doOnNext(after -> activity.changed(fairId, FairActivity.What.MEETING, meetingId));
                 });
+    }
+
+    /** The organisers' dashboard: meetings booked and held in the minute they commit (corrections negative). */
+    private Mono<Void> tallied(long fairId, long booked, long held) {
+        if (booked == 0 && held == 0) {
+            return Mono.empty();
+        }
+        return tally.add(Tally.fair(fairId), Map.of(Measure.MEETINGS_BOOKED, booked, Measure.MEETINGS_HELD, held));
     }
 
     /**
@@ -154,6 +169,7 @@ class MeetingBoard {
                                     .then(meetings.find(fairId, meetingId))
                                     .flatMap(after -> notices.cancelledByOrganiser(after).thenReturn(after)))
                             .map(Row::meeting)
+                            .flatMap(after -> tallied(fairId, -MeetingRequests.counted(m.status()), 0).thenReturn(after))
                             .doOnNext(after -> activity.changed(fairId, FairActivity.What.MEETING, meetingId));
                 });
     }

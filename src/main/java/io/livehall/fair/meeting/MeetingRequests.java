@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
+import io.livehall.common.tally.Measure;
+import io.livehall.common.tally.Tally;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
 import io.livehall.fair.Fair;
@@ -49,9 +52,11 @@ class MeetingRequests {
     private final FairActivity activity;
     private final MeetingRequestLimit limit;
     private final Clock clock;
+    private final Tally tally;
 
     MeetingRequests(Fairs fairs, MeetingRepository meetings, SlotRepository slots, MeetingNotices notices,
-                    TransactionalOperator tx, FairActivity activity, MeetingRequestLimit limit, Clock clock) {
+                    TransactionalOperator tx, FairActivity activity, MeetingRequestLimit limit, Clock clock, Tally tally) {
+        this.tally = tally;
         this.fairs = fairs;
         this.meetings = meetings;
         this.slots = slots;
@@ -142,7 +147,8 @@ class MeetingRequests {
             return tx.transactional(meetings.lockSlot(slotId)
                     .then(Mono.defer(() -> meetings.book(fair.id(), id, slotId, kinds, key, userId, now)))
                     .map(booked -> booked(row, slotId, key, booked, now))
-                    .flatMap(after -> notices.booked(after).thenReturn(after.meeting())));
+                    .flatMap(after -> notices.booked(after).thenReturn(after.meeting())))
+                    .flatMap(booked -> tallied(booked.fairId(), 1, 0).thenReturn(booked));
         });
         return once
                 .retryWhen(Retry.max(8).filter(e -> violated(e, "fair_meeting_place_free") || deadlocked(e)))
@@ -208,7 +214,10 @@ class MeetingRequests {
                                             userId, clock.instant())
                                             .then(notices.progress(m, PairStage.MET, userId)))
                             .then(meetings.find(fairId, m.id())))
-                    .map(Row::meeting).doOnNext(this::changed);
+                    .map(Row::meeting)
+                    .flatMap(after -> (after.status() == MeetingStatus.HELD ? tallied(fairId, 0, 1) : Mono.<Void>empty())
+                            .thenReturn(after))
+                    .doOnNext(this::changed);
         }));
     }
 
@@ -221,7 +230,9 @@ class MeetingRequests {
                         .then(to.booked() ? Mono.empty() : meetings.freeAttendees(m.id()))
                         .then(meetings.find(m.fairId(), m.id()))
                         .flatMap(after -> notices.moved(after, actorParticipantId).thenReturn(after)))
-                .map(Row::meeting).doOnNext(this::changed);
+                .map(Row::meeting)
+                .flatMap(after -> tallied(m.fairId(), counted(to) - counted(m.status()), 0).thenReturn(after))
+                .doOnNext(this::changed);
     }
 
     private Mono<Row> mine(long fairId, long meetingId, Participant me) {
@@ -254,6 +265,19 @@ class MeetingRequests {
         }
         return meetings.countSlots(fairId, slotIds).flatMap(n -> n == slotIds.size() ? Mono.<Void>empty()
                 : Mono.error(slotProblem("slotIds", "意向时段须为本场对接会的时段")));
+    }
+
+    /** Whether a meeting in this status counts as booked on the organisers' figures (booked, held or missed). */
+    static long counted(MeetingStatus status) {
+        return status == MeetingStatus.BOOKED || status == MeetingStatus.HELD || status == MeetingStatus.NO_SHOW ? 1 : 0;
+    }
+
+    /** The organisers' dashboard: meetings booked and held in the minute they commit (a cancellation: −1). */
+    private Mono<Void> tallied(long fairId, long booked, long held) {
+        if (booked == 0 && held == 0) {
+            return Mono.empty();
+        }
+        return tally.add(Tally.fair(fairId), Map.of(Measure.MEETINGS_BOOKED, booked, Measure.MEETINGS_HELD, held));
     }
 
     private void changed(Meeting m) {

@@ -1,6 +1,9 @@
 package io.livehall.fair.pipeline;
 
 import java.time.Clock;
+import java.util.Map;
+import io.livehall.common.tally.Measure;
+import io.livehall.common.tally.Tally;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.events.AfterCommit;
 import io.livehall.common.notification.Notification;
@@ -37,9 +40,11 @@ class PipelineService {
     private final AfterCommit afterCommit;
     private final NotificationCentre notifications;
     private final Clock clock;
+    private final Tally tally;
 
     PipelineService(Fairs fairs, PipelineRepository pairs, TransactionalOperator tx, FairActivity activity,
-                    AfterCommit afterCommit, NotificationCentre notifications, Clock clock) {
+                    AfterCommit afterCommit, NotificationCentre notifications, Clock clock, Tally tally) {
+        this.tally = tally;
         this.fairs = fairs;
         this.pairs = pairs;
         this.tx = tx;
@@ -80,9 +85,33 @@ class PipelineService {
                             : pairs.pair(fairId, pairId).flatMap(now -> Mono.error(stale(change.version(), now.version()))))
                     .then(tellOtherSide(access, change))
                     .then(afterCommit.run("fair-pipeline-activity",
-                            () -> Mono.fromRunnable(() -> activity.changed(fairId, FairActivity.What.PIPELINE, pairId))));
+                            () -> Mono.fromRunnable(() -> activity.changed(fairId, FairActivity.What.PIPELINE, pairId))))
+                    .then(afterCommit.run("fair-pipeline-tally", () -> tallied(fairId, current, change)));
             return tx.transactional(write).then(detail(who, fairId, pairId));
         });
+    }
+
+    /**
+     * The organisers' dashboard: intentions, signed deals and signed amounts as the fair's KPIs count them (pairs at
+     * INTENTION or SIGNED; SIGNED and its amount), changed by this update, in the minute it commits.
+     */
+    private Mono<Void> tallied(long fairId, PairView before, PairUpdate after) {
+        long intentions = intended(after.stage()) - intended(before.stage());
+        long signed = (after.stage() == PairStage.SIGNED ? 1 : 0) - (before.stage() == PairStage.SIGNED ? 1 : 0);
+        long amount = signedAmount(after.stage(), after.signedAmountFen()) - signedAmount(before.stage(), before.signedAmountFen());
+        if (intentions == 0 && signed == 0 && amount == 0) {
+            return Mono.empty();
+        }
+        return tally.add(Tally.fair(fairId), Map.of(Measure.INTENTIONS, intentions, Measure.SIGNED_DEALS, signed,
+                Measure.SIGNED_AMOUNT_FEN, amount));
+    }
+
+    private static long intended(PairStage stage) {
+        return stage == PairStage.INTENTION || stage == PairStage.SIGNED ? 1 : 0;
+    }
+
+    private static long signedAmount(PairStage stage, Long fen) {
+        return stage == PairStage.SIGNED && fen != null ? fen : 0;
     }
 
     /** A fair's pairs for its organisers, at one stage or all. */

@@ -3,7 +3,10 @@ package io.livehall.fair.screening;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.livehall.common.tally.Measure;
+import io.livehall.common.tally.Tally;
 import io.livehall.common.error.ApiProblem;
 import io.livehall.common.error.FieldProblem;
 import io.livehall.common.events.AfterCommit;
@@ -48,10 +51,12 @@ class Registrations {
     private final AfterCommit afterCommit;
     private final FairActivity activity;
     private final Clock clock;
+    private final Tally tally;
 
     Registrations(ParticipantRepository participants, Invitations invitations, FairPages pages, FairQueries queries,
                   Fairs fairs, AccountService accounts, ScreeningNotices notices, TransactionalOperator tx,
-                  AfterCommit afterCommit, FairActivity activity, Clock clock) {
+                  AfterCommit afterCommit, FairActivity activity, Clock clock, Tally tally) {
+        this.tally = tally;
         this.participants = participants;
         this.invitations = invitations;
         this.pages = pages;
@@ -93,7 +98,8 @@ class Registrations {
                                         .flatMap(id -> participants.record(id, null, ParticipantStatus.PENDING, null, userId,
                                                 clock.instant()).thenReturn(id))))
                                 .flatMap(id -> (invitation.isPresent() ? invitations.use(invitation.get()) : Mono.<Void>empty())
-                                        .then(changed(fairId, id))))
+                                        .then(changed(fairId, id))
+                                        .then(registered(fairId, 1))))
                                 .onErrorMap(DataIntegrityViolationException.class, e -> taken()))
                         .then(Mono.defer(() -> view(fair, userId)))));
     }
@@ -122,7 +128,8 @@ class Registrations {
                                         .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(state(p, "撤回")))
                                         .then(participants.record(p.id(), p.status(), ParticipantStatus.WITHDRAWN, null,
                                                 userId, clock.instant()))
-                                        .then(changed(fairId, p.id()))))
+                                        .then(changed(fairId, p.id()))
+                                        .then(registered(fairId, -1))))
                         .then(Mono.defer(() -> view(fair, userId))));
     }
 
@@ -182,6 +189,11 @@ class Registrations {
     private Mono<Void> changed(long fairId, long participantId) {
         return afterCommit.run("fair-participant", () -> Mono.fromRunnable(
                 () -> activity.changed(fairId, FairActivity.What.PARTICIPANT, participantId)));
+    }
+
+    /** The organisers' dashboard counts registrations made (a withdrawal: −1) in the minute they commit. */
+    private Mono<Void> registered(long fairId, long n) {
+        return afterCommit.run("fair-registration-tally", () -> tally.add(Tally.fair(fairId), Map.of(Measure.REGISTRATIONS, n)));
     }
 
     private static String answer(RegistrationRequest r) {

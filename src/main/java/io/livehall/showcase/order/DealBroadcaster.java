@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.livehall.common.tally.Measure;
+import io.livehall.common.tally.Tally;
 import io.livehall.common.redis.RedisKeys;
 import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.realtime.broker.Access;
@@ -37,10 +39,12 @@ class DealBroadcaster extends PeriodicJob {
     private final Set<Long> dirty = ConcurrentHashMap.newKeySet();
 
     private final Clock clock;
+    private final Tally tally;
 
     DealBroadcaster(Broker broker, DestinationCatalog catalog, FlashDeals deals, DealGateStock gate,
-                    ReactiveStringRedisTemplate redis, MeterRegistry meters, Clock clock) {
+                    ReactiveStringRedisTemplate redis, MeterRegistry meters, Clock clock, Tally tally) {
         super(meters);
+        this.tally = tally;
         this.clock = clock;
         this.broker = broker;
         this.deals = deals;
@@ -86,8 +90,21 @@ class DealBroadcaster extends PeriodicJob {
                         .filter(Boolean::booleanValue)
                         .flatMap(won -> {
                             dirty.remove(id);
-                            return deals.find(id).flatMap(this::publishNow);
+                            return deals.find(id).flatMap(this::publishNow).flatMap(this::countSoldOut);
                         }))
                 .then();
+    }
+
+    /**
+     * The organisers' dashboard counts a deal once when it is first seen sold out (by whichever instance publishes it;
+     * a marker in Redis under the deal's tag makes it once), whatever stock comes back later.
+     */
+    private Mono<Void> countSoldOut(FlashDealView view) {
+        if (!"SOLD_OUT".equals(view.status())) {
+            return Mono.empty();
+        }
+        return redis.opsForValue().setIfAbsent(RedisKeys.of("deal", view.id(), "sold-out-counted"), "1", Tally.KEEP)
+                .filter(Boolean::booleanValue)
+                .flatMap(first -> tally.add(Tally.SHOWCASE, java.util.Map.of(Measure.DEALS_SOLD_OUT, 1L)));
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.livehall.common.schedule.PeriodicJob;
+import io.livehall.common.tally.Measure;
+import io.livehall.common.tally.Tally;
 import io.livehall.realtime.broker.Access;
 import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
@@ -55,13 +57,15 @@ class OrderEvents extends PeriodicJob {
     private final NotificationCentre notifications;
     private final Clock clock;
     private final OrderRepository orders;
+    private final Tally tally;
     private final Map<Long, List<String>> tickerNames = new ConcurrentHashMap<>();
     private final Map<Long, Integer> tickerCounts = new ConcurrentHashMap<>();
     private final Set<Long> figuresDirty = ConcurrentHashMap.newKeySet();
 
     OrderEvents(Broker broker, DestinationCatalog catalog, OrderRepository orders, MerchantAccess merchants,
-                LiveSessions sessions, MeterRegistry meters, NotificationCentre notifications, Clock clock) {
+                LiveSessions sessions, MeterRegistry meters, NotificationCentre notifications, Clock clock, Tally tally) {
         super(meters);
+        this.tally = tally;
         this.notifications = notifications;
         this.clock = clock;
         this.broker = broker;
@@ -95,6 +99,9 @@ class OrderEvents extends PeriodicJob {
     }
 
     void placed(Order order, String buyerName) {
+        // the organisers' dashboard: orders and GMV per minute and day, per product and merchant (never fails)
+        tally.add(Tally.SHOWCASE, Map.of(Measure.ORDERS, 1L, Measure.GMV_FEN, order.totalFen()),
+                Tally.sale(order.productId(), order.merchantId(), order.totalFen())).subscribe();
         if (order.sessionId() != null) {
             long session = order.sessionId();
             synchronized (tickerNames) {

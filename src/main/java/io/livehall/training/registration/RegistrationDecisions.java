@@ -82,7 +82,7 @@ class RegistrationDecisions {
         return decide(who, registrationId, (r, series, settings) -> repository.confirmed(r.seriesId())
                 .flatMap(confirmed -> settings.capacity() != null && confirmed >= settings.capacity()
                         ? Mono.error(new ApiProblem(HttpStatus.CONFLICT, "registration-full", "名额已满，不能再通过"))
-                        : move(r, RegistrationState.CONFIRMED, null))
+                        : move(r, RegistrationState.CONFIRMED, null).then(placement.counted(r.seriesId(), 1)))
                 .then(notices.approved(r.userId(), r.seriesId(), series.title())));
     }
 

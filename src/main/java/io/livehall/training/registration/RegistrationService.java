@@ -77,7 +77,9 @@ class RegistrationService {
                                     .map(Registration::id)
                                     .switchIfEmpty(Mono.defer(() -> placement.placeFor(settings)
                                             .flatMap(state -> repository.upsert(seriesId, userId, state, form.company(),
-                                                    form.jobTitle(), form.phone(), clock.instant()))));
+                                                    form.jobTitle(), form.phone(), clock.instant())
+                                                    .flatMap(id -> placement.counted(seriesId,
+                                                            state == RegistrationState.CONFIRMED ? 1 : 0).thenReturn(id)))));
                         }))))
                 .then(Mono.defer(() -> status(seriesId, userId)));
     }
@@ -92,7 +94,8 @@ class RegistrationService {
                                         .flatMap(rows -> rows == 1 ? Mono.just(r) : Mono.error(new ApiProblem(
                                                 HttpStatus.CONFLICT, "registration-state", "报名" + r.state().label() + "，不能取消"))))
                                 .flatMap(r -> r.state() == RegistrationState.CONFIRMED
-                                        ? placement.fill(settings, series.title()) : Mono.just(0L)))))
+                                        ? placement.counted(seriesId, -1).then(placement.fill(settings, series.title()))
+                                        : Mono.just(0L)))))
                 .then(Mono.defer(() -> status(seriesId, userId)));
     }
 

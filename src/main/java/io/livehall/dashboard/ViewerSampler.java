@@ -1,0 +1,93 @@
+package io.livehall.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.livehall.common.schedule.Periodic;
+import io.livehall.common.tally.Measure;
+import io.livehall.common.tally.Tally;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Samples presence into the tally every {@link #PERIOD} (on every instance; the minute keeps the largest sample, so two
+ * instances sampling agree): per scope with live rooms (the showcase's live sessions, each series' training sessions,
+ * each roadshow fair, and the platform) the viewers now, unique viewers and watch time of its live rooms, summed. A
+ * person in two rooms counts in each (rooms' unique viewers are kept per room).
+ */
+@Component
+class ViewerSampler implements SmartLifecycle {
+
+    static final Duration PERIOD = Duration.ofSeconds(5);
+
+    private final Snapshots snapshots;
+    private final Tally tally;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private volatile Periodic job;
+
+    ViewerSampler(Snapshots snapshots, Tally tally, Clock clock, MeterRegistry meters) {
+        this.snapshots = snapshots;
+        this.tally = tally;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    Mono<Void> sample() {
+        Instant now = clock.instant();
+        long minute = Tally.minuteOf(now);
+        return snapshots.audiences(Members.EVERYTHING, now)
+                .filter(a -> a.room().live())
+                .collectList()
+                .flatMapMany(rooms -> {
+                    Map<String, long[]> byScope = new HashMap<>();
+                    rooms.forEach(a -> {
+                        for (String scope : scopesOf(a.room())) {
+                            long[] s = byScope.computeIfAbsent(scope, k -> new long[3]);
+                            s[0] += a.viewers().now();
+                            s[1] += a.viewers().unique();
+                            s[2] += a.viewers().watchSeconds();
+                        }
+                    });
+                    return Flux.fromIterable(byScope.entrySet());
+                })
+                .filter(e -> e.getValue()[0] > 0)
+                .concatMap(e -> tally.raise(e.getKey(), minute, Map.of(Measure.VIEWERS_PEAK, e.getValue()[0],
+                        Measure.UNIQUE_VIEWERS, e.getValue()[1], Measure.WATCH_SECONDS, e.getValue()[2])))
+                .then();
+    }
+
+    private static List<String> scopesOf(DashboardReads.RoomRow room) {
+        return switch (room.kind()) {
+            case "LIVE" -> List.of(Tally.SHOWCASE, Tally.PLATFORM);
+            case "TRAINING" -> List.of(Tally.training(room.seriesId()), Tally.PLATFORM);
+            default -> List.of(Tally.fair(room.id()), Tally.PLATFORM);
+        };
+    }
+
+    @Override
+    public void start() {
+        job = Periodic.start("dashboard-viewers", PERIOD, PERIOD, meters, this::sample);
+    }
+
+    @Override
+    public void stop() {
+        Periodic j = job;
+        if (j != null) {
+            j.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Periodic j = job;
+        return j != null && !j.isDisposed();
+    }
+}
