@@ -1,22 +1,25 @@
 -- Refreshes one instance's members of a room (XX: never re-adds a member that was swept), sweeps members not
--- refreshed within the window (a crashed instance's), adding their time to the watch time, and keeps the room's
--- keys alive while anyone is in it.
--- KEYS: members, joined, watched, unique, peak (of one room)
--- ARGV: now ms, window ms, key ttl ms, member...
--- Answers {members swept, members left}.
-local now = tonumber(ARGV[1])
-for i = 4, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now, ARGV[i]) end
-local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - tonumber(ARGV[2])), 'WITHSCORES')
+-- refreshed within the window (a crashed instance's), adding their time to the watch time, settles peak candidates
+-- and keeps the room's keys alive while anyone is in it. Every instance runs it for every room in use.
+-- KEYS: the room's presence keys (presence-lib).
+-- ARGV: instance, now ms, window ms, lease ms, peak slot ms, key ttl ms, connection... (this instance's members)
+-- Answers {members swept, members left, 1 if the count fell without a leave (swept, or a lease ran out) else 0}.
+-- include: presence-lib
+local instance, now, lease, slot = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[4]), tonumber(ARGV[5])
+if #ARGV > 6 then signed(instance, now, tick()) end
+for i = 7, #ARGV do redis.call('ZADD', KEYS[1], 'XX', now, instance .. '/' .. ARGV[i]) end
+local stale = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - tonumber(ARGV[3])), 'WITHSCORES')
 for i = 1, #stale, 2 do
   local joined = redis.call('HGET', KEYS[2], stale[i])
   if joined then
-    redis.call('INCRBY', KEYS[3], math.max(0, tonumber(stale[i + 1]) - tonumber(joined)))
+    redis.call('INCRBY', KEYS[5], math.max(0, tonumber(stale[i + 1]) - tonumber(joined)))
     redis.call('HDEL', KEYS[2], stale[i])
   end
   redis.call('ZREM', KEYS[1], stale[i])
+  dropped(stale[i])
 end
+local _, _, lapsed = counted(now, lease, true)
+settle(now, lease, slot)
 local left = redis.call('ZCARD', KEYS[1])
-if left > 0 then
-  for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
-end
-return {#stale / 2, left}
+if left > 0 then keep(ARGV[6]) end
+return {#stale / 2, left, (lapsed or #stale > 0) and 1 or 0}
