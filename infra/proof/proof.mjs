@@ -50,8 +50,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sql = (query) => execFileSync('psql', ['-d', env('DB'), '-qAt', '-c', query], { encoding: 'utf8', timeout: 10_000 }).trim();
 const sqlRow = (query) => sql(query).split('|').map(Number);
 const redis = (...args) => execFileSync('redis-cli', ['-u', env('REDIS_URL'), ...args], { encoding: 'utf8', timeout: 10_000 }).trim();
-/** Members of a room that count now: the same window as presence (PresenceStore.WINDOW, 20 s). */
-const presenceNow = (room) => Number(redis('zcount', `livehall:presence:{${room}}:members`, String(Date.now() - 20_000), '+inf'));
+const pairs = (text) => { const l = text ? text.split('\n') : []; const m = {}; for (let i = 0; i + 1 < l.length; i += 2) m[l[i]] = Number(l[i + 1]); return m; };
+/** Members of a room that count now: those of instances whose lease there is fresh (livehall.presence.lease, 5 s). */
+const presenceNow = (room) => {
+  const counts = pairs(redis('hgetall', `livehall:presence:{${room}}:counts`));
+  const leases = pairs(redis('hgetall', `livehall:presence:{${room}}:leases`));
+  return Object.entries(counts).reduce((n, [instance, c]) => n + (Date.now() - (leases[instance] ?? 0) <= 5000 ? c : 0), 0);
+};
 
 // ---------------------------------------------------------------------------------------------------- HTTP
 async function api(method, path, token, body, idempotencyKey) {
