@@ -16,11 +16,12 @@ local function tick()
   return redis.call('INCR', KEYS[10])
 end
 
--- the instance running this script is alive at room clock t
+-- the instance running this script is alive at room clock t; answers whether it had no lease here yet
 local function signed(instance, now, t)
-  redis.call('HSET', KEYS[7], instance, now)
+  local new = redis.call('HSET', KEYS[7], instance, now) == 1
   redis.call('HSET', KEYS[8], instance, t)
   redis.call('SREM', KEYS[11], instance)
+  return new
 end
 
 -- a member left the sorted set: its instance has one fewer here
@@ -55,20 +56,33 @@ local function counted(now, lease, note)
   return total, parts, lapsed
 end
 
--- keeps a count taken at clock t as a peak candidate (the highest of its time slot), if it is above the peak
-local function propose(now, t, total, parts, slot)
-  if total <= tonumber(redis.call('GET', KEYS[4]) or '0') then return end
+-- raises the peak to a value (the key keeps its expiry); answers whether the key is new (it has none then)
+local function raise(peak)
+  return redis.call('SET', KEYS[4], peak, 'KEEPTTL', 'GET') == false
+end
+
+-- a count taken at clock t by the instance running the script: its own part is sure at once (it is alive), so
+-- with one instance the peak rises at once; with others' parts the count is kept as a peak candidate (the highest
+-- of its time slot). Answers whether it wrote a key that may be new.
+local function propose(instance, now, t, total, parts, slot)
+  local before = tonumber(redis.call('GET', KEYS[4]) or '0')
+  if total <= before then return false end
+  local mine = parts[instance] or 0
+  local new = mine > before and raise(mine)
+  if total == mine then return new end
   local at = tostring(math.floor(now / slot))
   local old = redis.call('HGET', KEYS[9], at)
-  if old and cjson.decode(old).n >= total then return end
+  if old and cjson.decode(old).n >= total then return new end
   redis.call('HSET', KEYS[9], at, cjson.encode({t = t, n = total, parts = parts}))
+  return true
 end
 
 -- raises the peak by the confirmed parts of each candidate (instances that signed at or after it was taken); a
--- candidate is done when all its parts are confirmed or a lease after its slot (the rest are dead then)
+-- candidate is done when all its parts are confirmed or a lease after its slot (the rest are dead then). Answers
+-- whether it made the peak key (new: the caller keeps the room's keys alive then).
 local function settle(now, lease, slot)
   local pending = redis.call('HGETALL', KEYS[9])
-  if #pending == 0 then return end
+  if #pending == 0 then return false end
   local before = tonumber(redis.call('GET', KEYS[4]) or '0')
   local peak = before
   for i = 1, #pending, 2 do
@@ -80,9 +94,10 @@ local function settle(now, lease, slot)
     if sure > peak then peak = sure end
     if all or now >= (tonumber(pending[i]) + 1) * slot + lease then redis.call('HDEL', KEYS[9], pending[i]) end
   end
-  if peak > before then redis.call('SET', KEYS[4], peak) end
+  return peak > before and raise(peak)
 end
 
+-- every key of the room expires ttl ms from now (scripts that may create a key call it, so none is left without)
 local function keep(ttl)
   for i = 1, 11 do redis.call('PEXPIRE', KEYS[i], ttl) end
 end

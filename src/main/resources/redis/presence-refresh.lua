@@ -19,7 +19,7 @@ for i = 1, #stale, 2 do
   dropped(stale[i])
 end
 local _, _, lapsed = counted(now, lease, true)
-settle(now, lease, slot)
+local settled = settle(now, lease, slot)
 local left = redis.call('ZCARD', KEYS[1])
-if left > 0 then keep(ARGV[6]) end
+if left > 0 or settled then keep(ARGV[6]) end
 return {#stale / 2, left, (lapsed or #stale > 0) and 1 or 0}

@@ -86,25 +86,24 @@ class PresenceStore {
     }
 
     Mono<Long> join(Room room, String member, String viewer) {
-        return redis.execute(JOIN, keys(room), List.of(instance, member, now(), viewer, lease, slot, Long.toString(ROOM_TTL.toMillis())))
+        return redis.execute(JOIN, keys(room), List.of(instance, member, now(), viewer, lease, slot, ttl()))
                 .next()
                 .flatMap(n -> redis.opsForSet().add(ROOMS, room.key()).thenReturn(n));
     }
 
     Mono<Long> leave(Room room, String member) {
-        return redis.execute(LEAVE, keys(room), List.of(instance, member, now())).next();
+        return redis.execute(LEAVE, keys(room), List.of(instance, member, now(), ttl())).next();
     }
 
     /** Renews this instance's lease in a room it has members in; answers whether the count fell (a lease lapsed). */
     Mono<Boolean> beat(Room room) {
-        return redis.execute(BEAT, keys(room), List.of(instance, now(), lease, slot)).next().map(fell -> fell == 1);
+        return redis.execute(BEAT, keys(room), List.of(instance, now(), lease, slot, ttl())).next().map(fell -> fell == 1);
     }
 
     /** Refreshes the given members of a room and sweeps expired ones; an empty room leaves the index. */
     @SuppressWarnings("unchecked")
     Mono<Refreshed> refresh(Room room, Collection<String> localMembers) {
-        List<String> args = new ArrayList<>(List.of(instance, now(), Long.toString(WINDOW.toMillis()), lease, slot,
-                Long.toString(ROOM_TTL.toMillis())));
+        List<String> args = new ArrayList<>(List.of(instance, now(), Long.toString(WINDOW.toMillis()), lease, slot, ttl()));
         args.addAll(localMembers);
         return redis.execute(REFRESH, keys(room), args)
                 .next()
@@ -124,7 +123,7 @@ class PresenceStore {
 
     @SuppressWarnings("unchecked")
     Mono<Viewers> stats(Room room) {
-        return redis.execute(STATS, keys(room), List.of(now(), lease, slot))
+        return redis.execute(STATS, keys(room), List.of(now(), lease, slot, ttl()))
                 .next()
                 .map(values -> {
                     List<Long> v = (List<Long>) (List<?>) values;
@@ -141,6 +140,10 @@ class PresenceStore {
 
     Flux<Room> activeRooms() {
         return redis.opsForSet().members(ROOMS).map(Room::parse);
+    }
+
+    private static String ttl() {
+        return Long.toString(ROOM_TTL.toMillis());
     }
 
     private String now() {

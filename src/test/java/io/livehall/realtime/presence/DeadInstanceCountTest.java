@@ -76,6 +76,7 @@ class DeadInstanceCountTest extends IntegrationTest {
         assertThat(refreshed.left()).isEqualTo(2);
         assertThat(stats().now()).isEqualTo(2);
         assertThat(stats().peak()).isEqualTo(5);
+        everyKeyExpires();
     }
 
     @Test
@@ -103,6 +104,7 @@ class DeadInstanceCountTest extends IntegrationTest {
         // a real new viewer raises it at once (one live instance: nothing to wait for)
         join(live, "l3");
         assertThat(stats().peak()).isEqualTo(6);
+        everyKeyExpires();
     }
 
     @Test
@@ -156,6 +158,20 @@ class DeadInstanceCountTest extends IntegrationTest {
         assertThat(redis.opsForHash().entries(room.redisKey("counts")).collectMap(e -> e.getKey(), e -> e.getValue())
                 .block(TIMEOUT)).containsOnly(Map.entry("aaaa0000004", "1"), Map.entry("bbbb0000004", "1"));
         assertThat(stats().peak()).isEqualTo(3);
+        a.leave(room, "a1").block(TIMEOUT);
+        b.leave(room, "b1").block(TIMEOUT);
+        assertThat(stats().now()).isZero();
+        everyKeyExpires();
+    }
+
+    /** Whatever the scripts wrote, every key of the room expires (ROOM_TTL) once nobody uses the room. */
+    private void everyKeyExpires() {
+        for (String part : PresenceStore.PARTS) {
+            if (redis.hasKey(room.redisKey(part)).block(TIMEOUT)) {
+                Duration ttl = redis.getExpire(room.redisKey(part)).block(TIMEOUT);
+                assertThat(ttl).as("%s expires", part).isNotNull().isPositive();
+            }
+        }
     }
 
     private void join(PresenceStore instance, String... connections) {
