@@ -35,7 +35,6 @@ const instancePort = { [env('APP1')]: num('PORT1'), [env('APP2')]: num('PORT2') 
 
 // ---------------------------------------------------------------------------------------------------- reporting
 const results = [];
-const known = []; // figures known to differ (printed, not failures)
 const t0 = Date.now();
 const stamp = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s`;
 const log = (text) => console.log(`${stamp()}  ${text}`);
@@ -50,8 +49,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const sql = (query) => execFileSync('psql', ['-d', env('DB'), '-qAt', '-c', query], { encoding: 'utf8', timeout: 10_000 }).trim();
 const sqlRow = (query) => sql(query).split('|').map(Number);
 const redis = (...args) => execFileSync('redis-cli', ['-u', env('REDIS_URL'), ...args], { encoding: 'utf8', timeout: 10_000 }).trim();
-/** Members of a room that count now: the same window as presence (PresenceStore.WINDOW, 20 s). */
-const presenceNow = (room) => Number(redis('zcount', `livehall:presence:{${room}}:members`, String(Date.now() - 20_000), '+inf'));
+const pairs = (text) => { const l = text ? text.split('\n') : []; const m = {}; for (let i = 0; i + 1 < l.length; i += 2) m[l[i]] = Number(l[i + 1]); return m; };
+/** Members of a room that count now: those of instances whose lease there is fresh (livehall.presence.lease, 5 s). */
+const presenceNow = (room) => {
+  const counts = pairs(redis('hgetall', `livehall:presence:{${room}}:counts`));
+  const leases = pairs(redis('hgetall', `livehall:presence:{${room}}:leases`));
+  return Object.entries(counts).reduce((n, [instance, c]) => n + (Date.now() - (leases[instance] ?? 0) <= 5000 ? c : 0), 0);
+};
 
 // ---------------------------------------------------------------------------------------------------- HTTP
 async function api(method, path, token, body, idempotencyKey) {
@@ -337,24 +341,13 @@ async function meetingPhase() {
 }
 
 // ---------------------------------------------------------------------------------------------------- figures
-async function checkFigures(when, { chats, questions, deal, meetings, afterKill = false }) {
+async function checkFigures(when, { chats, questions, deal, meetings }) {
   const v = await until(viewerFigures, 15_000);
   check(`${when}: viewer counts (clients = Redis = REST = every client's topic)`, v.ok, `${v.detail} (${v.ms} ms)`);
 
-  // after the kill the peak is a known limit (below): wait only for what must be right
-  const strictPeak = !afterKill || process.env.PROOF_STRICT_PEAK === '1';
-  const a = await until(async () => { const f = await audienceFigures(); return { ...f, ok: f.uniques && (f.peaks || !strictPeak) }; }, 5000);
-  a.ok = a.uniques && a.peaks;
-  if (a.ok || strictPeak || !a.uniques) {
-    check(`${when}: peak and unique viewers (REST against the clients)`, a.ok, `${a.detail} (${a.ms} ms)`);
-  } else {
-    // A known limit, not a failure (PROOF_STRICT_PEAK=1 makes it one): presence counts a crashed instance's members
-    // until their window ends, and its viewers are counted again as they reconnect, so the peak kept while both are
-    // counted is too high (docs/operations.md, "The multi-instance proof").
-    check(`${when}: unique viewers (REST against the clients)`, true, a.detail);
-    known.push(`${when}: the peak counts the killed instance's viewers twice: ${a.detail}`);
-    log(`KNOWN ${known.at(-1)}`);
-  }
+  // the peak too, after the kill: presence never counts a crashed instance's viewers together with their reconnections
+  const a = await until(audienceFigures, 5000);
+  check(`${when}: peak and unique viewers (REST against the clients)`, a.ok, `${a.detail} (${a.ms} ms)`);
 
   if (chats) {
     const missing = [];
@@ -503,12 +496,11 @@ async function main() {
   ordersRunning = false;
   await Promise.all(orderWorkers);
   log(`orders: ${acked.length} acknowledged in all, ${unacked.length} never answered`);
-  await checkFigures('after the kill', { questions, deal, meetings, afterKill: true });
+  await checkFigures('after the kill', { questions, deal, meetings });
 
   await Promise.all([...viewers].map((v) => v.leave()));
   const failed = results.filter((r) => !r.ok);
   console.log(`\n== ${results.length - failed.length}/${results.length} checks passed; viewer counts right ${(recoveredIn / 1000).toFixed(1)} s after the SIGKILL`
-    + known.map((k) => `\n== KNOWN: ${k}`).join('')
     + (failed.length ? `\n== FAILED: ${failed.map((r) => r.name).join('; ')}` : ''));
   process.exit(failed.length ? 1 : 0);
 }

@@ -1,10 +1,17 @@
 -- A connection leaves a room; its time in the room is added to the finished watch time.
--- KEYS: members, joined, watched (of one room)
--- ARGV: member, now ms
+-- KEYS: the room's presence keys (presence-lib). ARGV: instance, connection, now ms, key ttl ms
 -- Answers 1 if the member was there, else 0.
-local joined = redis.call('HGET', KEYS[2], ARGV[1])
+-- include: presence-lib
+local instance, now = ARGV[1], tonumber(ARGV[3])
+local member = instance .. '/' .. ARGV[2]
+local new = signed(instance, now, tick())
+local joined = redis.call('HGET', KEYS[2], member)
 if joined then
-  redis.call('INCRBY', KEYS[3], math.max(0, tonumber(ARGV[2]) - tonumber(joined)))
-  redis.call('HDEL', KEYS[2], ARGV[1])
+  local spent = math.max(0, now - tonumber(joined))
+  if redis.call('INCRBY', KEYS[5], spent) == spent then new = true end -- the first watch time: a new key
+  redis.call('HDEL', KEYS[2], member)
 end
-return redis.call('ZREM', KEYS[1], ARGV[1])
+local removed = redis.call('ZREM', KEYS[1], member)
+if removed == 1 then dropped(member) end
+if new then keep(ARGV[4]) end
+return removed

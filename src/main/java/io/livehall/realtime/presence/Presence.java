@@ -26,10 +26,14 @@ import reactor.core.publisher.Mono;
  * a room with its first subscription to one of the room's topics and leaves with its last (or when it disconnects).
  * Rooms are those of the types the domains registered ({@link RoomTypes}) that exist. Changes are published on the room's
  * {@code .../viewers} topic at most once per 600 ms window (so at most twice in any clock second), by one instance of
- * all ({@link CoalescedPublisher}, topic {@code viewers}). A room type's staff ({@link RoomTypes.Staff}) never join. Every instance refreshes its members every 5 s and sweeps
- * members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed instance's viewers stop counting
- * within 20 s and the topic reports it within 25 s. Members a refresh finds missing (Redis came back empty or failed
- * over) join again, so counts recover within one refresh after Redis returns, without viewers reconnecting.
+ * all ({@link CoalescedPublisher}, topic {@code viewers}). A room type's staff ({@link RoomTypes.Staff}) never join.
+ * Every instance renews its lease in each room it has members in every {@code livehall.presence.beat-every} (1 s),
+ * refreshes its members every 5 s and sweeps members not refreshed for {@link PresenceStore#WINDOW} (20 s): a crashed
+ * instance's viewers stop counting when its lease runs out ({@code livehall.presence.lease}, 5 s), the topic reports
+ * it within one more beat, and the peak never counts them together with their reconnections elsewhere
+ * ({@link PresenceStore}).
+ * Members a refresh finds missing (Redis came back empty or failed over) join again, so counts recover within one
+ * refresh after Redis returns, without viewers reconnecting.
  */
 @Service
 public class Presence implements SmartLifecycle, ConnectionListener {
@@ -52,11 +56,15 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     private final Map<String, Set<String>> localMembers = new ConcurrentHashMap<>();
     private final Coalesced counts;
     private final Clock clock;
+    private final PresenceSettings settings;
     private volatile Periodic refresher;
+    private volatile Periodic beats;
     private volatile Periodic audience;
 
-    Presence(PresenceStore store, RoomTypes types, MeterRegistry meters, Clock clock, CoalescedPublisher coalesced) {
+    Presence(PresenceStore store, RoomTypes types, MeterRegistry meters, Clock clock, CoalescedPublisher coalesced,
+             PresenceSettings settings) {
         this.clock = clock;
+        this.settings = settings;
         this.store = store;
         this.types = types;
         this.meters = meters;
@@ -156,13 +164,24 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                 .thenMany(store.activeRooms())
                 .flatMap(room -> store.refresh(room, localMembers.getOrDefault(room.key(), Set.of()))
                         .doOnNext(refreshed -> {
-                            if (refreshed.swept() > 0) {
+                            if (refreshed.fell()) {
                                 counts.changed(room.key());
                             }
                         })
                         .flatMapMany(refreshed -> Flux.fromIterable(refreshed.missing()))
                         .filter(member -> localMembers.getOrDefault(room.key(), Set.of()).contains(member))
                         .concatMap(member -> rejoin(room, member)))
+                .then();
+    }
+
+    /** Renews this instance's lease in every room it has members in (and tells the topic of a lapsed one's). */
+    private Mono<Void> beatAll() {
+        return Flux.fromIterable(Set.copyOf(localMembers.keySet()))
+                .flatMap(key -> store.beat(Room.parse(key)).doOnNext(fell -> {
+                    if (fell) {
+                        counts.changed(key);
+                    }
+                }))
                 .then();
     }
 
@@ -206,12 +225,16 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     /** The loops run on {@link Periodic}: a failed or hung run is logged, counted and run again on the next tick. */
     @Override
     public void start() {
+        beats = Periodic.start("presence-beat", settings.beatEvery(), settings.lease(), meters, this::beatAll);
         refresher = Periodic.start("presence-refresh", REFRESH_INTERVAL, PresenceStore.WINDOW, meters, this::refreshAll);
         audience = Periodic.start("presence-audience", AUDIENCE_INTERVAL, PresenceStore.WINDOW, meters, this::reportAudience);
     }
 
     @Override
     public void stop() {
+        if (beats != null) {
+            beats.dispose();
+        }
         if (refresher != null) {
             refresher.dispose();
         }
