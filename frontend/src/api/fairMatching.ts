@@ -35,7 +35,6 @@ export interface FairMatch {
   counterpart: Counterpart;
   score: number;
   parts: ScorePart[];
-  explanation: string;
 }
 
 export interface Recommended {

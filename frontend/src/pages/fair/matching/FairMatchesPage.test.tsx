@@ -23,7 +23,6 @@ const data: MyMatches = {
         { kind: 'REGION', points: 10, text: '同在合肥' },
         { kind: 'COMPLEMENT', points: 8, text: '中小企业对接大型企业' },
       ],
-      explanation: '同属汽车零部件及配件制造 · 关键词：铝合金、压铸 · 同在合肥 · 中小企业对接大型企业',
     },
   ],
   recommended: [{ participantId: 9, enterpriseName: '芜湖线束厂', role: 'SUPPLIER', note: '线束配套', createdAt: '2026-12-06T11:30:00Z' }],

@@ -46,9 +46,4 @@ record MatchScore(int total, int categoryPoints, int keywordPoints, int regionPo
         }
         return parts;
     }
-
-    /** The parts in one line: "同属汽车零部件及配件制造 · 关键词：铝合金、压铸 · 同在合肥". */
-    static String explain(List<Part> parts) {
-        return String.join(" · ", parts.stream().map(Part::text).toList());
-    }
 }

@@ -113,8 +113,7 @@ class MatchService {
         String categoryName = taxonomy.find(m.counterpartCategory()).map(IndustryTaxonomy.Industry::name).orElse(null);
         return new Match(m.listingId(), m.listingTitle(), new Counterpart(m.counterpartId(), m.counterpartTitle(),
                 m.counterpartSide(), m.counterpartCategory(), categoryName, m.counterpartRegion(),
-                m.counterpartParticipantId(), m.counterpartEnterprise()), m.score().total(), parts,
-                MatchScore.explain(parts));
+                m.counterpartParticipantId(), m.counterpartEnterprise()), m.score().total(), parts);
     }
 
     Mono<MatchViews.Summary> summary(FairStaff who, long fairId) {

@@ -18,9 +18,11 @@ final class MatchViews {
                        long participantId, String enterpriseName) {
     }
 
-    /** A ranked match of one of my listings, with the parts of its score. */
-    record Match(long listingId, String listingTitle, Counterpart counterpart, int score, List<MatchScore.Part> parts,
-                 String explanation) {
+    /**
+     * A ranked match of one of my listings, with the parts of its score (each with its text; joined by " · " they
+     * read as the sentence people see, e.g. "同属汽车零部件 · 关键词：铝合金、压铸 · 同在合肥").
+     */
+    record Match(long listingId, String listingTitle, Counterpart counterpart, int score, List<MatchScore.Part> parts) {
     }
 
     /** A match the organisers made by hand. */

@@ -109,7 +109,7 @@ class MatchScorerTest {
                 SpecialisationTier.NONE, 2_000_000L, 8_000_000L, "铝合金", "压铸", "电机");
         MatchScore score = scorer.score(d, s);
         assertThat(score.total()).isEqualTo(40 + 16 + 10 + 8 + 10);
-        assertThat(MatchScore.explain(score.parts("汽车零部件及配件制造")))
+        assertThat(String.join(" · ", score.parts("汽车零部件及配件制造").stream().map(MatchScore.Part::text).toList()))
                 .isEqualTo("同属汽车零部件及配件制造 · 关键词：铝合金、压铸 · 同在合肥 · 中小企业对接大型企业 · 金额区间吻合");
         assertThat(scorer.score(s, d)).isEqualTo(score);
     }

@@ -81,8 +81,10 @@ class MatchingTest extends IntegrationTest {
         assertThat(match.get("listingId")).isEqualTo((int) housings);
         assertThat(((Map<?, ?>) match.get("counterpart")).get("listingId")).isEqualTo((int) castings);
         assertThat(((Map<?, ?>) match.get("counterpart")).get("enterpriseName")).isEqualTo("合肥精铸科技有限公司");
-        assertThat((String) match.get("explanation")).startsWith("同属汽车零部件及配件制造 · 关键词：")
+        String sentence = String.join(" · ", list(match.get("parts")).stream().map(p -> (String) p.get("text")).toList());
+        assertThat(sentence).startsWith("同属汽车零部件及配件制造 · 关键词：")
                 .contains("铝合金", "压铸", "电机壳体").contains("同在合肥").contains("中小企业对接大型企业");
+        assertThat(match).doesNotContainKey("explanation"); // the parts say it: the page stays a fifth smaller
         int sum = list(match.get("parts")).stream().mapToInt(p -> (Integer) p.get("points")).sum();
         assertThat(match.get("score")).isEqualTo(sum);
         assertThat(sum).isGreaterThanOrEqualTo(MatchWeights.THRESHOLD);
