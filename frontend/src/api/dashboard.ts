@@ -47,6 +47,8 @@ export interface DashboardRegion {
   viewers: number;
   orders: number;
   gmvFenToday: number;
+  /** fairs: approved participating enterprises in the city */
+  enterprises: number;
 }
 
 export interface TopProduct {

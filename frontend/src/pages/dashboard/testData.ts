@@ -32,8 +32,8 @@ export function snapshot(over: Partial<DashboardSnapshot> = {}): DashboardSnapsh
       { kind: 'TRAINING', id: 4, title: '跨境电商入门', viewersNow: 0, peakViewers: 300, uniqueViewers: 900, live: false },
     ],
     regions: [
-      { region: '西安市', viewers: 600, orders: 150, gmvFenToday: 60_000_000 },
-      { region: '宝鸡市', viewers: 200, orders: 40, gmvFenToday: 12_345 },
+      { region: '西安市', viewers: 600, orders: 150, gmvFenToday: 60_000_000, enterprises: 0 },
+      { region: '宝鸡市', viewers: 200, orders: 40, gmvFenToday: 12_345, enterprises: 0 },
     ],
     topProducts: [
       { productId: 1, name: '秦岭野生猕猴桃', merchant: '周至果业', orders: 120, gmvFen: 3_600_000 },

@@ -21,7 +21,8 @@ final class DashboardViews {
                     boolean live) {
     }
 
-    record RegionView(String region, long viewers, long orders, long gmvFenToday) {
+    /** A city: viewers of its live rooms now, orders and GMV today (the showcase); approved enterprises (fairs). */
+    record RegionView(String region, long viewers, long orders, long gmvFenToday, long enterprises) {
     }
 
     record ProductView(long productId, String name, String merchant, long orders, long gmvFen) {

@@ -31,8 +31,8 @@ import reactor.core.publisher.Mono;
  * A scope's snapshot now: rooms and their audience from presence (Redis), orders and GMV from the tally's minute and
  * day counters (Redis), the events' running totals from {@link EventFigures} (PostgreSQL, kept a few seconds), names
  * from {@link DashboardReads}. Regions: for the showcase the merchants' cities (their enterprise's region): the viewers
- * of their live rooms, their orders and GMV today; for fairs, the approved participants' cities, {@code viewers}
- * counting the participating enterprises there (a fair's audience has no known place).
+ * of their live rooms, their orders and GMV today; for fairs, the approved participants' cities with the number of
+ * participating enterprises there ({@code enterprises}: a fair's audience has no known place).
  */
 @Component
 class Snapshots {
@@ -151,19 +151,20 @@ class Snapshots {
         Mono<Void> showcase = Mono.empty();
         if (members.showcase()) {
             audience.stream().filter(a -> a.room().region() != null && a.room().live())
-                    .forEach(a -> byRegion.computeIfAbsent(a.room().region(), r -> new long[3])[0] += a.viewers().now());
+                    .forEach(a -> byRegion.computeIfAbsent(a.room().region(), r -> new long[4])[0] += a.viewers().now());
             Map<Long, long[]> merchants = perThing(today, MERCHANT);
             showcase = reads.merchantRegions(List.copyOf(merchants.keySet())).doOnNext(regions -> merchants.forEach((id, s) -> {
-                long[] r = byRegion.computeIfAbsent(regions.getOrDefault(id, "未知"), k -> new long[3]);
+                long[] r = byRegion.computeIfAbsent(regions.getOrDefault(id, "未知"), k -> new long[4]);
                 r[1] += s[0];
                 r[2] += s[1];
             })).then();
         }
         Mono<Void> fairs = reads.participantRegions(members)
-                .doOnNext(e -> byRegion.computeIfAbsent(e.getKey(), r -> new long[3])[0] += e.getValue()).then();
+                .doOnNext(e -> byRegion.computeIfAbsent(e.getKey(), r -> new long[4])[3] += e.getValue()).then();
         return showcase.then(fairs).then(Mono.fromSupplier(() -> byRegion.entrySet().stream()
-                .map(e -> new RegionView(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                .sorted(Comparator.comparing(RegionView::viewers).thenComparing(RegionView::orders).reversed()
+                .map(e -> new RegionView(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .sorted(Comparator.comparing(RegionView::viewers).thenComparing(RegionView::orders)
+                        .thenComparing(RegionView::enterprises).reversed()
                         .thenComparing(RegionView::region))
                 .limit(REGIONS).toList()));
     }

@@ -117,7 +117,13 @@ class DashboardLiveTest extends IntegrationTest {
         long fair = fx.fair(organiser.id());
         fx.participant(fair, fx.enterprise("西安秦川机床有限公司"), ParticipantRole.SUPPLIER, ParticipantStatus.APPROVED);
         fx.participant(fair, fx.enterprise("宝鸡石油机械有限公司"), ParticipantRole.BUYER, ParticipantStatus.APPROVED);
-        assertThat(number(snapshot(organiser, "fair-" + fair), "$.totals.registrations")).isEqualTo(2);
+        String fairSnapshot = snapshot(organiser, "fair-" + fair);
+        assertThat(number(fairSnapshot, "$.totals.registrations")).isEqualTo(2);
+        // both enterprises are in Hefei (the fixture's city): counted as enterprises there, not as viewers online
+        List<Number> enterprises = JsonPath.read(fairSnapshot, "$.regions[?(@.region == '安徽省合肥市')].enterprises");
+        List<Number> viewers = JsonPath.read(fairSnapshot, "$.regions[?(@.region == '安徽省合肥市')].viewers");
+        assertThat(enterprises).singleElement().satisfies(n -> assertThat(n.longValue()).isEqualTo(2));
+        assertThat(viewers).singleElement().satisfies(n -> assertThat(n.longValue()).isZero());
 
         long series = db.sql("insert into training_series (organiser_id, title) values (:o, '直播电商培训') returning id")
                 .bind("o", organiser.id()).map(row -> row.get(0, Long.class)).one().block();
