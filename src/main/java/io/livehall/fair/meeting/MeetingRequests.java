@@ -297,14 +297,18 @@ class MeetingRequests {
      * Two bookings inserting overlapping attendee (or place) rows at once can each wait for the other inside the
      * exclusion constraint check; PostgreSQL aborts one with a deadlock. Its retry then sees the winner and answers 409.
      */
-    private static boolean deadlocked(Throwable e) {
+    static boolean deadlocked(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PessimisticLockingFailureException || t instanceof R2dbcRollbackException) {
+            if (t instanceof PessimisticLockingFailureException || t instanceof R2dbcRollbackException
+                    || (t instanceof io.r2dbc.spi.R2dbcException r && DEADLOCK.equals(r.getSqlState()))) {
                 return true;
             }
         }
         return false;
     }
+
+    /** PostgreSQL's SQLSTATE for "deadlock detected" (Spring may hand it over uncategorized, as seen in CI) */
+    private static final String DEADLOCK = "40P01";
 
     static ApiProblem slotProblem(String field, String message) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", message, List.of(new FieldProblem(field, message)));
