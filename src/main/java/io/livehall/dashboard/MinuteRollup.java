@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.livehall.common.schedule.Periodic;
+import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.common.tally.Tally;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  * counted twice. Minutes stay pending until written, so a restart (within {@link Tally#KEEP}) catches up.
  */
 @Component
-class MinuteRollup implements SmartLifecycle {
+class MinuteRollup extends PeriodicJob {
 
     static final Duration PERIOD = Duration.ofSeconds(15);
     /** a minute is closed this long after its end (later increments of it, e.g. clocks apart, are not expected) */
@@ -30,14 +30,12 @@ class MinuteRollup implements SmartLifecycle {
     private final Tally tally;
     private final MinuteRepository minutes;
     private final Clock clock;
-    private final MeterRegistry meters;
-    private volatile Periodic job;
 
     MinuteRollup(Tally tally, MinuteRepository minutes, Clock clock, MeterRegistry meters) {
+        super(meters);
         this.tally = tally;
         this.minutes = minutes;
         this.clock = clock;
-        this.meters = meters;
     }
 
     /** Rolls every closed pending minute of every scope; completes with how many minutes were written. */
@@ -62,22 +60,22 @@ class MinuteRollup implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        job = Periodic.start("dashboard-rollup", PERIOD, TIMEOUT, meters, this::rollClosed);
+    protected String name() {
+        return "dashboard-rollup";
     }
 
     @Override
-    public void stop() {
-        Periodic j = job;
-        if (j != null) {
-            j.dispose();
-        }
+    protected Duration period() {
+        return PERIOD;
     }
 
     @Override
-    public boolean isRunning() {
-        Periodic j = job;
-        return j != null && !j.isDisposed();
+    protected Duration timeout() {
+        return TIMEOUT;
     }
 
+    @Override
+    protected Mono<?> runOnce() {
+        return rollClosed();
+    }
 }

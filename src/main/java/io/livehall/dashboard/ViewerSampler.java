@@ -7,11 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.livehall.common.schedule.Periodic;
+import io.livehall.common.schedule.PeriodicJob;
 import io.livehall.common.tally.Measure;
 import io.livehall.common.tally.Tally;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,21 +22,19 @@ import reactor.core.publisher.Mono;
  * person in two rooms counts in each (rooms' unique viewers are kept per room).
  */
 @Component
-class ViewerSampler implements SmartLifecycle {
+class ViewerSampler extends PeriodicJob {
 
     static final Duration PERIOD = Duration.ofSeconds(5);
 
     private final Snapshots snapshots;
     private final Tally tally;
     private final Clock clock;
-    private final MeterRegistry meters;
-    private volatile Periodic job;
 
     ViewerSampler(Snapshots snapshots, Tally tally, Clock clock, MeterRegistry meters) {
+        super(meters);
         this.snapshots = snapshots;
         this.tally = tally;
         this.clock = clock;
-        this.meters = meters;
     }
 
     Mono<Void> sample() {
@@ -73,21 +70,22 @@ class ViewerSampler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        job = Periodic.start("dashboard-viewers", PERIOD, PERIOD, meters, this::sample);
+    protected String name() {
+        return "dashboard-viewers";
     }
 
     @Override
-    public void stop() {
-        Periodic j = job;
-        if (j != null) {
-            j.dispose();
-        }
+    protected Duration period() {
+        return PERIOD;
     }
 
     @Override
-    public boolean isRunning() {
-        Periodic j = job;
-        return j != null && !j.isDisposed();
+    protected Duration timeout() {
+        return PERIOD;
+    }
+
+    @Override
+    protected Mono<?> runOnce() {
+        return sample();
     }
 }

@@ -18,9 +18,7 @@ import io.livehall.fair.Fairs;
 import io.livehall.fair.PairStage;
 import io.livehall.fair.Participant;
 import io.livehall.fair.meeting.MeetingRepository.Row;
-import io.r2dbc.spi.R2dbcRollbackException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -151,10 +149,10 @@ class MeetingRequests {
                     .flatMap(booked -> tallied(booked.fairId(), 1, 0).thenReturn(booked));
         });
         return once
-                .retryWhen(Retry.max(8).filter(e -> violated(e, "fair_meeting_place_free") || deadlocked(e)))
-                .onErrorMap(e -> violated(e, "fair_meeting_attendee_free"), e -> ApiProblem.conflict("meeting-busy",
+                .retryWhen(Retry.max(8).filter(e -> BookingFailures.violated(e, "fair_meeting_place_free") || BookingFailures.deadlocked(e)))
+                .onErrorMap(e -> BookingFailures.violated(e, "fair_meeting_attendee_free"), e -> ApiProblem.conflict("meeting-busy",
                         "slotId", "你方或对方在该时段已有其他洽谈，请换一个时段"))
-                .onErrorMap(e -> violated(e, "fair_meeting_place_free"), e -> full())
+                .onErrorMap(e -> BookingFailures.violated(e, "fair_meeting_place_free"), e -> full())
                 .switchIfEmpty(Mono.defer(() -> meetings.find(fair.id(), id).flatMap(now -> {
                     if (now.meeting().status().booked() && key.equals(now.acceptKey())) {
                         return Mono.just(now.meeting());
@@ -283,32 +281,6 @@ class MeetingRequests {
     private void changed(Meeting m) {
         activity.changed(m.fairId(), FairActivity.What.MEETING, m.id());
     }
-
-    private static boolean violated(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Two bookings inserting overlapping attendee (or place) rows at once can each wait for the other inside the
-     * exclusion constraint check; PostgreSQL aborts one with a deadlock. Its retry then sees the winner and answers 409.
-     */
-    static boolean deadlocked(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PessimisticLockingFailureException || t instanceof R2dbcRollbackException
-                    || (t instanceof io.r2dbc.spi.R2dbcException r && DEADLOCK.equals(r.getSqlState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** PostgreSQL's SQLSTATE for "deadlock detected" (Spring may hand it over uncategorized, as seen in CI) */
-    private static final String DEADLOCK = "40P01";
 
     static ApiProblem slotProblem(String field, String message) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", message, List.of(new FieldProblem(field, message)));

@@ -53,13 +53,12 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     /** open connection → its rooms */
     private final Map<String, Rooms> connections = new ConcurrentHashMap<>();
     /** room key → this instance's members (a room nobody here is in has no entry) */
-    private final Map<String, Set<String>> localMembers = new ConcurrentHashMap<>();
+    private final LocalMembers localMembers = new LocalMembers();
     private final Coalesced counts;
     private final Clock clock;
     private final PresenceSettings settings;
-    private volatile Periodic refresher;
-    private volatile Periodic beats;
-    private volatile Periodic audience;
+    /** the beat, the refresh and the audience report, while started */
+    private volatile List<Periodic> loops = List.of();
 
     Presence(PresenceStore store, RoomTypes types, MeterRegistry meters, Clock clock, CoalescedPublisher coalesced,
              PresenceSettings settings) {
@@ -160,23 +159,23 @@ public class Presence implements SmartLifecycle, ConnectionListener {
      * members Redis lost.
      */
     private Mono<Void> refreshAll() {
-        return store.index(Set.copyOf(localMembers.keySet()))
+        return store.index(localMembers.rooms())
                 .thenMany(store.activeRooms())
-                .flatMap(room -> store.refresh(room, localMembers.getOrDefault(room.key(), Set.of()))
+                .flatMap(room -> store.refresh(room, localMembers.of(room.key()))
                         .doOnNext(refreshed -> {
                             if (refreshed.fell()) {
                                 counts.changed(room.key());
                             }
                         })
                         .flatMapMany(refreshed -> Flux.fromIterable(refreshed.missing()))
-                        .filter(member -> localMembers.getOrDefault(room.key(), Set.of()).contains(member))
+                        .filter(member -> localMembers.of(room.key()).contains(member))
                         .concatMap(member -> rejoin(room, member)))
                 .then();
     }
 
     /** Renews this instance's lease in every room it has members in (and tells the topic of a lapsed one's). */
     private Mono<Void> beatAll() {
-        return Flux.fromIterable(Set.copyOf(localMembers.keySet()))
+        return Flux.fromIterable(localMembers.rooms())
                 .flatMap(key -> store.beat(Room.parse(key)).doOnNext(fell -> {
                     if (fell) {
                         counts.changed(key);
@@ -191,7 +190,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
      */
     private Mono<Void> reportAudience() {
         Instant at = clock.instant();
-        return Flux.fromIterable(Set.copyOf(localMembers.keySet()))
+        return Flux.fromIterable(localMembers.rooms())
                 .concatMap(key -> {
                     Room room = Room.parse(key);
                     // rooms of types nobody tracks (the showcase's) cost nothing here
@@ -212,7 +211,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     /** The accounts (not guests) this instance has in a room now. */
     private Set<String> accountsIn(String roomKey) {
         Set<String> present = new HashSet<>();
-        localMembers.getOrDefault(roomKey, Set.of()).forEach(connection -> {
+        localMembers.of(roomKey).forEach(connection -> {
             Rooms rooms = connections.get(connection);
             String account = rooms == null ? null : rooms.account;
             if (account != null) {
@@ -225,47 +224,25 @@ public class Presence implements SmartLifecycle, ConnectionListener {
     /** The loops run on {@link Periodic}: a failed or hung run is logged, counted and run again on the next tick. */
     @Override
     public void start() {
-        beats = Periodic.start("presence-beat", settings.beatEvery(), settings.lease(), meters, this::beatAll);
-        refresher = Periodic.start("presence-refresh", REFRESH_INTERVAL, PresenceStore.WINDOW, meters, this::refreshAll);
-        audience = Periodic.start("presence-audience", AUDIENCE_INTERVAL, PresenceStore.WINDOW, meters, this::reportAudience);
+        loops = List.of(
+                Periodic.start("presence-beat", settings.beatEvery(), settings.lease(), meters, this::beatAll),
+                Periodic.start("presence-refresh", REFRESH_INTERVAL, PresenceStore.WINDOW, meters, this::refreshAll),
+                Periodic.start("presence-audience", AUDIENCE_INTERVAL, PresenceStore.WINDOW, meters, this::reportAudience));
     }
 
     @Override
     public void stop() {
-        if (beats != null) {
-            beats.dispose();
-        }
-        if (refresher != null) {
-            refresher.dispose();
-        }
-        if (audience != null) {
-            audience.dispose();
-        }
+        loops.forEach(Periodic::dispose);
     }
 
     @Override
     public boolean isRunning() {
-        return refresher != null && !refresher.isDisposed();
+        return loops.stream().anyMatch(loop -> !loop.isDisposed());
     }
 
     /** Whether this instance keeps (and refreshes) members of the room. */
     boolean hasLocalMembers(String type, String id) {
-        return localMembers.containsKey(new Room(type, id).key());
-    }
-
-    private void addLocal(String room, String connection) {
-        localMembers.compute(room, (k, members) -> {
-            Set<String> set = members != null ? members : ConcurrentHashMap.newKeySet();
-            set.add(connection);
-            return set;
-        });
-    }
-
-    private void removeLocal(String room, String connection) {
-        localMembers.computeIfPresent(room, (k, members) -> {
-            members.remove(connection);
-            return members.isEmpty() ? null : members;
-        });
+        return localMembers.has(new Room(type, id).key());
     }
 
     /**
@@ -292,7 +269,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
             if (account != null) {
                 this.account = account;
             }
-            addLocal(room, connection);
+            localMembers.add(room, connection);
             return true;
         }
 
@@ -307,7 +284,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
                 return false;
             }
             subscriptions.remove(room);
-            removeLocal(room, connection);
+            localMembers.remove(room, connection);
             return true;
         }
 
@@ -316,7 +293,7 @@ public class Presence implements SmartLifecycle, ConnectionListener {
             closed = true;
             List<String> left = List.copyOf(subscriptions.keySet());
             subscriptions.clear();
-            left.forEach(room -> removeLocal(room, connection));
+            left.forEach(room -> localMembers.remove(room, connection));
             return left;
         }
     }

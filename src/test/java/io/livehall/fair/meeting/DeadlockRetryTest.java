@@ -15,9 +15,9 @@ class DeadlockRetryTest {
     @Test
     void aDeadlockIsRecognisedByItsSqlStateWhateverItsClass() {
         var deadlock = new R2dbcNonTransientResourceException("deadlock detected", "40P01");
-        assertThat(MeetingRequests.deadlocked(new UncategorizedR2dbcException("executeMany", "with s as (...)", deadlock)))
+        assertThat(BookingFailures.deadlocked(new UncategorizedR2dbcException("executeMany", "with s as (...)", deadlock)))
                 .isTrue();
         var other = new R2dbcNonTransientResourceException("out of memory", "53200");
-        assertThat(MeetingRequests.deadlocked(new UncategorizedR2dbcException("executeMany", "select 1", other))).isFalse();
+        assertThat(BookingFailures.deadlocked(new UncategorizedR2dbcException("executeMany", "select 1", other))).isFalse();
     }
 }
