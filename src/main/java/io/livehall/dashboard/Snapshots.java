@@ -81,15 +81,12 @@ class Snapshots {
         Members members = scope.members();
         List<String> tallies = members.tallyScopes();
         long minute = Tally.minuteOf(now);
-        Watcher everyone = new Watcher(0, true, false);
         Mono<List<Audience>> rooms = audiences(members, now).collectList();
         Mono<Map<String, Long>> day = sumOf(Flux.fromIterable(tallies).flatMap(s -> tally.day(s, Tally.day(now))));
         Mono<List<Map<String, Long>>> minutes = Flux.range(0, MINUTES)
                 .flatMapSequential(i -> sumOf(Flux.fromIterable(tallies).flatMap(s -> tally.minute(s, minute - MINUTES + 1 + i))), 8)
                 .collectList();
-        Mono<Map<String, Long>> figures = events.of(members,
-                reads.series(everyone, ScopeAccess.MINE_MAX).map(DashboardReads.Titled::id),
-                reads.fairs(everyone, now, ScopeAccess.MINE_MAX).map(DashboardReads.Titled::id));
+        Mono<Map<String, Long>> figures = events.of(members);
         return Mono.zip(rooms, day, minutes, figures).flatMap(t -> {
             List<Audience> audience = t.getT1();
             Map<String, Long> today = t.getT2();
