@@ -1,7 +1,8 @@
 // The organisers' live dashboard (issue 15): the demo organiser opens 实时看板 for the showcase on a desktop while a
 // scripted viewer on a phone joins the demo live room and buys the pinned product in the buy sheet. The dashboard's
 // viewers-now figure, today's orders and GMV and the last minute of the live series change within 2 s of each, with
-// no reload; then 大屏 mode shows the same figures full screen.
+// no reload; then 大屏 mode shows the same figures full screen. The 大屏 fits a wall at 1366×768, 1440×900 and
+// 1920×1080 without a page scroll (the charts follow the panels' size), and the normal mode fits a 390×844 phone's width.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,5 +100,59 @@ describe('organisers\' live dashboard', () => {
     await organiser.locator('[data-testid="dashboard-page"][data-screen="1"]').waitFor({ state: 'visible' });
     expect(await numberIn(organiser.getByTestId('fig-viewersNow-value'))).toBeGreaterThan(viewersBefore);
     await shot(organiser, 'dashboard-big-screen');
+  }, 120_000);
+
+  test('大屏 fits 1366×768, 1440×900 and 1920×1080 without a scroll, the charts sized to their panels', async () => {
+    const session = await login('organiser', demoPassword('organiser'));
+    const chartHeights: number[] = [];
+    for (const [width, height] of [[1366, 768], [1440, 900], [1920, 1080]] as const) {
+      const page = await openAs({ viewport: { width, height } }, session, '/organiser/dashboard?scope=showcase&screen=1');
+      await page.locator('[data-testid="dashboard-page"][data-screen="1"]').waitFor({ state: 'visible' });
+      await page.getByTestId('dash-figures').waitFor({ state: 'visible' });
+      await page.getByTestId('series-chart').locator('canvas').first().waitFor({ state: 'visible' });
+      // ECharts redraws on its box's resize (a ResizeObserver): wait for the canvas to take the box's height
+      await page.waitForFunction(() => {
+        const box = document.querySelector('[data-testid="series-chart"]');
+        const canvas = box?.querySelector('canvas');
+        return !!box && !!canvas && Math.abs(canvas.getBoundingClientRect().height - box.getBoundingClientRect().height) < 2;
+      }, undefined, { timeout: TIMEOUT });
+      const fit = await page.evaluate(() => {
+        const screen = document.querySelector('[data-testid="dashboard-page"]') as HTMLElement;
+        const panels = [...document.querySelectorAll('.dash-panel')].map((p) => p.getBoundingClientRect());
+        const chart = document.querySelector('[data-testid="series-chart"]')!.getBoundingClientRect();
+        return {
+          scroll: screen.scrollHeight - screen.clientHeight,
+          sideways: screen.scrollWidth - screen.clientWidth,
+          page: document.documentElement.scrollHeight - window.innerHeight,
+          lowest: Math.max(...panels.map((p) => p.bottom)),
+          rightmost: Math.max(...panels.map((p) => p.right)),
+          panels: panels.length,
+          chart: chart.height,
+        };
+      });
+      const where = `${width}×${height}: ${JSON.stringify(fit)}`;
+      expect(fit.panels, where).toBe(5);
+      expect(fit.scroll, where).toBeLessThanOrEqual(0);
+      expect(fit.sideways, where).toBeLessThanOrEqual(0);
+      expect(fit.page, where).toBeLessThanOrEqual(0);
+      expect(fit.lowest, where).toBeLessThanOrEqual(height);
+      expect(fit.rightmost, where).toBeLessThanOrEqual(width);
+      expect(fit.chart, where).toBeGreaterThanOrEqual(150);
+      chartHeights.push(fit.chart);
+      await shot(page, `dashboard-big-screen-${width}x${height}`);
+    }
+    // the charts grow with the screen
+    expect(chartHeights[2]).toBeGreaterThan(chartHeights[0]);
+
+    // the normal mode on a phone: nothing leaves the width, the figures two a row
+    const phone = await openAs({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, session, '/organiser/dashboard?scope=showcase');
+    await phone.getByTestId('dash-figures').waitFor({ state: 'visible' });
+    const narrow = await phone.evaluate(() => ({
+      sideways: document.documentElement.scrollWidth - window.innerWidth,
+      columns: getComputedStyle(document.querySelector('[data-testid="dash-figures"]')!).gridTemplateColumns.split(' ').length,
+    }));
+    expect(narrow.sideways, JSON.stringify(narrow)).toBeLessThanOrEqual(0);
+    expect(narrow.columns).toBe(2);
+    await shot(phone, 'dashboard-phone-390x844');
   }, 120_000);
 });

@@ -16,7 +16,8 @@ function figuresOf(t: DashboardTotals): Figure[] {
   return [
     { key: 'viewersNow', label: '在线人数', value: formatNumber(t.viewersNow), strong: true },
     { key: 'peakViewers', label: '峰值', value: formatNumber(t.peakViewers) },
-    { key: 'uniqueViewers', label: '独立观众', value: formatNumber(t.uniqueViewers) },
+    // people who watched today, each once however many rooms they watched
+    { key: 'uniqueViewers', label: '独立观众', value: formatNumber(t.uniqueViewers), note: '今日 · 按人计' },
     { key: 'ordersPerMinute', label: '每分钟订单', value: formatNumber(t.ordersPerMinute), note: `今日 ${formatNumber(t.ordersToday)} 单` },
     { key: 'gmvToday', label: '今日成交额', value: formatYuanShort(t.gmvTodayFen), title: formatYuan(t.gmvTodayFen), strong: true },
     { key: 'dealsSoldOut', label: '秒杀售罄', value: formatNumber(t.dealsSoldOut), note: '场' },

@@ -54,6 +54,7 @@ describe('DashboardPage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('实时看板：展厅直播');
     expect(screen.getByTestId('fig-peakViewers-value').textContent).toBe('2,345');
     expect(screen.getByTestId('fig-uniqueViewers-value').textContent).toBe('12,345');
+    expect(screen.getByTestId('fig-uniqueViewers').textContent).toContain('今日 · 按人计');
     expect(screen.getByTestId('fig-ordersPerMinute').textContent).toContain('今日 321 单');
     expect(screen.getByTestId('fig-gmvToday-value').textContent).toBe('123.46万元');
     expect(screen.getByTestId('fig-gmvToday').getAttribute('title')).toBe('¥1,234,567.89');

@@ -114,7 +114,6 @@ class DashboardHistory {
         List<String> tallies = scope.members().tallyScopes();
         Instant now = clock.instant();
         Instant nextMinute = Instant.ofEpochSecond((Tally.minuteOf(now) + 1) * 60);
-        Watcher everyone = new Watcher(0, true, false);
         return minutes.span(tallies).defaultIfEmpty(new Instant[] {now.truncatedTo(ChronoUnit.MINUTES), now.truncatedTo(ChronoUnit.MINUTES)})
                 .flatMap(span -> {
                     Instant from = span[0];
@@ -131,9 +130,7 @@ class DashboardHistory {
                     Mono<List<ProductView>> top = sells ? reads.topProducts(from, to, Snapshots.TOP)
                             .map(p -> new ProductView(p.productId(), p.name(), p.merchant(), p.orders(), p.gmvFen())).collectList()
                             : Mono.just(List.of());
-                    Mono<Map<String, Long>> totals = events.of(scope.members(),
-                            reads.series(everyone, ScopeAccess.MINE_MAX).map(DashboardReads.Titled::id),
-                            reads.fairs(everyone, now, ScopeAccess.MINE_MAX).map(DashboardReads.Titled::id));
+                    Mono<Map<String, Long>> totals = events.of(scope.members());
                     Mono<List<DashboardViews.SessionView>> sessions = snapshots.audiences(scope.members(), now).collectList()
                             .map(Snapshots::topSessions);
                     return Mono.zip(peaks, sales, buyers, top, totals, sessions).map(t -> {

@@ -28,7 +28,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A scope's snapshot now: rooms and their audience from presence (Redis), orders and GMV from the tally's minute and
+ * A scope's snapshot now: rooms and their audience from presence (Redis), unique viewers today across the rooms
+ * ({@link ScopeUniques}, a sum over the scopes of an organiser's {@code mine}), orders and GMV from the tally's minute and
  * day counters (Redis), the events' running totals from {@link EventFigures} (PostgreSQL, kept a few seconds), names
  * from {@link DashboardReads}. Regions: for the showcase the merchants' cities (their enterprise's region): the viewers
  * of their live rooms, their orders and GMV today; for fairs, the approved participants' cities with the number of
@@ -47,13 +48,15 @@ class Snapshots {
     private final Presence presence;
     private final Tally tally;
     private final EventFigures events;
+    private final ScopeUniques uniques;
     private final Clock clock;
 
-    Snapshots(DashboardReads reads, Presence presence, Tally tally, EventFigures events, Clock clock) {
+    Snapshots(DashboardReads reads, Presence presence, Tally tally, EventFigures events, ScopeUniques uniques, Clock clock) {
         this.reads = reads;
         this.presence = presence;
         this.tally = tally;
         this.events = events;
+        this.uniques = uniques;
         this.clock = clock;
     }
 
@@ -81,16 +84,14 @@ class Snapshots {
         Members members = scope.members();
         List<String> tallies = members.tallyScopes();
         long minute = Tally.minuteOf(now);
-        Watcher everyone = new Watcher(0, true, false);
         Mono<List<Audience>> rooms = audiences(members, now).collectList();
         Mono<Map<String, Long>> day = sumOf(Flux.fromIterable(tallies).flatMap(s -> tally.day(s, Tally.day(now))));
         Mono<List<Map<String, Long>>> minutes = Flux.range(0, MINUTES)
                 .flatMapSequential(i -> sumOf(Flux.fromIterable(tallies).flatMap(s -> tally.minute(s, minute - MINUTES + 1 + i))), 8)
                 .collectList();
-        Mono<Map<String, Long>> figures = events.of(members,
-                reads.series(everyone, ScopeAccess.MINE_MAX).map(DashboardReads.Titled::id),
-                reads.fairs(everyone, now, ScopeAccess.MINE_MAX).map(DashboardReads.Titled::id));
-        return Mono.zip(rooms, day, minutes, figures).flatMap(t -> {
+        Mono<Map<String, Long>> figures = events.of(members);
+        Mono<Long> uniqueToday = Flux.fromIterable(tallies).flatMap(s -> uniques.count(s, Tally.day(now))).reduce(0L, Long::sum);
+        return Mono.zip(rooms, day, minutes, figures, uniqueToday).flatMap(t -> {
             List<Audience> audience = t.getT1();
             Map<String, Long> today = t.getT2();
             List<Map<String, Long>> lastHour = t.getT3();
@@ -108,8 +109,9 @@ class Snapshots {
                             get(m, Measure.ORDERS), get(m, Measure.GMV_FEN)));
                 }
                 long peak = points.stream().mapToLong(MinuteView::viewers).max().orElse(0);
-                Totals sums = new Totals(viewersNow, peak,
-                        audience.stream().mapToLong(a -> a.viewers().unique()).sum(),
+                // today's viewers across the rooms (a person in two counts once); before the first sample, the largest room's
+                long unique = Math.max(t.getT5(), audience.stream().mapToLong(a -> a.viewers().unique()).max().orElse(0));
+                Totals sums = new Totals(viewersNow, peak, unique,
                         get(lastHour.get(lastHour.size() - 1), Measure.ORDERS), get(today, Measure.ORDERS),
                         get(today, Measure.GMV_FEN), get(today, Measure.DEALS_SOLD_OUT), get(totals, Measure.REGISTRATIONS),
                         get(totals, Measure.CHECK_INS), get(totals, Measure.MEETINGS_BOOKED),

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.livehall.fair.FairFigure;
 import io.livehall.fair.FairFigureSource;
+import io.livehall.fair.FairSelection;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,7 @@ class ListingFigures implements FairFigureSource {
     }
 
     @Override
-    public Mono<Map<FairFigure, Long>> figures(long fairId) {
-        return listings.countActive(fairId, clock.instant()).map(n -> Map.of(FairFigure.LISTINGS, n));
+    public Mono<Map<FairFigure, Long>> figures(FairSelection fairs) {
+        return listings.countActive(fairs, clock.instant()).map(n -> Map.of(FairFigure.LISTINGS, n));
     }
 }

@@ -195,13 +195,14 @@ class ListingRepository {
     }
 
     /** Active listings valid at {@code now} of the fair's approved participants (the LISTINGS figure). */
-    Mono<Long> countActive(long fairId, Instant now) {
+    Mono<Long> countActive(io.livehall.fair.FairSelection fairs, Instant now) {
+        // one row per (fair, enterprise): a listing counts once per selected fair its enterprise is approved in
         return db.sql("""
                         select count(*) as n from fair_listing l
-                         where l.enterprise_id in (select p.enterprise_id from fair_participant p
-                                                    where p.fair_id = :fair and p.status = 'APPROVED')
+                          join fair_participant p on p.enterprise_id = l.enterprise_id
+                         where (:all or p.fair_id = any(:fairs)) and p.status = 'APPROVED'
                            and l.status = 'ACTIVE' and l.valid_until > :now""")
-                .bind("fair", fairId).bind("now", now).map(row -> row.get("n", Long.class)).one();
+                .bind("all", fairs.all()).bind("fairs", fairs.ids()).bind("now", now).map(row -> row.get("n", Long.class)).one();
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, ListingRequest r) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.livehall.fair.FairFigure;
 import io.livehall.fair.FairFigureSource;
+import io.livehall.fair.FairSelection;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +19,7 @@ class MatchFigures implements FairFigureSource {
     }
 
     @Override
-    public Mono<Map<FairFigure, Long>> figures(long fairId) {
-        return reads.pairCount(fairId).map(count -> Map.of(FairFigure.MATCHES, count));
+    public Mono<Map<FairFigure, Long>> figures(FairSelection fairs) {
+        return reads.pairCount(fairs).map(count -> Map.of(FairFigure.MATCHES, count));
     }
 }

@@ -152,8 +152,9 @@ class MatchReadRepository {
     }
 
     /** The KPI: distinct matched participant pairs. */
-    Mono<Long> pairCount(long fairId) {
-        return db.sql("select count(*) from fair_match_pair where fair_id = :fair").bind("fair", fairId)
+    Mono<Long> pairCount(io.livehall.fair.FairSelection fairs) {
+        return db.sql("select count(*) from fair_match_pair where (:all or fair_id = any(:fairs))")
+                .bind("all", fairs.all()).bind("fairs", fairs.ids())
                 .map(row -> row.get(0, Long.class)).one();
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.livehall.fair.FairFigure;
 import io.livehall.fair.FairFigureSource;
+import io.livehall.fair.FairSelection;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -22,13 +23,13 @@ class MeetingFigures implements FairFigureSource {
     }
 
     @Override
-    public Mono<Map<FairFigure, Long>> figures(long fairId) {
+    public Mono<Map<FairFigure, Long>> figures(FairSelection fairs) {
         return db.sql("""
                         select count(*) filter (where status in ('BOOKED', 'HELD', 'NO_SHOW')) as booked,
                                count(*) filter (where status = 'HELD') as held,
                                count(*) filter (where status = 'NO_SHOW') as no_shows
-                          from fair_meeting where fair_id = :fair""")
-                .bind("fair", fairId)
+                          from fair_meeting where (:all or fair_id = any(:fairs))""")
+                .bind("all", fairs.all()).bind("fairs", fairs.ids())
                 .map(row -> Map.of(FairFigure.MEETINGS_BOOKED, row.get("booked", Long.class),
                         FairFigure.MEETINGS_HELD, row.get("held", Long.class),
                         FairFigure.NO_SHOWS, row.get("no_shows", Long.class)))

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.livehall.fair.FairFigure;
 import io.livehall.fair.FairFigureSource;
+import io.livehall.fair.FairSelection;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +22,7 @@ class PipelineFigures implements FairFigureSource {
     }
 
     @Override
-    public Mono<Map<FairFigure, Long>> figures(long fairId) {
-        return pairs.figures(fairId);
+    public Mono<Map<FairFigure, Long>> figures(FairSelection fairs) {
+        return pairs.figures(fairs);
     }
 }

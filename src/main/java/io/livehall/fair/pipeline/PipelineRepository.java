@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.livehall.common.paging.PageRequest;
 import io.livehall.fair.FairFigure;
+import io.livehall.fair.FairSelection;
 import io.livehall.fair.PairStage;
 import io.livehall.fair.ParticipantRole;
 import io.livehall.fair.pipeline.PipelineViews.HistoryEntry;
@@ -146,7 +147,7 @@ class PipelineRepository {
     }
 
     /** INTENTIONS (pairs at INTENTION or SIGNED), SIGNED and their amounts. */
-    Mono<Map<FairFigure, Long>> figures(long fairId) {
+    Mono<Map<FairFigure, Long>> figures(FairSelection fairs) {
         return db.sql("""
                         select count(*) filter (where stage in ('INTENTION', 'SIGNED')) as intentions,
                                count(*) filter (where stage = 'SIGNED') as signed,
@@ -154,8 +155,8 @@ class PipelineRepository {
                                      9223372036854775807)::bigint as intended,
                                least(coalesce(sum(signed_amount_fen) filter (where stage = 'SIGNED'), 0),
                                      9223372036854775807)::bigint as signed_amount
-                          from fair_pair where fair_id = :fair""")
-                .bind("fair", fairId)
+                          from fair_pair where (:all or fair_id = any(:fairs))""")
+                .bind("all", fairs.all()).bind("fairs", fairs.ids())
                 .map(row -> {
                     Map<FairFigure, Long> figures = new EnumMap<>(FairFigure.class);
                     figures.put(FairFigure.INTENTIONS, row.get("intentions", Long.class));

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.livehall.fair.FairFigure;
 import io.livehall.fair.FairFigureSource;
+import io.livehall.fair.FairSelection;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -19,12 +20,12 @@ class ScreeningFigures implements FairFigureSource {
     }
 
     @Override
-    public Mono<Map<FairFigure, Long>> figures(long fairId) {
+    public Mono<Map<FairFigure, Long>> figures(FairSelection fairs) {
         return db.sql("""
                         select count(*) filter (where status <> 'WITHDRAWN') as enterprises,
                                count(*) filter (where status = 'APPROVED') as approved
-                          from fair_participant where fair_id = :fair""")
-                .bind("fair", fairId)
+                          from fair_participant where (:all or fair_id = any(:fairs))""")
+                .bind("all", fairs.all()).bind("fairs", fairs.ids())
                 .map(row -> Map.of(FairFigure.ENTERPRISES, row.get("enterprises", Long.class),
                         FairFigure.APPROVED, row.get("approved", Long.class)))
                 .one();

@@ -17,4 +17,9 @@ public class Registrants {
     public Mono<Long> confirmed(long seriesId) {
         return repository.counts(seriesId).map(c -> c.getOrDefault(RegistrationState.CONFIRMED, 0L));
     }
+
+    /** Confirmed places in every series ({@code all}) or in the given ones, summed: one query whatever their number. */
+    public Mono<Long> confirmed(boolean all, java.util.List<Long> seriesIds) {
+        return repository.confirmed(all, seriesIds);
+    }
 }

@@ -82,6 +82,13 @@ class RegistrationRepository {
                 });
     }
 
+    Mono<Long> confirmed(boolean all, java.util.List<Long> seriesIds) {
+        return db.sql("""
+                        select count(*) as n from training_registration
+                         where (:all or series_id = any(:series)) and state = 'CONFIRMED'""")
+                .bind("all", all).bind("series", seriesIds.toArray(Long[]::new)).map(row -> row.get("n", Long.class)).one();
+    }
+
     Mono<Long> confirmed(long seriesId) {
         return db.sql("select count(*) as n from training_registration where series_id = :series and state = 'CONFIRMED'")
                 .bind("series", seriesId).map(row -> row.get("n", Long.class)).one();

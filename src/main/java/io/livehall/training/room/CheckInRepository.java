@@ -50,6 +50,15 @@ class CheckInRepository {
                 .map(CheckInRepository::checkIn).all();
     }
 
+    /** Check-in records of every series' sessions ({@code all}) or of the given series'. */
+    Mono<Long> recordedIn(boolean all, java.util.List<Long> seriesIds) {
+        return db.sql("""
+                        select count(*) as n from training_checkin_record r
+                          join training_checkin c on c.id = r.checkin_id join training_session s on s.id = c.session_id
+                         where (:all or s.series_id = any(:series))""")
+                .bind("all", all).bind("series", seriesIds.toArray(Long[]::new)).map(row -> row.get("n", Long.class)).one();
+    }
+
     /** Serialises starts of one session's check-ins (the caller's transaction holds the lock until it ends). */
     Mono<Void> lockSession(long sessionId) {
         return db.sql("select 1 as locked from (select pg_advisory_xact_lock(:k)) l")

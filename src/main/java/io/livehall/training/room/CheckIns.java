@@ -76,6 +76,14 @@ public class CheckIns {
         return repository.of(sessionId).map(c -> new CheckInCount(c.id(), c.opensAt(), c.closesAt(), c.count())).collectList();
     }
 
+    /**
+     * Check-ins recorded in every series ({@code all}) or in the given ones, summed over their sessions and check-ins
+     * (a person checking in to two check-ins counts twice, as {@link #countsFor} does): one query whatever their number.
+     */
+    public Mono<Long> recordedIn(boolean all, List<Long> seriesIds) {
+        return repository.recordedIn(all, seriesIds);
+    }
+
     /** Everyone who checked in to at least one of the session's check-ins (attendance). */
     public Mono<java.util.Set<Long>> usersCheckedIn(long sessionId) {
         return repository.usersCheckedIn(sessionId).collect(java.util.stream.Collectors.toSet());
