@@ -107,7 +107,7 @@ export function DashboardPage() {
 
       {snapshot && (
         <>
-          <BigNumbers totals={snapshot.totals} />
+          <BigNumbers totals={snapshot.totals} shop={snapshot.scope.startsWith('merchant-')} />
           <div className="dash-grid">
             <LiveSeries minutes={series} dark={screen} />
             <Rankings products={snapshot.topProducts ?? []} sessions={snapshot.topSessions ?? []} dark={screen} />

@@ -1,11 +1,12 @@
-import { screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { makeUser, renderWithAuth } from '../../test/renderWithAuth';
 import { MerchantPage } from '../merchant/MerchantPage';
 import { profile } from '../merchant/testData';
+import { BigNumbers } from './BigNumbers';
 import { DashboardReportPage } from './DashboardReportPage';
-import { historyRow, report } from './testData';
+import { historyRow, report, snapshot } from './testData';
 
 vi.mock('./LazyChart', () => ({
   LazyChart: ({ testId }: { testId?: string }) => <div data-testid={testId} />,
@@ -25,6 +26,15 @@ describe('a merchant’s own figures (经营数据)', () => {
     const link = await screen.findByTestId('merchant-dashboard-link');
     expect(link.textContent).toBe('经营数据');
     expect(link.getAttribute('href')).toBe('/merchant/dashboard/report');
+  });
+
+  it('show a merchant’s live sales and audience without the events’ figures', () => {
+    const { totals } = snapshot();
+    render(<BigNumbers totals={totals} shop />);
+    expect(screen.getByTestId('fig-gmvToday')).toBeTruthy();
+    expect(screen.getByTestId('fig-viewersNow')).toBeTruthy();
+    expect(screen.getByTestId('fig-dealsSoldOut')).toBeTruthy();
+    for (const hidden of ['registrations', 'meetings', 'deals']) expect(screen.queryByTestId(`fig-${hidden}`)).toBeNull();
   });
 
   it('open on the merchant’s own scope: sales and audience, its history, no meetings or registrations', async () => {
