@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Who may see a merchant's dashboard ({@code merchant-<id>}): every organiser (as the showcase: also one who runs only
  * a fair, or nothing) and admin sees every merchant; merchant A's user sees A's and nothing else (B's 404, the showcase
  * and a fair 403); a merchant-role user whose enterprise is no merchant, a viewer: 403; anonymous 401; the same on the
- * topic. The organisers' merchant list and its search, and a live room's viewers sampled into its merchant's minute.
+ * topic. The organisers' merchant list and its search; a live room's viewers sampled into its merchant's minute, and a
+ * flash deal selling out counted once in its merchant's scope.
  */
 class DashboardMerchantAccessTest extends IntegrationTest {
 
@@ -179,5 +180,24 @@ class DashboardMerchantAccessTest extends IntegrationTest {
                     .jsonPath("$.rooms[0].id").isEqualTo(session)
                     .jsonPath("$.totals.viewersNow").isEqualTo(1);
         }
+    }
+
+    @Test
+    void aFlashDealSellingOutCountsOnceForItsMerchant() {
+        OrderFixtures.LiveDeal live = orders.liveDeal("dash-mdeal", 9_900, 100, 5_900, 2, 1);
+        String scope = "/api/dashboard/merchant-" + live.merchant().id();
+        for (OrderFixtures.Buyer buyer : orders.buyers("dash-mdeal-b", 2)) {
+            orders.order(buyer.token(), java.util.UUID.randomUUID().toString(), OrderFixtures.dealOrder(live.deal(), 1))
+                    .expectStatus().is2xxSuccessful();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                get(live.merchant().user().token(), scope).expectStatus().isOk().expectBody()
+                        .jsonPath("$.totals.dealsSoldOut").isEqualTo(1)
+                        .jsonPath("$.totals.ordersToday").isEqualTo(2)
+                        .jsonPath("$.totals.gmvTodayFen").isEqualTo(11_800));
+        // published again (a stock change, a reconcile): still once
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                get(organiser.token(), scope).expectStatus().isOk().expectBody().jsonPath("$.totals.dealsSoldOut").isEqualTo(1));
+        get(a.user().token(), scope).expectStatus().isNotFound();
     }
 }
