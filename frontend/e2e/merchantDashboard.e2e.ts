@@ -1,6 +1,6 @@
 // The dashboard by merchant (issue 15 item 2): the demo merchant (东裕茗茶) opens 商家中心 → 经营数据 on a phone and
 // sees its own report and history, and its live figures; the demo organiser picks the same merchant by name with
-// 按商家查看 on a desktop. Screenshots at 390×844, 1366×768 and 1440×900 in target/e2e-screenshots/.
+// 按商家查看 on a desktop and a phone. Screenshots at 390×844, 1366×768 and 1440×900 in target/e2e-screenshots/.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,14 +58,15 @@ describe('dashboard by merchant', () => {
     await shot(page, 'merchant-dashboard-phone');
   }, 90_000);
 
-  test('an organiser picks the merchant by name on a desktop', async () => {
+  test('an organiser picks the merchant by name on a desktop and on a phone', async () => {
     const organiser = await login('organiser', demoPassword('organiser'));
-    for (const [options, name] of [[LAPTOP, '1366'], [WIDE, '1440']] as const) {
+    for (const [options, name] of [[LAPTOP, '1366'], [WIDE, '1440'], [PHONE_390, 'phone']] as const) {
       const page = await openAs(options, organiser, '/organiser/dashboard/report?scope=showcase');
       await page.getByTestId('merchant-search-open').click();
       await page.getByTestId('merchant-search-input').fill('东裕');
       const option = page.locator('[data-testid^="merchant-option-merchant-"]', { hasText: '东裕茗茶' });
       await option.waitFor({ state: 'visible' });
+      await fitsWidth(page);
       await shot(page, `merchant-search-${name}`);
       await option.click();
       await page.waitForURL(/scope=merchant-\d+/);
