@@ -28,11 +28,12 @@ import reactor.core.publisher.Mono;
  * {@link #add} after a change committed (an order placed, a registration confirmed, a meeting held...) with the scope it
  * belongs to ({@link #SHOWCASE}, {@link #training}, {@link #fair}); every amount is added to that scope and to
  * {@link #PLATFORM}, and to a part of the scope if the caller names one (a showcase merchant, {@link #merchant}), which
- * the platform does not count again. Per scope, under its hash tag ({@code livehall:tally:{<scope>}:...}): {@code m:<epoch minute>} (a
- * hash per minute, measure → amount), {@code d:<yyyyMMdd>} (a hash per Asia/Shanghai day: the day's totals plus the
- * callers' day-only fields, e.g. per product or region) and {@code pending} (the minutes with data, for the rollup into
- * PostgreSQL, which removes them once written). Everything expires {@link #KEEP} after its last change. Best effort: a
- * failure is logged and counted ({@code livehall.tally.failures}), never passed to the caller.
+ * the platform does not count again. Per scope, under its hash tag ({@code livehall:tally:{<scope>}:...}):
+ * {@code m:<epoch minute>} (a hash per minute, measure → amount), {@code d:<yyyyMMdd>} (a hash per Asia/Shanghai day:
+ * the day's totals plus the callers' day-only fields, e.g. per product or region) and {@code pending} (the minutes with
+ * data, for the rollup into PostgreSQL, which removes them once written). Everything expires {@link #KEEP} after its
+ * last change. Best effort: a failure is logged and counted ({@code livehall.tally.failures}), never passed to the
+ * caller.
  */
 @Component
 public class Tally {
