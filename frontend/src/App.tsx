@@ -124,6 +124,8 @@ export function AppRoutes() {
         <Route path="quotes" element={<RequireAuth><QuotesPage /></RequireAuth>} />
         <Route path="merchant/orders" element={<RequireAuth role="MERCHANT"><MerchantOrdersPage /></RequireAuth>} />
         <Route path="merchant/quotes" element={<RequireAuth role="MERCHANT"><MerchantQuotesPage /></RequireAuth>} />
+        <Route path="merchant/dashboard" element={<RequireAuth role="MERCHANT"><DashboardPage /></RequireAuth>} />
+        <Route path="merchant/dashboard/report" element={<RequireAuth role="MERCHANT"><DashboardReportPage /></RequireAuth>} />
         <Route path="organiser" element={<RequireAuth role="ORGANISER"><OrganiserPage /></RequireAuth>} />
         <Route path="organiser/dashboard" element={<RequireAuth role="ORGANISER"><DashboardPage /></RequireAuth>} />
         <Route path="organiser/dashboard/report" element={<RequireAuth role="ORGANISER"><DashboardReportPage /></RequireAuth>} />

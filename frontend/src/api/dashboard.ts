@@ -3,11 +3,14 @@
 import { request } from './client';
 import { downloadFile } from './download';
 
-export type ScopeKind = 'FAIR' | 'TRAINING' | 'SHOWCASE' | 'PLATFORM' | 'MINE';
+export type ScopeKind = 'FAIR' | 'TRAINING' | 'SHOWCASE' | 'MERCHANT' | 'PLATFORM' | 'MINE';
 export type RoomKind = 'LIVE' | 'TRAINING' | 'ROADSHOW';
 export type HistoryBy = 'minute' | 'hour' | 'day';
 
-/** What the caller may watch: `showcase`, `training-{seriesId}`, `fair-{fairId}`, `platform` (admins), `mine`. */
+/**
+ * What the caller may watch: `showcase`, `merchant-{merchantId}` (organisers and admins: every merchant, picked from
+ * `merchants`; a merchant's user: its own), `training-{seriesId}`, `fair-{fairId}`, `platform` (admins), `mine`.
+ */
 export interface DashboardScope {
   scope: string;
   kind: ScopeKind;
@@ -157,6 +160,9 @@ export function historyCsvUrl(scope: string, q: HistoryQuery): string {
 
 export const dashboardApi = {
   scopes: (signal?: AbortSignal) => request<DashboardScope[]>('/api/dashboard/scopes', { signal }),
+  /** organisers and admins: the showcase merchants whose name contains `q` (live ones first, at most 50) */
+  merchants: (q: string, signal?: AbortSignal) =>
+    request<DashboardScope[]>('/api/dashboard/merchants', { query: { q }, signal }),
   snapshot: (scope: string, signal?: AbortSignal) => request<DashboardSnapshot>(`/api/dashboard/${seg(scope)}`, { signal }),
   history: (scope: string, q: HistoryQuery, signal?: AbortSignal) =>
     request<DashboardHistory>(`/api/dashboard/${seg(scope)}/history`, { query: csvQuery(q), signal }),

@@ -33,11 +33,14 @@ function figuresOf(t: DashboardTotals): Figure[] {
   ];
 }
 
-/** The dashboard's big numbers (the scope's totals now). */
-export function BigNumbers({ totals }: { totals: DashboardTotals }) {
+/** the events' figures, which a merchant's own scope never has */
+const EVENT_FIGURES = new Set(['registrations', 'meetings', 'deals']);
+
+/** The dashboard's big numbers (the scope's totals now); `shop`: a merchant's own, its sales and audience only. */
+export function BigNumbers({ totals, shop = false }: { totals: DashboardTotals; shop?: boolean }) {
   return (
     <div className="dash-figures" data-testid="dash-figures">
-      {figuresOf(totals).map((f) => (
+      {figuresOf(totals).filter((f) => !shop || !EVENT_FIGURES.has(f.key)).map((f) => (
         <div key={f.key} className={`dash-figure${f.strong ? ' dash-figure-strong' : ''}`} data-testid={`fig-${f.key}`} title={f.title}>
           <span className="dash-figure-label">{f.label}</span>
           <FigureValue text={f.value} testId={`fig-${f.key}-value`} />

@@ -6,6 +6,7 @@ import { useConnectionStatus } from '../../realtime/connectionStatus';
 import type { ConnectionStatus } from '../../realtime/connectionStatus';
 import { BigNumbers } from './BigNumbers';
 import { formatClock } from './dashboard';
+import { useDashboardPaths, withScope } from './dashboardPaths';
 import { LiveSeries } from './LiveSeries';
 import { Rankings } from './Rankings';
 import { RegionsTable } from './RegionsTable';
@@ -26,10 +27,11 @@ const LINK_LABELS: Record<ConnectionStatus, string> = {
 /**
  * /organiser/dashboard?scope=… — the organisers' live dashboard: big numbers, the last 60 minutes, rankings, regions
  * and rooms of one scope, read over REST and then kept live by its STOMP topic. `&screen=1` is the big-screen mode:
- * dark, full screen, large type, no site chrome.
+ * dark, full screen, large type, no site chrome. /merchant/dashboard is the same for a merchant's own scope.
  */
 export function DashboardPage() {
   const scopes = useScopes();
+  const paths = useDashboardPaths();
   const { snapshot, series, error } = useLiveDashboard(scopes.scope);
   const status = useConnectionStatus();
   const [params, setParams] = useSearchParams();
@@ -72,7 +74,7 @@ export function DashboardPage() {
     <div className={screen ? 'dash dash-screen' : 'container page dash'} data-testid="dashboard-page" data-screen={screen ? '1' : '0'}>
       <div className="dash-head">
         <div className="dash-title">
-          {!screen && <p className="small"><Link to="/organiser">← 组织方看板</Link></p>}
+          {!screen && <p className="small"><Link to={paths.home} data-testid="link-home">← {paths.homeLabel}</Link></p>}
           <h1>实时看板{snapshot ? `：${snapshot.title}` : ''}</h1>
           {snapshot && (
             <p className="dash-status small" data-testid="dash-status">
@@ -87,7 +89,7 @@ export function DashboardPage() {
         <div className="dash-tools">
           <ScopePicker scopes={scopes} />
           {scope && (
-            <Link className="btn btn-ghost btn-sm" to={`/organiser/dashboard/report?scope=${encodeURIComponent(scope)}`} data-testid="link-report">
+            <Link className="btn btn-ghost btn-sm" to={withScope(paths.report, scope)} data-testid="link-report">
               报表与历史
             </Link>
           )}
@@ -105,7 +107,7 @@ export function DashboardPage() {
 
       {snapshot && (
         <>
-          <BigNumbers totals={snapshot.totals} />
+          <BigNumbers totals={snapshot.totals} shop={snapshot.scope.startsWith('merchant-')} />
           <div className="dash-grid">
             <LiveSeries minutes={series} dark={screen} />
             <Rankings products={snapshot.topProducts ?? []} sessions={snapshot.topSessions ?? []} dark={screen} />

@@ -5,6 +5,7 @@ import type { DashboardReport } from '../../api/dashboard';
 import { FormAlert } from '../../components/Field';
 import { formatDateTime } from '../../lib/format';
 import { usePageTitle } from '../../lib/usePageTitle';
+import { useDashboardPaths, withScope } from './dashboardPaths';
 import { ROOM_KIND_LABELS, dashboardErrorText, formatNumber, formatPercent, formatWatchTime, formatYuan, formatYuanShort } from './dashboard';
 import { FigureValue } from './FigureValue';
 import { HistorySection } from './HistorySection';
@@ -16,15 +17,19 @@ import './dashboard.css';
 /**
  * /organiser/dashboard/report?scope=… — a scope's report after (or during) its event: peak with its time, uniques,
  * watch time, orders, buyers, GMV, conversion, meetings → intentions → signed; and its history with CSV export.
+ * /merchant/dashboard/report is the same for a merchant's own scope (商家中心 → 经营数据).
  */
 export function DashboardReportPage() {
   const scopes = useScopes();
+  const paths = useDashboardPaths();
   const scope = scopes.scope;
   const [state, setState] = useState<{ scope: string | null; report: DashboardReport | null; error: string | null }>({
     scope: null, report: null, error: null,
   });
   const current = state.scope === scope ? state : { scope, report: null, error: null };
   const report = current.report;
+  // a merchant's own figures: its sales and its rooms' audience, no registrations, meetings or deals signed
+  const shop = report?.scope.startsWith('merchant-') ?? false;
   usePageTitle(report ? `数据报表 · ${report.title}` : '数据报表');
 
   useEffect(() => {
@@ -43,7 +48,7 @@ export function DashboardReportPage() {
       <div className="dash-head">
         <div className="dash-title">
           <p className="small">
-            <Link to={scope ? `/organiser/dashboard?scope=${encodeURIComponent(scope)}` : '/organiser/dashboard'} data-testid="link-live">
+            <Link to={withScope(paths.live, scope)} data-testid="link-live">
               ← 实时看板
             </Link>
           </p>
@@ -68,22 +73,28 @@ export function DashboardReportPage() {
             <Figure id="buyers" label="下单人数" value={formatNumber(report.buyers)} />
             <Figure id="gmv" label="成交额" value={formatYuanShort(report.gmvFen)} note={formatYuan(report.gmvFen)} />
             <Figure id="conversion" label="观众转化率" value={formatPercent(report.conversion)} note="下单人数 ÷ 独立观众" />
-            <Figure id="registrations" label="报名 / 签到" value={`${formatNumber(report.registrations)} / ${formatNumber(report.checkIns)}`} />
-            <Figure id="meetings" label="对接会预约 / 举行" value={`${formatNumber(report.meetingsBooked)} / ${formatNumber(report.meetingsHeld)}`}
-              note={`爽约 ${formatNumber(report.noShows)}`} />
-            <Figure id="signed" label="签约金额" value={formatYuanShort(report.signedAmountFen)}
-              note={`签约 ${formatNumber(report.signedDeals)} 项 · ${formatYuan(report.signedAmountFen)}`} />
+            {!shop && (
+              <>
+                <Figure id="registrations" label="报名 / 签到" value={`${formatNumber(report.registrations)} / ${formatNumber(report.checkIns)}`} />
+                <Figure id="meetings" label="对接会预约 / 举行" value={`${formatNumber(report.meetingsBooked)} / ${formatNumber(report.meetingsHeld)}`}
+                  note={`爽约 ${formatNumber(report.noShows)}`} />
+                <Figure id="signed" label="签约金额" value={formatYuanShort(report.signedAmountFen)}
+                  note={`签约 ${formatNumber(report.signedDeals)} 项 · ${formatYuan(report.signedAmountFen)}`} />
+              </>
+            )}
           </div>
           <div className="dash-grid dash-report-grid">
-            <section className="dash-panel" aria-labelledby="dash-funnel-title">
-              <h2 id="dash-funnel-title">对接转化</h2>
-              <ReportFunnel steps={[
-                { key: 'booked', label: '对接会预约', value: report.meetingsBooked },
-                { key: 'held', label: '对接会举行', value: report.meetingsHeld },
-                { key: 'intentions', label: '达成意向', value: report.intentions },
-                { key: 'signed', label: '签约', value: report.signedDeals },
-              ]} />
-            </section>
+            {!shop && (
+              <section className="dash-panel" aria-labelledby="dash-funnel-title">
+                <h2 id="dash-funnel-title">对接转化</h2>
+                <ReportFunnel steps={[
+                  { key: 'booked', label: '对接会预约', value: report.meetingsBooked },
+                  { key: 'held', label: '对接会举行', value: report.meetingsHeld },
+                  { key: 'intentions', label: '达成意向', value: report.intentions },
+                  { key: 'signed', label: '签约', value: report.signedDeals },
+                ]} />
+              </section>
+            )}
             <section className="dash-panel" aria-labelledby="dash-report-top">
               <h2 id="dash-report-top">商品与场次</h2>
               {report.topProducts.length === 0 && report.topSessions.length === 0 && (

@@ -139,6 +139,7 @@ export const SCOPE_KIND_LABELS: Record<ScopeKind, string> = {
   MINE: '我的全部活动',
   PLATFORM: '全平台',
   SHOWCASE: '展厅直播',
+  MERCHANT: '展厅商家',
   TRAINING: '培训系列',
   FAIR: '对接会',
 };

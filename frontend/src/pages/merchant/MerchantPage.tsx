@@ -25,6 +25,9 @@ export function MerchantPage() {
         <Link className="btn btn-primary" to="/merchant/quotes" data-testid="merchant-quotes-link">
           集团采购报价
         </Link>
+        <Link className="btn btn-primary" to="/merchant/dashboard/report" data-testid="merchant-dashboard-link">
+          经营数据
+        </Link>
       </nav>
     </section>
   );

@@ -273,6 +273,7 @@ class BadTextSweepTest extends IntegrationTest {
             cases.add(Arguments.of("ORGANISER", "/api/organiser/fairs/1/participants?q=", "q", bad));
             cases.add(Arguments.of("ORGANISER", "/api/fairs/1/listings?q=", "q", bad));
             cases.add(Arguments.of("ORGANISER", "/api/fairs/1/listings?region=", "region", bad));
+            cases.add(Arguments.of("ORGANISER", "/api/dashboard/merchants?q=", "q", bad));
         }
         return cases.stream();
     }

@@ -72,7 +72,7 @@ class SecurityConfig {
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/organiser/**").hasAnyRole("ORGANISER", "ADMIN")
                         .pathMatchers("/api/merchant/**").hasRole("MERCHANT")
-                        .pathMatchers("/api/dashboard/**").hasAnyRole("ORGANISER", "ADMIN")
+                        .pathMatchers("/api/dashboard/**").hasAnyRole("ORGANISER", "ADMIN", "MERCHANT")
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         // the scraper's own bearer token, not a user's (MetricsAccess)

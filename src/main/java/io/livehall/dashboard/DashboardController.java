@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The organisers' dashboard over REST ({@code /api/dashboard/**}: ORGANISER or ADMIN, others 403; someone else's
- * series or fair 404): the scopes, a snapshot (what {@code /topic/dashboard/{scope}/overview} would send now), history
+ * series or fair 404; a merchant's user its own {@code merchant-<id>} only, see {@link ScopeAccess}): the scopes, a snapshot (what {@code /topic/dashboard/{scope}/overview} would send now), history
  * by minute, hour or day, its CSV, and the per-event report.
  */
 @RestController
@@ -45,6 +45,12 @@ class DashboardController {
     @Operation(summary = "我可以查看的看板范围（直播展厅、我的培训、我的对接会等），正在进行的在前")
     Flux<ScopeView> scopes(@AuthenticationPrincipal Jwt jwt) {
         return Flux.defer(() -> access.scopes(Watcher.of(jwt)));
+    }
+
+    @GetMapping("/merchants")
+    @Operation(summary = "可查看的展厅商家（主办方与管理员：全部商家），按名称筛选，正在直播的在前，最多 50 家")
+    Flux<ScopeView> merchants(@RequestParam(required = false) String q, @AuthenticationPrincipal Jwt jwt) {
+        return Flux.defer(() -> access.merchants(Watcher.of(jwt), q));
     }
 
     @GetMapping("/{scope}")

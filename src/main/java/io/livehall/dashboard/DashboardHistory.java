@@ -118,7 +118,8 @@ class DashboardHistory {
                 .flatMap(span -> {
                     Instant from = span[0];
                     Instant to = nextMinute.isAfter(span[1].plusSeconds(60)) ? nextMinute : span[1].plusSeconds(60);
-                    boolean sells = scope.members().showcase();
+                    boolean sells = scope.members().sells();
+                    long merchant = scope.members().merchantOnly();
                     Mono<long[]> peaks = minutes.peaks(tallies, from, to).defaultIfEmpty(new long[4]);
                     Mono<long[]> sales = minutes.history(tallies, from, to, MinuteRepository.By.DAY)
                             .reduce(new long[2], (s, r) -> {
@@ -126,8 +127,8 @@ class DashboardHistory {
                                 s[1] += r.gmvFen();
                                 return s;
                             });
-                    Mono<Long> buyers = sells ? reads.buyers(from, to) : Mono.just(0L);
-                    Mono<List<ProductView>> top = sells ? reads.topProducts(from, to, Snapshots.TOP)
+                    Mono<Long> buyers = sells ? reads.buyers(from, to, merchant) : Mono.just(0L);
+                    Mono<List<ProductView>> top = sells ? reads.topProducts(from, to, merchant, Snapshots.TOP)
                             .map(p -> new ProductView(p.productId(), p.name(), p.merchant(), p.orders(), p.gmvFen())).collectList()
                             : Mono.just(List.of());
                     Mono<Map<String, Long>> totals = events.of(scope.members());

@@ -23,8 +23,8 @@ class DashboardReads {
     static final Duration RECENT = Duration.ofHours(2);
     private static final int ROOMS_MAX = 50;
 
-    /** A room of a scope: kind LIVE, TRAINING or ROADSHOW, and where it belongs (series id, region). */
-    record RoomRow(String kind, long id, String title, boolean live, long seriesId, String region) {
+    /** A room of a scope: kind LIVE, TRAINING or ROADSHOW, and where it belongs (series id, region, merchant id). */
+    record RoomRow(String kind, long id, String title, boolean live, long seriesId, String region, long merchantId) {
     }
 
     record Titled(long id, String title, boolean live) {
@@ -95,14 +95,16 @@ class DashboardReads {
         Instant since = now.minus(RECENT);
         Long[] series = members.series().toArray(Long[]::new);
         Long[] fairs = members.fairs().toArray(Long[]::new);
-        Flux<RoomRow> live = !members.showcase() ? Flux.empty() : db.sql("""
-                        select s.id, s.title, s.status = 'LIVE' as live, e.region
+        Flux<RoomRow> live = !members.sells() ? Flux.empty() : db.sql("""
+                        select s.id, s.title, s.status = 'LIVE' as live, e.region, s.merchant_id
                         from live_session s join merchant m on m.id = s.merchant_id join enterprise e on e.id = m.enterprise_id
-                        where s.status = 'LIVE' or (s.status = 'ENDED' and s.ended_at > :since)
+                        where (s.status = 'LIVE' or (s.status = 'ENDED' and s.ended_at > :since))
+                          and (:merchant = 0 or s.merchant_id = :merchant)
                         order by s.id desc limit :limit""")
-                .bind("since", since).bind("limit", ROOMS_MAX)
+                .bind("since", since).bind("merchant", members.merchantOnly()).bind("limit", ROOMS_MAX)
                 .map(row -> new RoomRow("LIVE", row.get("id", Long.class), row.get("title", String.class),
-                        Boolean.TRUE.equals(row.get("live", Boolean.class)), 0, row.get("region", String.class)))
+                        Boolean.TRUE.equals(row.get("live", Boolean.class)), 0, row.get("region", String.class),
+                        row.get("merchant_id", Long.class)))
                 .all();
         Flux<RoomRow> training = !members.everything() && series.length == 0 ? Flux.empty() : db.sql("""
                         select t.id, t.title, t.status = 'LIVE' as live, t.series_id from training_session t
@@ -111,7 +113,7 @@ class DashboardReads {
                         order by t.id desc limit :limit""")
                 .bind("all", members.everything()).bind("series", series).bind("since", since).bind("limit", ROOMS_MAX)
                 .map(row -> new RoomRow("TRAINING", row.get("id", Long.class), row.get("title", String.class),
-                        Boolean.TRUE.equals(row.get("live", Boolean.class)), row.get("series_id", Long.class), null))
+                        Boolean.TRUE.equals(row.get("live", Boolean.class)), row.get("series_id", Long.class), null, 0))
                 .all();
         Flux<RoomRow> roadshows = !members.everything() && fairs.length == 0 ? Flux.empty() : db.sql("""
                         select f.id, f.title, (f.starts_at <= :now and f.ends_at > :now) as live from fair f
@@ -121,7 +123,7 @@ class DashboardReads {
                 .bind("all", members.everything()).bind("fairs", fairs).bind("now", now).bind("since", since)
                 .bind("limit", ROOMS_MAX)
                 .map(row -> new RoomRow("ROADSHOW", row.get("id", Long.class), row.get("title", String.class),
-                        Boolean.TRUE.equals(row.get("live", Boolean.class)), 0, null))
+                        Boolean.TRUE.equals(row.get("live", Boolean.class)), 0, null, 0))
                 .all();
         return Flux.concat(live, training, roadshows);
     }
@@ -164,20 +166,26 @@ class DashboardReads {
                 .map(row -> Map.entry(row.get("region", String.class), row.get("n", Long.class))).all();
     }
 
-    /** Distinct buyers of showcase orders placed in [from, to) (cancelled ones too: they were buyers). */
-    Mono<Long> buyers(Instant from, Instant to) {
-        return db.sql("select count(distinct buyer_id) as n from customer_order where created_at >= :from and created_at < :to")
-                .bind("from", from).bind("to", to).map(row -> row.get("n", Long.class)).one().defaultIfEmpty(0L);
+    /**
+     * Distinct buyers of showcase orders placed in [from, to) (cancelled ones too: they were buyers), of one merchant's
+     * ({@code merchant} > 0) or every merchant's.
+     */
+    Mono<Long> buyers(Instant from, Instant to, long merchant) {
+        return db.sql("""
+                        select count(distinct buyer_id) as n from customer_order
+                        where created_at >= :from and created_at < :to and (:merchant = 0 or merchant_id = :merchant)""")
+                .bind("from", from).bind("to", to).bind("merchant", merchant)
+                .map(row -> row.get("n", Long.class)).one().defaultIfEmpty(0L);
     }
 
-    /** The best-selling products of [from, to) by GMV (orders as placed). */
-    Flux<ProductSales> topProducts(Instant from, Instant to, int limit) {
+    /** The best-selling products of [from, to) by GMV (orders as placed), of one merchant ({@code merchant} > 0) or all. */
+    Flux<ProductSales> topProducts(Instant from, Instant to, long merchant, int limit) {
         return db.sql("""
                         select o.product_id, o.product_name, m.display_name, count(*) as n, sum(o.total_fen) as gmv
                         from customer_order o join merchant m on m.id = o.merchant_id
-                        where o.created_at >= :from and o.created_at < :to
+                        where o.created_at >= :from and o.created_at < :to and (:merchant = 0 or o.merchant_id = :merchant)
                         group by o.product_id, o.product_name, m.display_name order by gmv desc, n desc limit :limit""")
-                .bind("from", from).bind("to", to).bind("limit", limit)
+                .bind("from", from).bind("to", to).bind("merchant", merchant).bind("limit", limit)
                 .map(row -> new ProductSales(row.get("product_id", Long.class), row.get("product_name", String.class),
                         row.get("display_name", String.class), row.get("n", Long.class),
                         ((Number) row.get("gmv", Number.class)).longValue()))

@@ -21,12 +21,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The organisers' live dashboard on {@code /topic/dashboard/{scope}/overview} (latest value): only ORGANISER and ADMIN,
- * and only for scopes they may watch ({@link ScopeAccess#allowsTopic}, a guard checked at each SUBSCRIBE). While this
- * instance has subscribers to a scope (it hears SUBSCRIBE, UNSUBSCRIBE and disconnects as a {@link ConnectionListener}),
- * it marks the scope changed every {@link #MARK} ({@link Periodic}); {@link CoalescedPublisher} publishes it at most
- * once per {@link #WINDOW} by one instance of all, so every subscriber gets at most one frame a second and any change
- * (an order, a viewer joining) shows within about a second. Nobody watching: nothing is read or sent.
+ * The organisers' live dashboard on {@code /topic/dashboard/{scope}/overview} (latest value): ORGANISER and ADMIN, and
+ * MERCHANT (its own merchant's), only for scopes they may watch ({@link ScopeAccess#allowsTopic}, a guard checked at
+ * each SUBSCRIBE). While this instance has subscribers to a scope (it hears SUBSCRIBE, UNSUBSCRIBE and disconnects as a
+ * {@link ConnectionListener}), it marks the scope changed every {@link #MARK} ({@link Periodic}); {@link
+ * CoalescedPublisher} publishes it at most once per {@link #WINDOW} by one instance of all, so every subscriber gets at
+ * most one frame a second and any change (an order, a viewer joining) shows within about a second. Nobody watching:
+ * nothing is read or sent.
  */
 @Component
 class DashboardTopics implements ConnectionListener, SmartLifecycle {
@@ -47,7 +48,7 @@ class DashboardTopics implements ConnectionListener, SmartLifecycle {
     DashboardTopics(DestinationCatalog catalog, CoalescedPublisher coalesced, ScopeAccess access, Snapshots snapshots,
                     MeterRegistry meters) {
         this.meters = meters;
-        catalog.registerCoalesced(OVERVIEW, Access.roles("ORGANISER", "ADMIN")
+        catalog.registerCoalesced(OVERVIEW, Access.roles("ORGANISER", "ADMIN", "MERCHANT")
                 .guardedBy((user, vars) -> access.allowsTopic(Watcher.of(user.id(), user.roles()), vars.get("scope"))), WINDOW);
         this.topic = coalesced.register("dashboard", WINDOW, PHASE, LEAD, OVERVIEW::with,
                 key -> access.forTopic(key).flatMap(snapshots::of));

@@ -3,14 +3,18 @@ package io.livehall.dashboard;
 import java.time.Clock;
 
 import io.livehall.common.error.ApiProblem;
+import io.livehall.common.error.FieldProblem;
+import io.livehall.common.text.TextRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may watch which scope: only organisers and admins (others 403); {@code showcase} every organiser and admin (the
- * service centre runs it, and every organiser's events are shown alongside it); a series or a fair its organisers
+ * Who may watch which scope: organisers and admins, and a merchant's users (others 403); {@code showcase} every
+ * organiser and admin (the service centre runs it, and every organiser's events are shown alongside it), and so every
+ * merchant's {@code merchant-<id>} too; a merchant's user its own merchant's and nothing else (another merchant's 404, the other
+ * scopes 403; a user whose enterprise is no merchant is like a viewer, 403); a series or a fair its organisers
  * (creator, co-organisers) and admins, anyone else 404 as the fair pages answer; {@code platform} admins only (403);
  * {@code mine} everyone allowed at all (an admin's is the platform). The same rule guards the REST endpoints and
  * {@code /topic/dashboard/{scope}/overview}.
@@ -27,22 +31,26 @@ class ScopeAccess {
     static final int MINE_MAX = 200;
 
     private final DashboardReads reads;
+    private final MerchantScopes merchants;
     private final Clock clock;
 
-    ScopeAccess(DashboardReads reads, Clock clock) {
+    ScopeAccess(DashboardReads reads, MerchantScopes merchants, Clock clock) {
         this.reads = reads;
+        this.merchants = merchants;
         this.clock = clock;
     }
 
     Mono<Resolved> resolve(Watcher who, String text) {
         if (!who.admin() && !who.organiser()) {
-            return Mono.error(forbidden());
+            return who.merchant() ? ownMerchant(who, text) : Mono.error(forbidden());
         }
         Scope scope = Scope.parse(text).orElse(null);
         if (scope == null) {
             return Mono.error(ApiProblem.notFound(DASHBOARD));
         }
         return switch (scope.kind()) {
+            case MERCHANT -> merchants.byId(scope.id()).map(ScopeAccess::merchantScope)
+                    .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(DASHBOARD)));
             case SHOWCASE -> Mono.just(new Resolved(scope, "直播展厅", Members.SHOWCASE));
             case PLATFORM -> who.admin() ? Mono.just(new Resolved(scope, "全平台", Members.EVERYTHING))
                     : Mono.error(forbidden());
@@ -54,6 +62,42 @@ class ScopeAccess {
                     .map(f -> new Resolved(scope, f.title(), new Members(false, false, java.util.List.of(), java.util.List.of(f.id()))))
                     .switchIfEmpty(Mono.error(() -> ApiProblem.notFound(DASHBOARD)));
         };
+    }
+
+    /** A merchant's user: its own merchant's scope; another merchant's 404, any other scope 403, no merchant 403. */
+    private Mono<Resolved> ownMerchant(Watcher who, String text) {
+        Scope scope = Scope.parse(text).orElse(null);
+        if (scope != null && scope.kind() != Scope.Kind.MERCHANT) {
+            return Mono.error(forbidden());
+        }
+        return merchants.ofUser(who.userId())
+                .switchIfEmpty(Mono.error(ScopeAccess::forbidden))
+                .flatMap(own -> scope != null && own.id() == scope.id() ? Mono.just(merchantScope(own))
+                        : Mono.error(ApiProblem.notFound(DASHBOARD)));
+    }
+
+    private static Resolved merchantScope(DashboardReads.Titled merchant) {
+        return new Resolved(Scope.merchant(merchant.id()), merchant.title(), Members.merchant(merchant.id()));
+    }
+
+    /**
+     * The merchants an organiser or admin may pick (all of them; by name, live ones first, at most
+     * {@link MerchantScopes#LIST_MAX}); others 403, a query over {@link MerchantScopes#QUERY_MAX} characters or with
+     * control characters 400.
+     */
+    Flux<DashboardViews.ScopeView> merchants(Watcher who, String query) {
+        if (!who.admin() && !who.organiser()) {
+            return Flux.error(forbidden());
+        }
+        String problem = query == null ? null : query.length() > MerchantScopes.QUERY_MAX
+                ? "最多 " + MerchantScopes.QUERY_MAX + " 个字" : TextRules.problem(query, false);
+        if (problem != null) {
+            String message = "搜索词" + problem;
+            return Flux.error(new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-merchant-query", message,
+                    java.util.List.of(new FieldProblem("q", message))));
+        }
+        return merchants.search(query, MerchantScopes.LIST_MAX)
+                .map(m -> new DashboardViews.ScopeView(Scope.merchant(m.id()).name(), "MERCHANT", m.title(), m.live()));
     }
 
     /**
@@ -98,10 +142,16 @@ class ScopeAccess {
                 .map(t -> new Members(true, false, t.getT1(), t.getT2()));
     }
 
-    /** The scopes the caller may watch, live ones first. */
+    /**
+     * The scopes the caller may watch, live ones first (an organiser's merchants are picked apart, {@link #merchants});
+     * a merchant's user: its own merchant's.
+     */
     Flux<DashboardViews.ScopeView> scopes(Watcher who) {
         if (!who.admin() && !who.organiser()) {
-            return Flux.error(forbidden());
+            return !who.merchant() ? Flux.error(forbidden()) : merchants.ofUser(who.userId())
+                    .switchIfEmpty(Mono.error(ScopeAccess::forbidden))
+                    .map(m -> new DashboardViews.ScopeView(Scope.merchant(m.id()).name(), "MERCHANT", m.title(), m.live()))
+                    .flux();
         }
         Flux<DashboardViews.ScopeView> fixed = reads.showcaseLive().flatMapMany(showcaseLive -> {
             Flux<DashboardViews.ScopeView> views = Flux.just(

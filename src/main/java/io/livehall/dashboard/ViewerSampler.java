@@ -22,9 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * Samples presence into the tally every {@link #PERIOD} (on every instance; the minute keeps the largest sample, so two
  * instances sampling agree): per scope with live rooms (the showcase's live sessions, each series' training sessions,
- * each roadshow fair, and the platform) the viewers now and watch time of its live rooms, summed, and its unique
- * viewers today: the rooms' sketches merged into the scope's day ({@link ScopeUniques}), so a person in two rooms
- * counts once.
+ * each roadshow fair, and the platform; a live session also in its merchant's scope) the viewers now and watch time of
+ * its live rooms, summed, and its unique viewers today: the rooms' sketches merged into the scope's day
+ * ({@link ScopeUniques}), so a person in two rooms counts once.
  */
 @Component
 class ViewerSampler extends PeriodicJob {
@@ -90,7 +90,7 @@ class ViewerSampler extends PeriodicJob {
 
     private static List<String> scopesOf(DashboardReads.RoomRow room) {
         return switch (room.kind()) {
-            case "LIVE" -> List.of(Tally.SHOWCASE, Tally.PLATFORM);
+            case "LIVE" -> List.of(Tally.SHOWCASE, Tally.merchant(room.merchantId()), Tally.PLATFORM);
             case "TRAINING" -> List.of(Tally.training(room.seriesId()), Tally.PLATFORM);
             default -> List.of(Tally.fair(room.id()), Tally.PLATFORM);
         };

@@ -4,8 +4,15 @@ import java.util.Collection;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** Who looks at a dashboard: an account, and whether it is an admin or an organiser (others may watch nothing). */
-record Watcher(long userId, boolean admin, boolean organiser) {
+/**
+ * Who looks at a dashboard: an account, and whether it is an admin, an organiser or a merchant's user (who may watch
+ * its own merchant's scope only); others may watch nothing.
+ */
+record Watcher(long userId, boolean admin, boolean organiser, boolean merchant) {
+
+    Watcher(long userId, boolean admin, boolean organiser) {
+        this(userId, admin, organiser, false);
+    }
 
     static Watcher of(Jwt jwt) {
         Collection<String> roles = jwt.getClaimAsStringList("roles");
@@ -19,6 +26,6 @@ record Watcher(long userId, boolean admin, boolean organiser) {
         } catch (NumberFormatException e) {
             id = 0;
         }
-        return new Watcher(id, roles.contains("ADMIN"), roles.contains("ORGANISER"));
+        return new Watcher(id, roles.contains("ADMIN"), roles.contains("ORGANISER"), roles.contains("MERCHANT"));
     }
 }

@@ -27,11 +27,13 @@ import reactor.core.publisher.Mono;
  * The organisers' dashboard's counters, kept in Redis so live figures cost no PostgreSQL scans: the domains call
  * {@link #add} after a change committed (an order placed, a registration confirmed, a meeting held...) with the scope it
  * belongs to ({@link #SHOWCASE}, {@link #training}, {@link #fair}); every amount is added to that scope and to
- * {@link #PLATFORM}. Per scope, under its hash tag ({@code livehall:tally:{<scope>}:...}): {@code m:<epoch minute>} (a
- * hash per minute, measure → amount), {@code d:<yyyyMMdd>} (a hash per Asia/Shanghai day: the day's totals plus the
- * callers' day-only fields, e.g. per product or region) and {@code pending} (the minutes with data, for the rollup into
- * PostgreSQL, which removes them once written). Everything expires {@link #KEEP} after its last change. Best effort: a
- * failure is logged and counted ({@code livehall.tally.failures}), never passed to the caller.
+ * {@link #PLATFORM}, and to a part of the scope if the caller names one (a showcase merchant, {@link #merchant}), which
+ * the platform does not count again. Per scope, under its hash tag ({@code livehall:tally:{<scope>}:...}):
+ * {@code m:<epoch minute>} (a hash per minute, measure → amount), {@code d:<yyyyMMdd>} (a hash per Asia/Shanghai day:
+ * the day's totals plus the callers' day-only fields, e.g. per product or region) and {@code pending} (the minutes with
+ * data, for the rollup into PostgreSQL, which removes them once written). Everything expires {@link #KEEP} after its
+ * last change. Best effort: a failure is logged and counted ({@code livehall.tally.failures}), never passed to the
+ * caller.
  */
 @Component
 public class Tally {
@@ -66,6 +68,11 @@ public class Tally {
         return "training-" + seriesId;
     }
 
+    /** The scope of a showcase merchant: a part of {@link #SHOWCASE} (its orders, GMV, deals, live rooms' viewers). */
+    public static String merchant(long merchantId) {
+        return "merchant-" + merchantId;
+    }
+
     /** The scope of a fair. */
     public static String fair(long fairId) {
         return "fair-" + fairId;
@@ -92,8 +99,16 @@ public class Tally {
      * {@code product:12:orders}) to the day only; never fails.
      */
     public Mono<Void> add(String scope, Map<Measure, Long> amounts, Map<String, Long> dayOnly) {
+        return add(scope, scope, amounts, dayOnly);
+    }
+
+    /**
+     * As {@link #add(String, Map, Map)}, and the same amounts and day-only fields to {@code part}, a part of the scope
+     * (a merchant of the showcase) that the platform does not count twice; never fails.
+     */
+    public Mono<Void> add(String scope, String part, Map<Measure, Long> amounts, Map<String, Long> dayOnly) {
         Instant now = clock.instant();
-        return Flux.just(scope, PLATFORM).distinct()
+        return Flux.just(scope, PLATFORM, part).distinct()
                 .concatMap(s -> addTo(s, now, amounts, dayOnly))
                 .then()
                 .timeout(TIMEOUT)

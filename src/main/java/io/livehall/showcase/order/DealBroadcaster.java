@@ -15,6 +15,7 @@ import io.livehall.realtime.broker.Broker;
 import io.livehall.realtime.broker.DestinationCatalog;
 import io.livehall.realtime.broker.DestinationKind;
 import io.livehall.showcase.ShowcaseDestinations;
+import io.livehall.showcase.live.LiveSessions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -40,11 +41,13 @@ class DealBroadcaster extends PeriodicJob {
 
     private final Clock clock;
     private final Tally tally;
+    private final LiveSessions sessions;
 
     DealBroadcaster(Broker broker, DestinationCatalog catalog, FlashDeals deals, DealGateStock gate,
-                    ReactiveStringRedisTemplate redis, MeterRegistry meters, Clock clock, Tally tally) {
+                    ReactiveStringRedisTemplate redis, MeterRegistry meters, Clock clock, Tally tally, LiveSessions sessions) {
         super(meters);
         this.tally = tally;
+        this.sessions = sessions;
         this.clock = clock;
         this.broker = broker;
         this.deals = deals;
@@ -97,7 +100,8 @@ class DealBroadcaster extends PeriodicJob {
 
     /**
      * The organisers' dashboard counts a deal once when it is first seen sold out (by whichever instance publishes it;
-     * a marker in Redis under the deal's tag makes it once), whatever stock comes back later.
+     * a marker in Redis under the deal's tag makes it once), whatever stock comes back later; in the showcase and in
+     * the scope of the session's merchant.
      */
     private Mono<Void> countSoldOut(FlashDealView view) {
         if (!"SOLD_OUT".equals(view.status())) {
@@ -105,6 +109,9 @@ class DealBroadcaster extends PeriodicJob {
         }
         return redis.opsForValue().setIfAbsent(RedisKeys.of("deal", view.id(), "sold-out-counted"), "1", Tally.KEEP)
                 .filter(Boolean::booleanValue)
-                .flatMap(first -> tally.add(Tally.SHOWCASE, java.util.Map.of(Measure.DEALS_SOLD_OUT, 1L)));
+                .flatMap(first -> sessions.find(view.sessionId()).map(s -> Tally.merchant(s.merchantId()))
+                        .defaultIfEmpty(Tally.SHOWCASE).onErrorReturn(Tally.SHOWCASE)
+                        .flatMap(part -> tally.add(Tally.SHOWCASE, part, java.util.Map.of(Measure.DEALS_SOLD_OUT, 1L),
+                                java.util.Map.of())));
     }
 }

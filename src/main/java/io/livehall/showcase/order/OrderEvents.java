@@ -99,8 +99,9 @@ class OrderEvents extends PeriodicJob {
     }
 
     void placed(Order order, String buyerName) {
-        // the organisers' dashboard: orders and GMV per minute and day, per product and merchant (never fails)
-        tally.add(Tally.SHOWCASE, Map.of(Measure.ORDERS, 1L, Measure.GMV_FEN, order.totalFen()),
+        // the organisers' dashboard: orders and GMV per minute and day, per product and merchant, also in the
+        // merchant's own scope (never fails)
+        tally.add(Tally.SHOWCASE, Tally.merchant(order.merchantId()), Map.of(Measure.ORDERS, 1L, Measure.GMV_FEN, order.totalFen()),
                 Tally.sale(order.productId(), order.merchantId(), order.totalFen())).subscribe();
         if (order.sessionId() != null) {
             long session = order.sessionId();
