@@ -83,7 +83,7 @@ export function NamedInvitations({ fairId }: { fairId: number }) {
   };
 
   return (
-    <form className="card" onSubmit={create} noValidate data-testid="named-invitations">
+    <form className="card fair-named-form" onSubmit={create} noValidate data-testid="named-invitations">
       <h2>邀请指定企业</h2>
       <p className="small muted">每家企业一个专属链接，仅可报名一次，过期自动失效；链接只显示一次，请立即复制发给对方。</p>
       {form.picked ? (
@@ -110,7 +110,7 @@ export function NamedInvitations({ fairId }: { fairId: number }) {
             maxLength={100} error={errors.inviteeName} placeholder="如：芜湖某汽车零部件有限公司" />
           <div className="fair-form-row">
             <TextField id="invite-phone" label="联系电话" value={form.phone} onChange={(v) => set({ phone: v })}
-              inputMode="tel" maxLength={11} error={errors.contactPhone} />
+              inputMode="tel" maxLength={11} error={errors.contactPhone} hint="电话、邮箱至少填一项" />
             <TextField id="invite-email" label="邮箱" optional value={form.email} onChange={(v) => set({ email: v })}
               maxLength={100} error={errors.contactEmail} />
           </div>
@@ -138,9 +138,8 @@ export function NamedInvitations({ fairId }: { fairId: number }) {
               <span className={`chip invite-${state.toLowerCase()}`}>{INVITATION_STATE_TEXT[state]}</span>
               {i.registered && <span className="small">（{i.registered.enterpriseName} · {STATUS_LABELS[i.registered.status]}）</span>}
               <span className="small muted">
-                {[i.contactPhone, i.contactEmail].filter(Boolean).join(' · ')}
-                {i.expiresAt && ` · 有效期至 ${formatDateTime(i.expiresAt)}`}
-                {i.openedAt && ` · ${formatDateTime(i.openedAt)} 打开`}
+                {[i.contactPhone, i.contactEmail, i.expiresAt && `有效期至 ${formatDateTime(i.expiresAt)}`,
+                  i.openedAt && `${formatDateTime(i.openedAt)} 首次打开`].filter(Boolean).join(' · ')}
               </span>
               {revocable(i, now) && (
                 <button type="button" className="btn btn-ghost btn-sm" onClick={() => void revoke(i.id)}
