@@ -22,7 +22,8 @@ export interface Counterpart {
   listingId: number;
   title: string;
   side: 'SUPPLY' | 'DEMAND';
-  category: string;
+  /** null for a roadshow questionnaire's entry (no category) */
+  category: string | null;
   categoryName: string | null;
   region: string;
   participantId: number;

@@ -77,6 +77,8 @@ export interface MeetingBoard {
   slots: Slot[];
   places: Place[];
   meetings: Meeting[];
+  /** requests awaiting the invitee's answer, oldest first, each with the slots its requester prefers */
+  pending: Meeting[];
 }
 
 /** An approved participant of the fair I can invite. */

@@ -168,6 +168,32 @@ export interface Invitation {
   used: number;
   createdAt: string;
   revokedAt: string | null;
+  /** set on a named invitation (one enterprise's, usable once, until expiresAt); null on a shared link */
+  inviteeName: string | null;
+  enterpriseId: number | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  expiresAt: string | null;
+  /** when its link was first opened */
+  openedAt: string | null;
+  /** the registration made through a named invitation */
+  registered: { participantId: number; enterpriseName: string; status: ParticipantStatus } | null;
+}
+
+/** An invitation made out to one enterprise: a known one (enterpriseId) or a name with a phone or an e-mail. */
+export interface NamedInvitationBody {
+  enterpriseId?: number;
+  inviteeName?: string;
+  contactPhone?: string;
+  contactEmail?: string;
+  validDays?: number;
+}
+
+/** An enterprise that registered for one of my fairs, to invite by name. */
+export interface KnownEnterprise {
+  id: number;
+  name: string;
+  region: string;
 }
 
 export interface CreatedInvitation {
@@ -240,6 +266,10 @@ export const organiserFairApi = {
     request<Invitation[]>(`/api/organiser/fairs/${id(fairId)}/invitations`, { signal }),
   invite: (fairId: number, note: string, maxUses: number) =>
     request<CreatedInvitation>(`/api/organiser/fairs/${id(fairId)}/invitations`, { method: 'POST', body: { note, maxUses } }),
+  inviteNamed: (fairId: number, body: NamedInvitationBody) =>
+    request<CreatedInvitation>(`/api/organiser/fairs/${id(fairId)}/invitations/named`, { method: 'POST', body }),
+  knownEnterprises: (fairId: number, q: string, signal?: AbortSignal) =>
+    request<KnownEnterprise[]>(`/api/organiser/fairs/${id(fairId)}/invitations/enterprises`, { query: { q }, signal }),
   revoke: (fairId: number, invitationId: number) =>
     request<Invitation[]>(`/api/organiser/fairs/${id(fairId)}/invitations/${id(invitationId)}`, { method: 'DELETE' }),
   queue: (fairId: number, q: { status?: ParticipantStatus | ''; role?: ParticipantRole | ''; q?: string }, after: string | null,

@@ -96,4 +96,26 @@ describe('MeetingsPage', () => {
     await act(async () => fireEvent.click(screen.getByTestId('meeting-decline-send')));
     await waitFor(() => expect(calls.find((c) => c.path.endsWith('/decline'))?.body).toEqual({ reason: '本次不合适' }));
   });
+
+  it('shows pending requests from the agenda, with the preferred times, and cancels one I sent', async () => {
+    let outgoing = [meeting({ id: 5, requester: { participantId: 6, enterprise: '芜湖精工冲压有限公司', role: 'SUPPLIER' },
+      invitee: { participantId: 8, enterprise: '安庆汽配有限公司', role: 'BUYER' }, preferredSlots: [11] })];
+    const { calls } = renderRoom(page, makeUser(['VIEWER']), (m, p) => {
+      if (p === '/api/fairs/7/meetings' && m === 'GET') return { ...mine(), outgoing };
+      if (p === '/api/fairs/7/meeting-slots') return slots;
+      if (p === '/api/fairs/7/meetings/5/cancel') {
+        outgoing = [];
+        return meeting({ id: 5, status: 'CANCELLED' });
+      }
+      return undefined;
+    }, '/fairs/7/meetings');
+    await waitFor(() => expect(screen.getByTestId('agenda-pending').textContent)
+      .toBe('另有待回复的洽谈请求：收到 1 个，待您接受或婉拒；发出 1 个，待对方回复'));
+    expect(within(screen.getByTestId('incoming-item')).getByTestId('preferred-times').textContent).toMatch(/^希望时段：.+–/);
+    expect(within(screen.getByTestId('outgoing-item')).getByTestId('preferred-times')).toBeTruthy();
+    await act(async () => fireEvent.click(within(screen.getByTestId('outgoing-item')).getByRole('button', { name: '取消请求' })));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/fairs/7/meetings/5/cancel')).toBe(true));
+    await waitFor(() => expect(screen.getByTestId('agenda-pending').textContent).toBe('另有待回复的洽谈请求：收到 1 个，待您接受或婉拒'));
+    expect(screen.queryByTestId('outgoing-item')).toBeNull();
+  });
 });

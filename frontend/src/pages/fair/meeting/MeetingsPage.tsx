@@ -13,6 +13,7 @@ import { userQueues } from '../../../realtime/destinations';
 import { useTopic } from '../../../realtime/useTopic';
 import { AcceptDialog, DeclineDialog, RequestDialog } from './MeetingDialogs';
 import { canCancel, canConfirmHeld, otherSide, ROLE_TEXT, STATUS_TEXT } from './meetingLogic';
+import { preferredTimes } from './boardLogic';
 import './fair-meeting.css';
 import { FairNav } from '../FairNav';
 
@@ -58,6 +59,12 @@ export function MeetingsPage() {
     }).catch((e: unknown) => showToast(isApiError(e) ? e.detail : '操作失败，请重试'));
 
   const me = mine?.participantId ?? 0;
+  const wanted = (m: Meeting) => {
+    const times = preferredTimes(m, slots, (s) => `${formatDateTime(s.startsAt)}–${formatTime(s.endsAt)}`);
+    return times.length > 0 ? <p className="small muted" data-testid="preferred-times">希望时段：{times.join('、')}</p> : null;
+  };
+  const waitingIn = mine?.incoming.filter((m) => m.status === 'REQUESTED').length ?? 0;
+  const waitingOut = mine?.outgoing.filter((m) => m.status === 'REQUESTED').length ?? 0;
 
   return (
     <section className="container page fair-meetings" data-testid="fair-meetings">
@@ -85,6 +92,14 @@ export function MeetingsPage() {
         <>
           <h2>我的日程</h2>
           {mine.agenda.length === 0 && <p className="muted">还没有已预约的洽谈。</p>}
+          {waitingIn + waitingOut > 0 && (
+            <p className="card meeting-card meeting-waiting" data-testid="agenda-pending">
+              另有待回复的洽谈请求：
+              {waitingIn > 0 && <a href="#meeting-incoming">收到 {waitingIn} 个，待您接受或婉拒</a>}
+              {waitingIn > 0 && waitingOut > 0 && '；'}
+              {waitingOut > 0 && <a href="#meeting-outgoing">发出 {waitingOut} 个，待对方回复</a>}
+            </p>
+          )}
           <ol className="meeting-list" data-testid="meeting-agenda">
             {mine.agenda.map((m) => (
               <li key={m.id} className={`card meeting-card meeting-${m.status.toLowerCase()}`} data-testid="agenda-item">
@@ -123,7 +138,7 @@ export function MeetingsPage() {
             ))}
           </ol>
 
-          <h2>收到的邀请</h2>
+          <h2 id="meeting-incoming">收到的邀请</h2>
           {mine.incoming.length === 0 && <p className="muted">暂无。</p>}
           <ul className="meeting-list" data-testid="meeting-incoming">
             {mine.incoming.map((m) => (
@@ -133,6 +148,7 @@ export function MeetingsPage() {
                   <span className={`chip meeting-status status-${m.status.toLowerCase()}`}>{STATUS_TEXT[m.status]}</span>
                 </p>
                 {m.message && <p className="meeting-message">{m.message}</p>}
+                {m.status === 'REQUESTED' && wanted(m)}
                 {m.reason && <p className="small muted">原因：{m.reason}</p>}
                 {m.status === 'REQUESTED' && (
                   <div className="meeting-actions">
@@ -144,7 +160,7 @@ export function MeetingsPage() {
             ))}
           </ul>
 
-          <h2>发出的邀请</h2>
+          <h2 id="meeting-outgoing">发出的邀请</h2>
           {mine.outgoing.length === 0 && <p className="muted">暂无。</p>}
           <ul className="meeting-list" data-testid="meeting-outgoing">
             {mine.outgoing.map((m) => (
@@ -153,12 +169,14 @@ export function MeetingsPage() {
                   致 <strong>{m.invitee.enterprise}</strong>
                   <span className={`chip meeting-status status-${m.status.toLowerCase()}`}>{STATUS_TEXT[m.status]}</span>
                 </p>
+                {m.message && <p className="meeting-message">{m.message}</p>}
+                {m.status === 'REQUESTED' && wanted(m)}
                 {m.reason && <p className="small muted">原因：{m.reason}</p>}
                 {m.status === 'REQUESTED' && (
                   <div className="meeting-actions">
                     <button type="button" className="btn btn-sm btn-ghost"
-                      onClick={() => void act(fairMeetingApi.cancel(fairId, m.id), '已撤回邀请')}>
-                      撤回
+                      onClick={() => void act(fairMeetingApi.cancel(fairId, m.id), '已取消请求')}>
+                      取消请求
                     </button>
                   </div>
                 )}

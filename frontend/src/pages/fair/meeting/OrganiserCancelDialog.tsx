@@ -35,7 +35,7 @@ export function OrganiserCancelDialog({ fairId, meeting, onClose, onDone }: Prop
       .finally(() => setBusy(false));
   };
   return (
-    <Dialog title="取消洽谈" onClose={onClose} testId="organiser-cancel-dialog">
+    <Dialog title={meeting.status === 'REQUESTED' ? '取消洽谈请求' : '取消洽谈'} onClose={onClose} testId="organiser-cancel-dialog">
       <div className="dialog-body">
         <FormAlert message={alert} />
         <p className="meeting-with">

@@ -27,7 +27,7 @@ const booked = (id: number, slotId: number, startsAt: string): Meeting => ({
   updatedAt: later(-60),
 });
 
-const board = (meetings: Meeting[]): MeetingBoard => ({
+const board = (meetings: Meeting[], pending: Meeting[] = []): MeetingBoard => ({
   fairId: 7,
   title: '2026安徽省中小企业采购对接会',
   mode: 'OFFLINE',
@@ -37,6 +37,18 @@ const board = (meetings: Meeting[]): MeetingBoard => ({
   ],
   places: [{ id: 3, fairId: 7, kind: 'TABLE', name: '洽谈桌 1', link: null, position: 1, active: true }],
   meetings,
+  pending,
+});
+
+const requested = (id: number, preferredSlots: number[]): Meeting => ({
+  ...booked(id, 0, later(60)),
+  message: '想了解冲压件报价',
+  preferredSlots,
+  status: 'REQUESTED',
+  slotId: null,
+  place: null,
+  startsAt: null,
+  endsAt: null,
 });
 
 const page = (
@@ -80,5 +92,30 @@ describe('SlotsBoardPage', () => {
     expect(calls.filter((c) => c.path === '/api/organiser/fairs/7/meetings/2/cancel').map((c) => c.body))
       .toEqual([{ reason: '场地调整' }, { reason: '场地调整' }]);
     await waitFor(() => expect(screen.getAllByTestId('grid-meeting')).toHaveLength(1));
+  });
+
+  it('shows pending requests by preferred slot and cancels one with a reason', async () => {
+    let pending = [requested(8, [12]), requested(9, [11, 12])];
+    const { calls } = renderRoom(page, makeUser(['ORGANISER']), (_m, p) => {
+      if (p === '/api/organiser/fairs/7/meeting-board') return board([], pending);
+      if (p === '/api/organiser/fairs/7/meetings/8/cancel') {
+        pending = [pending[1]];
+        return { ...requested(8, [12]), status: 'CANCELLED', reason: '时段已满' };
+      }
+      return undefined;
+    }, '/organiser/fairs/7/slots');
+    await waitFor(() => expect(screen.getAllByTestId('pending-request')).toHaveLength(2));
+    expect(screen.getAllByTestId('slot-pending').map((e) => e.textContent)).toEqual(['待回复 1', '待回复 2']);
+    expect(screen.getByTestId('board-figures').textContent).toContain('2待回复请求');
+    const [first] = screen.getAllByTestId('pending-request');
+    expect(first.textContent).toContain('想了解冲压件报价');
+    expect(first.textContent).toMatch(/希望时段：.+–/);
+    await act(async () => fireEvent.click(within(first).getByRole('button', { name: '取消 合肥瑞丰汽车零部件有限公司 向 芜湖精工冲压有限公司 的洽谈请求' })));
+    expect(screen.getByTestId('organiser-cancel-dialog').textContent).toContain('取消洽谈请求');
+    fireEvent.change(screen.getByLabelText('取消原因'), { target: { value: '时段已满' } });
+    await act(async () => fireEvent.click(screen.getByTestId('organiser-cancel-send')));
+    await waitFor(() => expect(screen.getAllByTestId('pending-request')).toHaveLength(1));
+    expect(calls.filter((c) => c.path.endsWith('/cancel')).map((c) => c.body)).toEqual([{ reason: '时段已满' }]);
+    expect(screen.getAllByTestId('slot-pending').map((e) => e.textContent)).toEqual(['待回复 1', '待回复 1']);
   });
 });

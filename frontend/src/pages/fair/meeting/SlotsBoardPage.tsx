@@ -5,10 +5,10 @@ import type { Meeting, MeetingBoard, PlacesForm, SlotsForm } from '../../../api/
 import { isApiError } from '../../../api/errors';
 import { Field, FormAlert } from '../../../components/Field';
 import { Toast, useToast } from '../../../components/Toast';
-import { formatTime } from '../../../lib/format';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { useNow } from '../../../lib/useNow';
 import { usePageTitle } from '../../../lib/usePageTitle';
-import { boardFigures, cellKey, shanghaiDay } from './boardLogic';
+import { boardFigures, cellKey, pendingBySlot, preferredTimes, shanghaiDay } from './boardLogic';
 import { STATUS_TEXT } from './meetingLogic';
 import { OrganiserCancelDialog } from './OrganiserCancelDialog';
 import './fair-meeting.css';
@@ -59,6 +59,7 @@ export function SlotsBoardPage() {
     return map;
   }, [board]);
   const figures = board ? boardFigures(board) : null;
+  const waiting = useMemo(() => (board ? pendingBySlot(board) : new Map<number, number>()), [board]);
 
   const addPlaces = () => {
     const body: PlacesForm = placesForm.kind === 'TABLE'
@@ -80,6 +81,7 @@ export function SlotsBoardPage() {
           <div className="card"><strong>{figures.booked}</strong><span className="small">已预约</span></div>
           <div className="card"><strong>{figures.held}</strong><span className="small">已洽谈</span></div>
           <div className="card"><strong>{figures.noShows}</strong><span className="small">未到场</span></div>
+          <div className="card"><strong>{figures.pending}</strong><span className="small">待回复请求</span></div>
         </div>
       )}
       {board && (
@@ -161,6 +163,12 @@ export function SlotsBoardPage() {
                 <tr key={s.id}>
                   <th scope="row">
                     {formatTime(s.startsAt)}–{formatTime(s.endsAt)}
+                    {(waiting.get(s.id) ?? 0) > 0 && (
+                      <span className="chip meeting-status status-requested slot-waiting" data-testid="slot-pending"
+                        title="希望在此时段洽谈、尚待对方回复的请求">
+                        待回复 {waiting.get(s.id)}
+                      </span>
+                    )}
                     {s.booked === 0 && (
                       <button type="button" className="btn-link small" aria-label={`删除时段 ${formatTime(s.startsAt)}`}
                         onClick={() => void run(fairMeetingApi.deleteSlot(fairId, s.id), '已删除时段')}>
@@ -205,6 +213,32 @@ export function SlotsBoardPage() {
           </table>
         </div>
       )}
+      {board && board.pending.length > 0 && (
+        <>
+          <h2>待回复的洽谈请求（{board.pending.length}）</h2>
+          <ul className="meeting-list" data-testid="board-pending">
+            {board.pending.map((m) => {
+              const times = preferredTimes(m, board.slots, (s) => `${formatDateTime(s.startsAt)}–${formatTime(s.endsAt)}`);
+              return (
+                <li key={m.id} className="card meeting-card" data-testid="pending-request">
+                  <p className="meeting-with">
+                    <strong>{m.requester.enterprise}</strong> → <strong>{m.invitee.enterprise}</strong>
+                    <span className="chip meeting-status status-requested">{STATUS_TEXT[m.status]}</span>
+                  </p>
+                  <p className="small muted">
+                    {formatDateTime(m.createdAt)} 发出 · 希望时段：{times.length > 0 ? times.join('、') : '未指定'}
+                  </p>
+                  {m.message && <p className="meeting-message">{m.message}</p>}
+                  <div className="meeting-actions">
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setCancelling(m)}
+                      aria-label={`取消 ${m.requester.enterprise} 向 ${m.invitee.enterprise} 的洽谈请求`}>取消请求</button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       {board && (board.slots.length === 0 || board.places.length === 0) && (
         <p className="muted">先生成时段并添加洽谈位，企业即可预约洽谈。</p>
       )}
@@ -213,7 +247,7 @@ export function SlotsBoardPage() {
           onDone={() => {
             setCancelling(null);
             load();
-            showToast('已取消洽谈，双方已收到通知');
+            showToast(cancelling.status === 'REQUESTED' ? '已取消请求，双方已收到通知' : '已取消洽谈，双方已收到通知');
           }} />
       )}
       <Toast message={toast} />

@@ -10,6 +10,7 @@ import { FairNav } from '../FairNav';
 import { FAIR_STATUS_LABELS, KIND_LABELS, MODE_LABELS } from '../fairLabels';
 import { FairForm } from './FairForm';
 import { CoOrganisers, Invitations } from './OrganiserPanels';
+import { NamedInvitations } from './NamedInvitations';
 import { ScreeningQueue } from './ScreeningQueue';
 import '../fair.css';
 
@@ -80,6 +81,7 @@ export function OrganiserFairPage() {
             <FairForm initial={detail} onCancel={() => setEditing(false)} onSaved={(d) => { setDetail(d); setEditing(false); }} />
           )}
           <ScreeningQueue fairId={f.id} kind={f.kind} readOnly={f.status === 'CANCELLED'} />
+          {f.status !== 'CANCELLED' && <NamedInvitations fairId={f.id} />}
           {f.status !== 'CANCELLED' && <Invitations fairId={f.id} />}
           <CoOrganisers fairId={f.id} initial={detail.organisers} />
         </>

@@ -57,7 +57,7 @@ export function CoOrganisers({ fairId, initial }: { fairId: number; initial: Fai
   );
 }
 
-/** Invitation links: create one (shown once, to copy), list them with their uses, revoke. */
+/** Shared invitation links (many enterprises each): create one (shown once, to copy), list them with their uses, revoke. */
 export function Invitations({ fairId }: { fairId: number }) {
   const [items, setItems] = useState<Invitation[]>([]);
   const [note, setNote] = useState('');
@@ -66,9 +66,11 @@ export function Invitations({ fairId }: { fairId: number }) {
   const [copied, setCopied] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
 
+  // the named ones are NamedInvitations'
+  const shared = (all: Invitation[]) => setItems(all.filter((i) => i.inviteeName === null));
   useEffect(() => {
     const ctl = new AbortController();
-    organiserFairApi.invitations(fairId, ctl.signal).then(setItems).catch(() => undefined);
+    organiserFairApi.invitations(fairId, ctl.signal).then(shared).catch(() => undefined);
     return () => ctl.abort();
   }, [fairId]);
 
@@ -92,7 +94,7 @@ export function Invitations({ fairId }: { fairId: number }) {
   };
   const revoke = async (id: number) => {
     try {
-      setItems(await organiserFairApi.revoke(fairId, id));
+      shared(await organiserFairApi.revoke(fairId, id));
     } catch (e) {
       setAlert(isApiError(e) ? e.detail : '撤销失败');
     }
@@ -100,7 +102,7 @@ export function Invitations({ fairId }: { fairId: number }) {
 
   return (
     <form className="card" onSubmit={create} noValidate data-testid="invitations">
-      <h2>邀请链接</h2>
+      <h2>共享邀请链接</h2>
       <p className="small muted">闭门对接会仅凭邀请链接报名；链接只显示一次，请立即复制发给受邀企业。</p>
       <div className="fair-form-row">
         <TextField id="invite-note" label="邀请对象" value={note} onChange={setNote} maxLength={100} placeholder="如：奇瑞汽车配套企业" />

@@ -50,7 +50,7 @@ class DirectoryRepository {
                               from fair_listing l join enterprise e on e.id = l.enterprise_id
                               left join unnest(cast(:codes as text[]), cast(:names as text[])) as t(code, name)
                                      on t.code = l.category
-                             where l.status = 'ACTIVE' and l.created_at < :end and l.valid_until >= :start
+                             where l.participant_id is null and l.status = 'ACTIVE' and l.created_at < :end and l.valid_until >= :start
                                and l.enterprise_id in (select p.enterprise_id from fair_participant p
                                                         where p.fair_id = any(:fairs) and p.status = 'APPROVED')),
                         dir as (

@@ -26,7 +26,8 @@ class ListingRepository {
             select l.id, l.enterprise_id, e.name as enterprise_name, l.side, l.title, l.description, l.category,
                    l.keywords, l.region, l.quantity, l.amount_min_fen, l.amount_max_fen, l.valid_until, l.status,
                    l.created_at, l.updated_at
-              from fair_listing l join enterprise e on e.id = l.enterprise_id""";
+              from (select * from fair_listing where participant_id is null) l
+              join enterprise e on e.id = l.enterprise_id""";
 
     /** A listing as stored. */
     record Row(long id, long enterpriseId, String enterpriseName, ListingSide side, String title, String description,
@@ -120,7 +121,7 @@ class ListingRepository {
                         select exists (select 1 from fair_listing l
                                         join fair_participant p on p.enterprise_id = l.enterprise_id
                                        where l.id = :id and p.fair_id = :fair and p.status = 'APPROVED'
-                                         and l.status = 'ACTIVE' and l.valid_until > :now) as shown""")
+                                         and l.participant_id is null and l.status = 'ACTIVE' and l.valid_until > :now) as shown""")
                 .bind("id", listingId).bind("fair", fairId).bind("now", now)
                 .map(row -> Boolean.TRUE.equals(row.get("shown", Boolean.class))).one();
     }
@@ -170,7 +171,7 @@ class ListingRepository {
                         update fair_listing set side = :side, title = :title, description = :description,
                                category = :category, keywords = :keywords, region = :region, quantity = :quantity,
                                amount_min_fen = :min, amount_max_fen = :max, valid_until = :validUntil, updated_at = :now
-                         where id = :id and enterprise_id = :enterprise and status = 'ACTIVE'"""), r)
+                         where id = :id and enterprise_id = :enterprise and status = 'ACTIVE' and participant_id is null"""), r)
                 .bind("id", id).bind("enterprise", enterpriseId).bind("now", now).fetch().rowsUpdated();
     }
 
@@ -178,7 +179,7 @@ class ListingRepository {
     Mono<Long> withdraw(long id, long enterpriseId, Instant now) {
         return db.sql("""
                         update fair_listing set status = 'WITHDRAWN', updated_at = :now
-                         where id = :id and enterprise_id = :enterprise and status = 'ACTIVE'""")
+                         where id = :id and enterprise_id = :enterprise and status = 'ACTIVE' and participant_id is null""")
                 .bind("id", id).bind("enterprise", enterpriseId).bind("now", now).fetch().rowsUpdated();
     }
 
@@ -201,7 +202,7 @@ class ListingRepository {
                         select count(*) as n from fair_listing l
                           join fair_participant p on p.enterprise_id = l.enterprise_id
                          where (:all or p.fair_id = any(:fairs)) and p.status = 'APPROVED'
-                           and l.status = 'ACTIVE' and l.valid_until > :now""")
+                           and l.participant_id is null and l.status = 'ACTIVE' and l.valid_until > :now""")
                 .bind("all", fairs.all()).bind("fairs", fairs.ids()).bind("now", now).map(row -> row.get("n", Long.class)).one();
     }
 

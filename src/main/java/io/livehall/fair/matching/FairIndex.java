@@ -179,14 +179,18 @@ final class FairIndex {
             own[i] = terms.computeIfAbsent(own[i], t -> t);
             byTerm.get(entry.side()).computeIfAbsent(own[i], t -> new ArrayList<>()).add(at);
         }
-        byDivision.get(entry.side()).computeIfAbsent(entry.division(), d -> new ArrayList<>()).add(at);
+        if (entry.division() != null) {
+            byDivision.get(entry.side()).computeIfAbsent(entry.division(), d -> new ArrayList<>()).add(at);
+        }
         entries.add(entry);
         positions.put(entry.listingId(), at);
     }
 
     private void collect(MatchEntry self, boolean[] seen, List<Integer> touched, List<MatchEntry> into, Instant now) {
         ListingSide other = self.side().counterpart();
-        collect(byDivision.get(other).get(self.division()), self, seen, touched, into, now);
+        if (self.division() != null) {
+            collect(byDivision.get(other).get(self.division()), self, seen, touched, into, now);
+        }
         for (String term : self.terms()) {
             collect(byTerm.get(other).get(term), self, seen, touched, into, now);
         }

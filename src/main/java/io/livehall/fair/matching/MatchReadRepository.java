@@ -34,6 +34,7 @@ class MatchReadRepository {
         return db.sql("""
                         select l.id, l.title, l.side from fair_participant p
                           join fair_listing l on l.enterprise_id = p.enterprise_id and l.status = 'ACTIVE'
+                                             and (l.participant_id is null or l.participant_id = p.id)
                          where p.id = :participant order by l.id""")
                 .bind("participant", participantId)
                 .map(row -> new MatchViews.MyListing(row.get("id", Long.class), row.get("title", String.class),

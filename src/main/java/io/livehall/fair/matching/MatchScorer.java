@@ -21,6 +21,9 @@ class MatchScorer {
     static final Comparator<String> TERM_ORDER = Comparator.comparingInt(String::length).reversed()
             .thenComparing(Comparator.naturalOrder());
 
+    /** no shared category (either side has none: a questionnaire's entry) */
+    private static final IndustryTaxonomy.Closeness NONE = new IndustryTaxonomy.Closeness(0, null);
+
     private final IndustryTaxonomy taxonomy;
     /** closeness by "a|b": the taxonomy has a few dozen categories, a fair millions of pairs */
     private final Map<String, IndustryTaxonomy.Closeness> closeness = new ConcurrentHashMap<>();
@@ -43,6 +46,9 @@ class MatchScorer {
     }
 
     private IndustryTaxonomy.Closeness closeness(String a, String b) {
+        if (a == null || b == null) {
+            return NONE;
+        }
         return closeness.computeIfAbsent(a + "|" + b, key -> taxonomy.closeness(a, b));
     }
 

@@ -14,13 +14,15 @@ import reactor.core.publisher.Mono;
 /**
  * Local profile only: computes the matches of the Anhui demo fair once its enterprises' listings are there (the
  * screening and listing demo data seed them at start-up: this waits, up to ten minutes, until the fair exists and its
- * listing count stops growing), unless a run has already been made (a restart keeps it).
+ * listing count stops growing), unless a run has already been made (a restart keeps it); then the Fujian demo
+ * roadshow's, whose projects and investors have no listings and match on their questionnaires.
  */
 @Component
 @Profile("local")
 class MatchingDemoData implements ApplicationListener<ApplicationReadyEvent> {
 
     static final String FAIR_TITLE = "2026安徽省中小企业采购对接暨商机发布会";
+    static final String ROADSHOW_TITLE = "福建省中小企业线上投融资路演";
 
     private static final Log log = LogFactory.getLog(MatchingDemoData.class);
 
@@ -60,7 +62,17 @@ class MatchingDemoData implements ApplicationListener<ApplicationReadyEvent> {
                 });
         return settled.repeatWhenEmpty(120, attempts -> attempts.delayElements(Duration.ofSeconds(5)))
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("the demo fair's listings did not appear")))
+                .flatMap(fair -> roadshow().doOnNext(queue::recompute).thenReturn(fair))
                 .filter(fair -> fair > 0)
                 .doOnNext(queue::recompute);
+    }
+
+    /** The demo roadshow, unless matched before: its projects and investors match on their questionnaires. */
+    private Mono<Long> roadshow() {
+        return db.sql("""
+                        select f.id from fair f where f.title = :title
+                           and not exists (select 1 from fair_match_run r where r.fair_id = f.id)
+                         order by f.id limit 1""")
+                .bind("title", ROADSHOW_TITLE).map(row -> row.get(0, Long.class)).one();
     }
 }

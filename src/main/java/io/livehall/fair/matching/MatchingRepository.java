@@ -29,10 +29,14 @@ class MatchingRepository {
               from fair_listing l
               left join fair_listing_segmented g on g.listing_id = l.id
               join fair_participant p on p.enterprise_id = l.enterprise_id and p.fair_id = :fair and p.status = 'APPROVED'
+                                     and (l.participant_id is null or l.participant_id = p.id)
               join enterprise e on e.id = l.enterprise_id
              where l.status = 'ACTIVE' and l.valid_until > :now
                and ((l.side = 'SUPPLY' and p.role in ('SUPPLIER', 'BOTH', 'PROJECT'))
                  or (l.side = 'DEMAND' and p.role in ('BUYER', 'BOTH', 'INVESTOR')))""";
+
+    /** The title to segment: none for a questionnaire's entry (its fixed title would be a term every one shares). */
+    private static final String TITLE = "case when l.participant_id is null then l.title else '' end as title";
 
     /** A listing's text to segment, with its version. */
     record Source(long id, String title, String description, List<String> keywords, Instant version) {
@@ -48,7 +52,7 @@ class MatchingRepository {
 
     /** The listings taking part in the fair whose terms are missing or older than the listing. */
     Flux<Source> unsegmented(long fairId, Instant now) {
-        return db.sql("select s.id, l.title, l.description, l.keywords, l.updated_at from (" + ENTRY + """
+        return db.sql("select s.id, " + TITLE + ", l.description, l.keywords, l.updated_at from (" + ENTRY + """
                         ) s join fair_listing l on l.id = s.id
                          where not exists (select 1 from fair_listing_segmented g
                                             where g.listing_id = l.id and g.source_version = l.updated_at)""")
@@ -58,9 +62,9 @@ class MatchingRepository {
     /** The listing's text if its terms are missing or stale; empty when current (or no such listing). */
     Mono<Source> unsegmented(long listingId) {
         return db.sql("""
-                        select l.id, l.title, l.description, l.keywords, l.updated_at from fair_listing l
+                        select l.id, %s, l.description, l.keywords, l.updated_at from fair_listing l
                          where l.id = :id and not exists (select 1 from fair_listing_segmented g
-                                            where g.listing_id = l.id and g.source_version = l.updated_at)""")
+                                            where g.listing_id = l.id and g.source_version = l.updated_at)""".formatted(TITLE))
                 .bind("id", listingId).map(MatchingRepository::sourceOf).one();
     }
 
@@ -126,6 +130,7 @@ class MatchingRepository {
         return db.sql("""
                         select p.fair_id from fair_listing l
                           join fair_participant p on p.enterprise_id = l.enterprise_id and p.status = 'APPROVED'
+                                                 and (l.participant_id is null or l.participant_id = p.id)
                          where l.id = :id
                         union
                         select fair_id from fair_match where listing_id = :id
@@ -137,6 +142,7 @@ class MatchingRepository {
     Flux<Long> listingsOfParticipant(long participantId) {
         return db.sql("""
                         select l.id from fair_participant p join fair_listing l on l.enterprise_id = p.enterprise_id
+                                and (l.participant_id is null or l.participant_id = p.id)
                          where p.id = :id
                         union
                         select listing_id from fair_match where participant_id = :id
@@ -150,6 +156,7 @@ class MatchingRepository {
         return db.sql("""
                         select distinct p.id from fair_listing l
                           join fair_participant p on p.enterprise_id = l.enterprise_id and p.fair_id = :fair
+                                                 and (l.participant_id is null or l.participant_id = p.id)
                          where l.id = any(:ids)""")
                 .bind("fair", fairId).bind("ids", listings).map(row -> row.get(0, Long.class)).all();
     }

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * index; its own list from the candidates the index finds, and the lists of the counterparts it enters or leaves —
  * patched in place, recomputed from the index only when the one that fell out had an unknown successor — written in
  * one transaction of three statements). Both give the same rows (MatchingIncrementalTest). New participant pairs move
- * to MATCHED.
+ * to MATCHED. A roadshow participant's questionnaire is brought in as an entry first ({@link QuestionnaireEntries}).
  */
 @Service
 class MatchingRuns {
@@ -51,10 +51,13 @@ class MatchingRuns {
     private final Clock clock;
     private final MatchPages pages;
     private final FairIndexes indexes;
+    private final QuestionnaireEntries questionnaires;
 
     MatchingRuns(MatchingRepository repository, MatchWriteRepository writes, MatchScorer scorer, TermExtractor extractor,
                  MatchingScheduler scheduler, TransactionalOperator tx, ObjectProvider<PairProgress> progress, Fairs fairs,
-                 FairActivity activity, Clock clock, MatchPages pages, FairIndexes indexes) {
+                 FairActivity activity, Clock clock, MatchPages pages, FairIndexes indexes,
+                 QuestionnaireEntries questionnaires) {
+        this.questionnaires = questionnaires;
         this.repository = repository;
         this.writes = writes;
         this.scorer = scorer;
@@ -73,6 +76,7 @@ class MatchingRuns {
     Mono<Result> full(long fairId) {
         Instant started = clock.instant();
         return writes.runStarted(fairId, started)
+                .then(questionnaires.fair(fairId))
                 .then(segment(repository.unsegmented(fairId, started)))
                 .then(indexes.forFullRun(fairId, started))
                 .flatMap(kept -> {
@@ -113,9 +117,9 @@ class MatchingRuns {
         return segment(repository.unsegmented(listingId).flux()).then(listing(fairId, listingId));
     }
 
-    /** Recomputes the matches of a changed participant's listings at its fair. */
+    /** Recomputes the matches of a changed participant's listings (its questionnaire's among them) at its fair. */
     Mono<Void> participantChanged(long fairId, long participantId) {
-        return repository.listingsOfParticipant(participantId)
+        return questionnaires.participant(participantId).thenMany(repository.listingsOfParticipant(participantId))
                 .concatMap(listingId -> segment(repository.unsegmented(listingId).flux()).then(listing(fairId, listingId)))
                 .then();
     }

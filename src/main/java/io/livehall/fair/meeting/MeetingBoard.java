@@ -33,8 +33,12 @@ class MeetingBoard {
     static final int MAX_SLOTS = 2_000;
     static final int MAX_PLACES = 2_000;
 
-    /** The grid: slots in time order, places in order, and every booked meeting (slot × place). */
-    record Board(long fairId, String title, String mode, List<Slot> slots, List<Place> places, List<Meeting> meetings) {
+    /**
+     * The grid: slots in time order, places in order, every booked meeting (slot × place), and the requests awaiting
+     * an answer (oldest first; each with the slots its requester prefers), which the organisers may cancel.
+     */
+    record Board(long fairId, String title, String mode, List<Slot> slots, List<Place> places, List<Meeting> meetings,
+                 List<Meeting> pending) {
     }
 
     private final Fairs fairs;
@@ -60,8 +64,10 @@ class MeetingBoard {
 
     Mono<Board> board(FairStaff who, long fairId) {
         return fairs.runBy(who, fairId).flatMap(fair -> Mono.zip(slots.slots(fairId).collectList(),
-                        slots.places(fairId).collectList(), meetings.bookedAt(fairId).map(Row::meeting).collectList())
-                .map(t -> new Board(fairId, fair.title(), fair.mode().name(), t.getT1(), t.getT2(), t.getT3())));
+                        slots.places(fairId).collectList(), meetings.bookedAt(fairId).map(Row::meeting).collectList(),
+                        meetings.requestedAt(fairId).map(Row::meeting).collectList())
+                .map(t -> new Board(fairId, fair.title(), fair.mode().name(), t.getT1(), t.getT2(), t.getT3(),
+                        t.getT4())));
     }
 
     /** Adds the day's slots (those the fair has already: skipped); answers the board. */

@@ -63,6 +63,12 @@ class MeetingRepository {
                 .bind("fair", fairId).map(MeetingRepository::rowOf).all();
     }
 
+    /** A fair's requests awaiting an answer, oldest first (the organisers' grid shows them by preferred slot). */
+    Flux<Row> requestedAt(long fairId) {
+        return db.sql(MEETING + " where m.fair_id = :fair and m.status = 'REQUESTED' order by m.created_at, m.id limit 2000")
+                .bind("fair", fairId).map(MeetingRepository::rowOf).all();
+    }
+
     /** Inserts a request; empty if this user already used the key (the unique constraint decides). */
     Mono<Long> insertRequest(long fairId, long requesterId, long inviteeId, long userId, String message,
                              List<Long> slots, String key, Instant now) {

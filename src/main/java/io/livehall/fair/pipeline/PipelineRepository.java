@@ -186,6 +186,7 @@ class PipelineRepository {
     Flux<Long> fairsOfListing(long listingId) {
         return db.sql("""
                         select p.fair_id from fair_participant p join fair_listing l on l.enterprise_id = p.enterprise_id
+                                and (l.participant_id is null or l.participant_id = p.id)
                          where l.id = :listing""")
                 .bind("listing", listingId).map(row -> row.get(0, Long.class)).all();
     }

@@ -82,8 +82,22 @@ final class FairViews {
     record Counts(Map<ParticipantStatus, Long> byStatus, long approved, int capacity) {
     }
 
-    /** An invitation link as the organisers list it (the token itself is shown once, when created). */
-    record Invitation(long id, String note, int maxUses, int used, Instant createdAt, Instant revokedAt) {
+    /**
+     * An invitation link as the organisers list it (the token itself is shown once, when created). A named one
+     * ({@code inviteeName} set) is one enterprise's: its contact, expiry, when its link was first opened, and the
+     * registration made through it ({@code registered}: the enterprise and its status; null before).
+     */
+    record Invitation(long id, String note, int maxUses, int used, Instant createdAt, Instant revokedAt,
+                      String inviteeName, Long enterpriseId, String contactPhone, String contactEmail, Instant expiresAt,
+                      Instant openedAt, Registered registered) {
+    }
+
+    /** The registration made through a named invitation. */
+    record Registered(long participantId, String enterpriseName, ParticipantStatus status) {
+    }
+
+    /** An enterprise the organisers know (it registered for one of their fairs), to invite by name. */
+    record KnownEnterprise(long id, String name, String region) {
     }
 
     /** A new invitation link: {@code path} is the link to send ({@code /fairs/7/register?invite=…}). */

@@ -2,6 +2,8 @@ package io.livehall.fair.screening;
 
 import java.util.List;
 
+import io.livehall.common.error.ApiProblem;
+import io.livehall.common.error.FieldProblem;
 import io.livehall.common.paging.Page;
 import io.livehall.common.paging.PageRequest;
 import io.livehall.fair.FairStaff;
@@ -9,6 +11,7 @@ import io.livehall.fair.screening.FairViews.Card;
 import io.livehall.fair.screening.FairViews.CreatedInvitation;
 import io.livehall.fair.screening.FairViews.Detail;
 import io.livehall.fair.screening.FairViews.Invitation;
+import io.livehall.fair.screening.FairViews.KnownEnterprise;
 import io.livehall.fair.screening.FairViews.Organiser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -107,6 +110,26 @@ class OrganiserFairController {
     Mono<CreatedInvitation> invite(@PathVariable long id, @Valid @RequestBody InvitationRequest request,
                                    @AuthenticationPrincipal Jwt jwt) {
         return invitations.create(FairStaff.of(jwt), id, request);
+    }
+
+    @PostMapping("/{id}/invitations/named")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "邀请指定企业：已知企业（enterpriseId）或企业名称加联系电话/邮箱；链接仅可使用一次，有效期 validDays 天（默认 14）；令牌只在此返回一次")
+    Mono<CreatedInvitation> inviteNamed(@PathVariable long id, @Valid @RequestBody NamedInvitationRequest request,
+                                        @AuthenticationPrincipal Jwt jwt) {
+        return invitations.createNamed(FairStaff.of(jwt), id, request);
+    }
+
+    @GetMapping("/{id}/invitations/enterprises")
+    @Operation(summary = "可邀请的已知企业：报名过本主办方任一对接会、名称包含 q 的企业（最多 20 家）")
+    Mono<List<KnownEnterprise>> knownEnterprises(@PathVariable long id, @RequestParam String q,
+                                                 @AuthenticationPrincipal Jwt jwt) {
+        String text = Params.text("q", q, 50);
+        if (text == null) {
+            return Mono.error(new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "请输入企业名称中的字",
+                    List.of(new FieldProblem("q", "请输入企业名称中的字"))));
+        }
+        return invitations.known(FairStaff.of(jwt), id, text).collectList();
     }
 
     @DeleteMapping("/{id}/invitations/{invitationId}")

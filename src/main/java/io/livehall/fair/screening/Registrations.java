@@ -83,7 +83,8 @@ class Registrations {
         return enterpriseOf(userId).flatMap(enterprise -> access(fairId, userId, r.invitation())
                 .flatMap(fair -> check(fair, r)
                         .then(Mono.defer(() -> r.invitation() == null || r.invitation().isBlank() ? Mono.<Long>empty()
-                                : invitations.usableFor(r.invitation(), fairId).map(InvitationRepository.Found::id)))
+                                : invitations.usableBy(r.invitation(), fairId, enterprise.id())
+                                        .map(InvitationRepository.Found::id)))
                         .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
                         .flatMap(invitation -> tx.transactional(participants.ofEnterprise(fairId, enterprise.id())
                                 .flatMap(existing -> existing.status() == ParticipantStatus.WITHDRAWN

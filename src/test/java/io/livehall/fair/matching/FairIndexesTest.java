@@ -174,7 +174,7 @@ class FairIndexesTest extends IntegrationTest {
                 context.getBeanProvider(PairProgress.class), context.getBean(Fairs.class),
                 context.getBean(FairActivity.class), context.getBean(Clock.class), context.getBean(MatchPages.class),
                 new FairIndexes(context.getBean(MatchingRepository.class), context.getBean(MatchWriteRepository.class),
-                        context.getBean(MatchingScheduler.class)));
+                        context.getBean(MatchingScheduler.class)), context.getBean(QuestionnaireEntries.class));
     }
 
     private void assertSameAsFullRun() {

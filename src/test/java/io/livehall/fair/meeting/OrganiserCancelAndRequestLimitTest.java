@@ -42,6 +42,11 @@ class OrganiserCancelAndRequestLimitTest extends IntegrationTest {
                 .map(row -> row.get(0, String.class)).one().block();
     }
 
+    private MeetingBoard.Board board() {
+        return f.send("GET", f.organiser.token(), "/api/organiser/fairs/" + f.fairId + "/meeting-board", null)
+                .expectStatus().isOk().expectBody(MeetingBoard.Board.class).returnResult().getResponseBody();
+    }
+
     private String cancelPath(long meetingId) {
         return "/api/organiser/fairs/" + f.fairId + "/meetings/" + meetingId + "/cancel";
     }
@@ -109,12 +114,21 @@ class OrganiserCancelAndRequestLimitTest extends IntegrationTest {
 
     @Test
     void theOrganiserCancelsARequestAndBothSidesAreTold() {
-        f.setUp(1, 30, 1);
+        f.setUp(2, 30, 1);
         Side a = f.side("甲");
         Side b = f.side("乙");
-        Meeting ab = f.request(a, b, List.of());
+        Side c = f.side("丙");
+        long second = f.slots().get(1).id();
+        Meeting ab = f.request(a, b, List.of(second));
+        Meeting cb = f.request(c, b, List.of());
+        // the organisers' grid shows the requests awaiting an answer, oldest first, with the slots they prefer
+        MeetingBoard.Board board = board();
+        assertThat(board.pending()).extracting(Meeting::id).containsExactly(ab.id(), cb.id());
+        assertThat(board.pending().get(0).preferredSlots()).containsExactly(second);
+        assertThat(board.meetings()).isEmpty();
         f.send("POST", f.organiser.token(), cancelPath(ab.id()), Map.of("reason", "该企业资质待复核")).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        assertThat(board().pending()).extracting(Meeting::id).containsExactly(cb.id());
         assertThat(notified(a.member().userId(), "fair-meeting-cancelled")).isEqualTo(1);
         assertThat(notified(b.member().userId(), "fair-meeting-cancelled")).isEqualTo(1);
         assertThat(stage(a, b)).isEqualTo("CONTACTED");

@@ -259,9 +259,10 @@ class FairScreeningApiTest extends IntegrationTest {
         send("GET", "/api/fairs/mine", invited.token(), null).expectStatus().isOk().expectBody()
                 .jsonPath("$[0].fair.id").isEqualTo(fair).jsonPath("$[0].mine.status").isEqualTo("PENDING");
         send("GET", "/api/fairs/mine", null, null).expectStatus().isUnauthorized();
-        // used up
-        send("GET", "/api/fair-invitations/" + token, null, null).expectStatus().isNotFound();
-        send("POST", registration(fair), second.token(), body).expectStatus().isNotFound();
+        // used up: gone, saying so
+        send("GET", "/api/fair-invitations/" + token, null, null).expectStatus().isEqualTo(410).expectBody()
+                .jsonPath("$.detail").isEqualTo("邀请链接的可用次数已用完");
+        send("POST", registration(fair), second.token(), body).expectStatus().isEqualTo(410);
 
         Map<?, ?> multi = send("POST", "/api/organiser/fairs/" + fair + "/invitations", organiser.token(),
                 Map.of("note", "配套企业", "maxUses", 5)).expectStatus().isCreated()
@@ -270,8 +271,9 @@ class FairScreeningApiTest extends IntegrationTest {
         send("DELETE", "/api/organiser/fairs/" + fair + "/invitations/" + multiId, organiser.token(), null).expectStatus().isOk();
         send("DELETE", "/api/organiser/fairs/" + fair + "/invitations/" + multiId, organiser.token(), null).expectStatus().isNotFound();
         body.put("invitation", multi.get("token"));
-        send("POST", registration(fair), second.token(), body).expectStatus().isNotFound();
-        send("GET", "/api/fair-invitations/" + multi.get("token"), null, null).expectStatus().isNotFound();
+        send("POST", registration(fair), second.token(), body).expectStatus().isEqualTo(410).expectBody()
+                .jsonPath("$.detail").isEqualTo("邀请链接已被主办方撤销");
+        send("GET", "/api/fair-invitations/" + multi.get("token"), null, null).expectStatus().isEqualTo(410);
         send("GET", "/api/fair-invitations/not-a-token", null, null).expectStatus().isNotFound();
         send("POST", "/api/organiser/fairs/" + fair + "/invitations", organiser.token(), Map.of("note", "x", "maxUses", 0))
                 .expectStatus().isBadRequest();
