@@ -1,5 +1,6 @@
 package io.livehall;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,6 +26,22 @@ public final class ThrowawayRedis implements AutoCloseable {
         ThrowawayRedis redis = new ThrowawayRedis(port, Files.createTempDirectory("throwaway-redis"));
         redis.startAgain();
         return redis;
+    }
+
+    /**
+     * On a port free now, outside that range: for a test that may run on the same machine as another checkout's
+     * (a fixed port would clash). Restarting it assumes nobody takes the port in between.
+     */
+    public static ThrowawayRedis startOnFreePort() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        return start(port);
+    }
+
+    public int port() {
+        return port;
     }
 
     /** The URL an instance connects with ({@code spring.data.redis.url}). */

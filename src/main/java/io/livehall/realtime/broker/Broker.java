@@ -50,7 +50,7 @@ public class Broker {
     /**
      * Subscribes locally. LATEST topics first get their current value; EVENT topics with a {@code replay} first
      * get what it asks for from the replay buffer; then live messages, with no gap and no duplicate. Completes
-     * when the subscriber is live.
+     * when the subscriber is live: the destination's Redis channel is subscribed and the replay handed over.
      */
     public Mono<Void> subscribe(String destination, Subscriber subscriber, Replay replay) {
         DestinationKind kind = catalog.kindOf(destination);
@@ -63,9 +63,12 @@ public class Broker {
                 ? bus.lastValue(destination).filter(v -> !gapless.liveSeen()).doOnNext(gapless::catchUp).then()
                 : (replay.since() != null ? bus.replay(destination, replay.since()) : bus.replayLast(destination, replay.last()))
                         .doOnNext(gapless::catchUp).then();
+        // live before the answer goes on (doOnTerminate, not doFinally): the live messages held meanwhile are
+        // queued ahead of the SUBSCRIBE's RECEIPT, so the client has everything up to the receipt when it comes
         return local.add(destination, kind, gapless)
                 .then(history)
-                .doFinally(signal -> gapless.goLive());
+                .doOnTerminate(gapless::goLive)
+                .doOnCancel(gapless::goLive);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.livehall.realtime.broker;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The subscribers of this instance, by destination, and the Redis channel subscription each destination
@@ -29,6 +29,12 @@ import reactor.core.publisher.Mono;
  * Either way the destination then <em>catches up</em>: an EVENT destination reads its replay stream after the newest
  * message it delivered, a LATEST destination its current value, while live messages are held back; so subscribers
  * get what they missed, in order, once (messages to users' queues are not kept and cannot be recovered).
+ * <p>
+ * A subscriber is told it is subscribed ({@link #add}'s Mono, which the STOMP RECEIPT waits for) only while the
+ * channel is subscribed: a subscriber that joins while the channel is being subscribed again waits for Redis to
+ * confirm it. What "delivered already" means is measured in stream ids, which are Redis's time: an EVENT destination
+ * starts from the newest id in its stream before its channel was subscribed, never from this instance's clock (a
+ * clock ahead of Redis's would drop the live messages of its first moments as old).
  */
 @Component
 class LocalSubscriptions {
@@ -41,19 +47,57 @@ class LocalSubscriptions {
         final String name;
         final DestinationKind kind;
         final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-        final Mono<Void> ready;
+        /** the starting mark read, then the first channel subscription; once */
+        final Mono<Void> started;
         volatile Disposable channel;
         volatile boolean closed;
-        /** the newest stream id delivered (EVENT); starts at the destination's creation */
+        /** the newest stream id delivered (EVENT); null until the starting mark is read */
         private String lastStreamId;
+        /** completes while the channel is subscribed; a new, pending one once it failed or ended (guarded by this) */
+        private Sinks.Empty<Void> subscribed = Sinks.empty();
+        private boolean up;
         /** live messages held while catching up */
         private final HeldMessages held = new HeldMessages(false);
 
         Destination(String name, DestinationKind kind) {
             this.name = name;
             this.kind = kind;
-            this.lastStreamId = clock.millis() + "-0";
-            this.ready = listen().cache();
+            this.started = mark().then(Mono.defer(this::listen)).cache();
+        }
+
+        /** Completes when the channel is subscribed now (after a failure: once Redis confirmed it again). */
+        Mono<Void> ready() {
+            return started.then(Mono.defer(this::subscribedNow));
+        }
+
+        private synchronized Mono<Void> subscribedNow() {
+            return subscribed.asMono();
+        }
+
+        private synchronized void up() {
+            up = true;
+            subscribed.tryEmitEmpty();
+        }
+
+        private synchronized void down() {
+            if (up) {
+                up = false;
+                subscribed = Sinks.empty();
+            }
+        }
+
+        /** Kept EVENT messages: the newest id in the stream before the channel is subscribed. */
+        private Mono<Void> mark() {
+            if (kind != DestinationKind.EVENT || UserDestinations.isUserDestination(name)) {
+                return Mono.empty();
+            }
+            return bus.newestId(name).doOnNext(id -> {
+                synchronized (this) {
+                    if (lastStreamId == null) {
+                        lastStreamId = id;
+                    }
+                }
+            }).then();
         }
 
         private Mono<Void> listen() {
@@ -63,18 +107,22 @@ class LocalSubscriptions {
                         channel = d;
                         if (closed) {
                             d.dispose();
+                        } else {
+                            up();
                         }
                     })
                     .then();
         }
 
         private void failed(Throwable e) {
+            down();
             log.warn("Redis channel of " + name + " failed; subscribing again", e);
             resubscribe(FIRST_BACKOFF);
         }
 
         private void ended() {
             if (!closed) {
+                down();
                 log.warn("Redis channel of " + name + " ended while it has subscribers; subscribing again");
                 resubscribe(FIRST_BACKOFF);
             }
@@ -120,7 +168,8 @@ class LocalSubscriptions {
                 since = lastStreamId;
             }
             Flux<BrokerMessage> missed = switch (kind) {
-                case EVENT -> UserDestinations.isUserDestination(name) ? Flux.empty() : bus.replay(name, since);
+                // no mark yet: the channel was not subscribed, nothing can have been missed
+                case EVENT -> UserDestinations.isUserDestination(name) || since == null ? Flux.empty() : bus.replay(name, since);
                 case LATEST -> bus.lastValue(name).flux();
             };
             missed.doOnNext(this::deliverOnce)
@@ -134,7 +183,7 @@ class LocalSubscriptions {
             if (id == null) {
                 return true;
             }
-            if (RedisBus.compareIds(id, lastStreamId) <= 0) {
+            if (lastStreamId != null && RedisBus.compareIds(id, lastStreamId) <= 0) {
                 return false;
             }
             lastStreamId = id;
@@ -161,26 +210,24 @@ class LocalSubscriptions {
     }
 
     private final RedisBus bus;
-    private final Clock clock;
     private final Counter channelFailures;
     private final Counter reconnects;
     private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
-    LocalSubscriptions(RedisBus bus, Clock clock, MeterRegistry meters) {
+    LocalSubscriptions(RedisBus bus, MeterRegistry meters) {
         this.bus = bus;
-        this.clock = clock;
         this.channelFailures = meters.counter("livehall.realtime.channel.failures");
         this.reconnects = meters.counter("livehall.realtime.redis.reconnects");
     }
 
-    /** Adds a subscriber; the Mono completes when the destination's Redis channel is subscribed. */
+    /** Adds a subscriber; the Mono completes when the destination's Redis channel is subscribed (now, not once). */
     Mono<Void> add(String destination, DestinationKind kind, Subscriber subscriber) {
         Destination d = destinations.compute(destination, (name, existing) -> {
             Destination target = existing != null ? existing : new Destination(name, kind);
             target.subscribers.add(subscriber);
             return target;
         });
-        return d.ready;
+        return d.ready();
     }
 
     void remove(String destination, Subscriber subscriber) {
@@ -195,7 +242,7 @@ class LocalSubscriptions {
         });
         if (closed[0] != null) {
             // subscribe first so a failed or slow channel subscription is not left behind
-            closed[0].ready.subscribe(v -> { }, e -> { }, closed[0]::close);
+            closed[0].started.subscribe(v -> { }, e -> { }, closed[0]::close);
         }
     }
 

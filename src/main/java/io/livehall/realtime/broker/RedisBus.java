@@ -106,6 +106,15 @@ class RedisBus {
                 });
     }
 
+    /**
+     * The id of the newest message in a destination's replay stream ("0-0" when it has none): every message
+     * published later has a greater id, whatever this instance's clock says (stream ids are Redis's time).
+     */
+    Mono<String> newestId(String destination) {
+        return redis.opsForStream().reverseRange(stream(destination), Range.unbounded(), Limit.limit().count(1))
+                .next().map(record -> record.getId().getValue()).defaultIfEmpty("0-0");
+    }
+
     /** Deletes one message from a destination's replay stream; true when it was there. */
     Mono<Boolean> retract(String destination, String streamId) {
         return redis.opsForStream().delete(stream(destination), RecordId.of(streamId)).map(n -> n > 0);

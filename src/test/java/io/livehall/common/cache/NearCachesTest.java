@@ -3,27 +3,21 @@ package io.livehall.common.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.livehall.ExtraInstance;
 import io.livehall.IntegrationTest;
-import io.livehall.LiveHallApplication;
-import io.livehall.OwnNettyResources;
+import io.livehall.ThrowawayRedis;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import redis.embedded.RedisServer;
 
 /**
  * Near caches across instances, on the shared Redis: an eviction or a clear announced by another instance (published
@@ -132,20 +126,16 @@ class NearCachesTest extends IntegrationTest {
 
     @Test
     void aLostRedisConnectionEmptiesTheCachesUntilRedisIsBackAndSettled() throws Exception {
-        int redisPort = freePort();
-        Path dir = Files.createTempDirectory("near-caches");
-        RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort).setting("dir " + dir)
-                .setting("save \"\"").setting("appendonly no").build();
-        server.start();
-        try (ConfigurableApplicationContext instance = instance(redisPort)) {
-            NearCaches caches = instance.getBean(NearCaches.class);
+        try (ThrowawayRedis server = ThrowawayRedis.startOnFreePort();
+             ExtraInstance instance = ExtraInstance.start(shared, server.url(), null, "--management.server.port=")) {
+            NearCaches caches = instance.bean(NearCaches.class);
             NearCache<String> cache = caches.create("test-lost", 100, Duration.ofMinutes(5));
             await().atMost(Duration.ofSeconds(10)).until(caches::trusted);
             String first = cache.get("k", this::load).block();
             assertThat(cache.get("k", this::load).block()).isEqualTo(first);
 
             // another instance's eviction published while this one's pub/sub connection is down never arrives
-            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + redisPort);
+            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(server.url());
             try (var connection = client.connect()) {
                 var commands = connection.sync();
                 commands.multi();
@@ -165,30 +155,6 @@ class NearCachesTest extends IntegrationTest {
             await("trusted again once Redis is back and settled").atMost(Duration.ofSeconds(15)).until(caches::trusted);
             String fresh = cache.get("k", this::load).block();
             assertThat(cache.get("k", this::load).block()).isEqualTo(fresh);
-        } finally {
-            server.stop();
-        }
-    }
-
-    /** Settings as command-line arguments: they beat the environment variables CI sets for the shared context. */
-    private ConfigurableApplicationContext instance(int redisPort) {
-        return new SpringApplicationBuilder(LiveHallApplication.class, OwnNettyResources.class)
-                .run("--server.port=0", "--spring.jmx.enabled=false", "--springdoc.pre-loading-enabled=false",
-                        "--management.server.port=",
-                        "--spring.r2dbc.url=" + shared.getProperty("spring.r2dbc.url"),
-                        "--spring.r2dbc.username=" + shared.getProperty("spring.r2dbc.username", ""),
-                        "--spring.r2dbc.password=" + shared.getProperty("spring.r2dbc.password", ""),
-                        "--spring.flyway.url=" + shared.getProperty("spring.flyway.url"),
-                        "--spring.flyway.user=" + shared.getProperty("spring.flyway.user", ""),
-                        "--spring.flyway.password=" + shared.getProperty("spring.flyway.password", ""),
-                        "--livehall.data-dir=" + shared.getProperty("livehall.data-dir"),
-                        "--spring.data.redis.url=redis://127.0.0.1:" + redisPort + "/0",
-                        "--livehall.redis-url=redis://127.0.0.1:" + redisPort + "/0");
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -138,4 +138,31 @@ final class MeetingFixtures {
         return send("POST", by.token(), "/api/fairs/" + fairId + "/meetings/" + meetingId + "/accept",
                 Map.of("slotId", slotId), key);
     }
+
+    /** Four sides and three meetings, each accepted with its name as the key. */
+    record ThreeBooked(Side a, Side b, Side c, Side d, Meeting ab, Meeting cd, Meeting ad) {
+    }
+
+    /** 甲 meets 乙 and 丙 meets 丁 in the first slot, 甲 meets 丁 in the second (keys "ab", "cd", "ad"). */
+    ThreeBooked threeBooked(List<Slot> slots) {
+        Side a = side("甲");
+        Side b = side("乙");
+        Side c = side("丙");
+        Side d = side("丁");
+        Meeting ab = request(a, b, List.of());
+        Meeting cd = request(c, d, List.of());
+        Meeting ad = request(a, d, List.of());
+        accept(b, ab.id(), slots.get(0).id(), "ab").expectStatus().isOk();
+        accept(d, cd.id(), slots.get(0).id(), "cd").expectStatus().isOk();
+        accept(d, ad.id(), slots.get(1).id(), "ad").expectStatus().isOk();
+        return new ThreeBooked(a, b, c, d, ab, cd, ad);
+    }
+
+    /** Moves a booked meeting's time so that it began {@code minutesAgo} minutes ago (20 minutes long). */
+    void began(long meetingId, int minutesAgo) {
+        db.sql("""
+                update fair_meeting set starts_at = now() - make_interval(mins => :m),
+                       ends_at = now() - make_interval(mins => :m) + interval '20 minutes' where id = :id""")
+                .bind("m", minutesAgo).bind("id", meetingId).fetch().rowsUpdated().block();
+    }
 }

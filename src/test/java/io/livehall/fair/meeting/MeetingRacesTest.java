@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.livehall.IntegrationTest;
 import io.livehall.fair.meeting.MeetingFixtures.Side;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
@@ -21,17 +18,12 @@ import reactor.core.publisher.Flux;
  * Bookings racing over HTTP: for the same table, for overlapping slots of the same participant, and 200 bookings of
  * 20 slots at one table — the exclusion constraints let exactly the possible ones through, and never two at once.
  */
-class MeetingRacesTest extends IntegrationTest {
+class MeetingRacesTest extends MeetingTestSupport {
 
-    @Autowired
-    ApplicationContext context;
-
-    MeetingFixtures f;
     WebClient client;
 
     @BeforeEach
-    void fixtures() {
-        f = new MeetingFixtures(context, http, db);
+    void client() {
         client = WebClient.create("http://127.0.0.1:" + port);
     }
 

@@ -7,51 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.livehall.IntegrationTest;
 import io.livehall.fair.FairFigure;
 import io.livehall.fair.ParticipantStatus;
 import io.livehall.fair.meeting.MeetingFixtures.Side;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /** Requests, bookings, the agenda, declines and cancels, marks and figures, role rules and bad input. */
-class MeetingsApiTest extends IntegrationTest {
+class MeetingsApiTest extends MeetingTestSupport {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     MeetingFigures figures;
     @Autowired
     MeetingReminders reminders;
 
-    MeetingFixtures f;
-
-    @BeforeEach
-    void fixtures() {
-        f = new MeetingFixtures(context, http, db);
-    }
-
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    private long notified(long userId, String type) {
-        return db.sql("select count(*) from user_notification where user_id = :u and type = :t").bind("u", userId)
-                .bind("t", type).map(row -> row.get(0, Long.class)).one().block();
-    }
-
-    /** Moves a booked meeting's time so that it began {@code minutesAgo} minutes ago (20 minutes long). */
-    private void began(long meetingId, int minutesAgo) {
-        db.sql("""
-                update fair_meeting set starts_at = now() - make_interval(mins => :m),
-                       ends_at = now() - make_interval(mins => :m) + interval '20 minutes' where id = :id""")
-                .bind("m", minutesAgo).bind("id", meetingId).fetch().rowsUpdated().block();
     }
 
     @Test
@@ -197,24 +172,19 @@ class MeetingsApiTest extends IntegrationTest {
     @Test
     void organisersMarkHeldAndNoShowOnceBegunAndTheFiguresCountThem() {
         f.setUp(3, 20, 3);
-        List<Slot> slots = f.slots();
-        Side a = f.side("甲");
-        Side b = f.side("乙");
-        Side c = f.side("丙");
-        Side d = f.side("丁");
-        Meeting ab = f.request(a, b, List.of());
-        Meeting cd = f.request(c, d, List.of());
-        Meeting ad = f.request(a, d, List.of());
-        f.accept(b, ab.id(), slots.get(0).id(), "m1").expectStatus().isOk();
-        f.accept(d, cd.id(), slots.get(0).id(), "m2").expectStatus().isOk();
-        f.accept(d, ad.id(), slots.get(1).id(), "m3").expectStatus().isOk();
+        MeetingFixtures.ThreeBooked booked = f.threeBooked(f.slots());
+        Side a = booked.a();
+        Side d = booked.d();
+        Meeting ab = booked.ab();
+        Meeting cd = booked.cd();
+        Meeting ad = booked.ad();
         String mark = "/api/organiser/fairs/" + f.fairId + "/meetings/";
         f.send("POST", f.organiser.token(), mark + ab.id() + "/mark", Map.of("status", "HELD")).expectStatus().isEqualTo(409);
 
         // time passes (the tokens' clock stays): the three meetings have begun
-        began(ab.id(), 40);
-        began(cd.id(), 40);
-        began(ad.id(), 10);
+        f.began(ab.id(), 40);
+        f.began(cd.id(), 40);
+        f.began(ad.id(), 10);
         f.send("POST", f.organiser.token(), mark + ab.id() + "/mark", Map.of("status", "HELD")).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("HELD");
         f.send("POST", f.organiser.token(), mark + cd.id() + "/mark", Map.of("status", "NO_SHOW")).expectStatus().isOk();

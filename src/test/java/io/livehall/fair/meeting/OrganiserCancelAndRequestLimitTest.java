@@ -6,33 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.livehall.IntegrationTest;
 import io.livehall.fair.FairFixtures;
 import io.livehall.fair.meeting.MeetingFixtures.Side;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** Organisers cancel a request or a booking with a reason (both sides told, time freed); requests are rate-limited. */
-class OrganiserCancelAndRequestLimitTest extends IntegrationTest {
+class OrganiserCancelAndRequestLimitTest extends MeetingTestSupport {
 
-    @Autowired
-    ApplicationContext context;
     @Autowired
     MeetingSettings settings;
-
-    MeetingFixtures f;
-
-    @BeforeEach
-    void fixtures() {
-        f = new MeetingFixtures(context, http, db);
-    }
-
-    private long notified(long userId, String type) {
-        return db.sql("select count(*) from user_notification where user_id = :u and type = :t").bind("u", userId)
-                .bind("t", type).map(row -> row.get(0, Long.class)).one().block();
-    }
 
     private String stage(Side x, Side y) {
         return db.sql("""

@@ -3,23 +3,17 @@ package io.livehall.realtime.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
+import io.livehall.ExtraInstance;
 import io.livehall.IntegrationTest;
-import io.livehall.LiveHallApplication;
-import io.livehall.OwnNettyResources;
 import io.livehall.realtime.RawStompClient;
+import io.livehall.ThrowawayRedis;
 import io.livehall.showcase.live.LiveFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
-import redis.embedded.RedisServer;
 
 /**
  * Redis restarts, drops the pub/sub connection, or stops answering, under a running instance (its own Redis, shared
@@ -35,21 +29,19 @@ class RedisRestartTest extends IntegrationTest {
     void subscribersKeepReceivingAfterRedisRestarts() throws Exception {
         String room = new LiveFixtures(http, db).liveRoom();
         String chat = "/topic/live/" + room + "/chat";
-        int redisPort = freePort();
-        Path dir = Files.createTempDirectory("redis-restart");
-        RedisServer redis = redis(redisPort, dir);
-        redis.start();
-        try (ConfigurableApplicationContext instance = instance(redisPort);
-             RawStompClient viewer = RawStompClient.open(port(instance))) {
-            Broker broker = instance.getBean(Broker.class);
+        try (ThrowawayRedis redis = ThrowawayRedis.startOnFreePort();
+             // a shorter command timeout than the 5 s default: the sleeping-Redis part waits less
+             ExtraInstance instance = ExtraInstance.start(shared, redis.url(), null, "--spring.data.redis.timeout=2s");
+             RawStompClient viewer = RawStompClient.open(instance.port())) {
+            int redisPort = redis.port();
+            Broker broker = instance.bean(Broker.class);
             viewer.connect(null);
             viewer.subscribe("c", chat);
             broker.publish(chat, "{\"text\":\"before\"}").block(Duration.ofSeconds(5));
             assertThat(viewer.expect("MESSAGE").body()).contains("before");
 
             redis.stop();
-            redis = redis(redisPort, dir);
-            redis.start();
+            redis.startAgain();
 
             Broker b = broker;
             await("publishing works again").atMost(Duration.ofSeconds(30)).ignoreExceptions()
@@ -59,7 +51,7 @@ class RedisRestartTest extends IntegrationTest {
 
             // the pub/sub connection is killed and, before Lettuce is back, a message is published: pub/sub never
             // delivers it to this instance; catching up from the replay stream after the reconnection does
-            MeterRegistry meters = instance.getBean(MeterRegistry.class);
+            MeterRegistry meters = instance.bean(MeterRegistry.class);
             double reconnects = meters.counter("livehall.realtime.redis.reconnects").count();
             killPubSubThenPublish(redisPort, chat, "{\"text\":\"in the gap\"}");
             assertThat(viewer.expect("MESSAGE").body()).contains("in the gap");
@@ -80,7 +72,7 @@ class RedisRestartTest extends IntegrationTest {
                         new io.lettuce.core.protocol.CommandArgs<>(utf8).add("SLEEP").add(4));
                 long started = System.nanoTime();
                 org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
-                        .baseUrl("http://127.0.0.1:" + port(instance)).responseTimeout(Duration.ofSeconds(10)).build()
+                        .baseUrl("http://127.0.0.1:" + instance.port()).responseTimeout(Duration.ofSeconds(10)).build()
                         .post().uri("/api/auth/guest").exchange()
                         .expectStatus().isEqualTo(503)
                         .expectHeader().valueEquals("Retry-After", "2");
@@ -88,8 +80,6 @@ class RedisRestartTest extends IntegrationTest {
             } finally {
                 sleeper.shutdown();
             }
-        } finally {
-            redis.stop();
         }
     }
 
@@ -110,37 +100,6 @@ class RedisRestartTest extends IntegrationTest {
             assertThat(redis.exec().wasDiscarded()).isFalse();
         } finally {
             client.shutdown();
-        }
-    }
-
-    /** Settings as command-line arguments: they beat the environment variables CI sets for the shared context. */
-    private ConfigurableApplicationContext instance(int redisPort) {
-        return new SpringApplicationBuilder(LiveHallApplication.class, OwnNettyResources.class)
-                .run("--server.port=0", "--spring.jmx.enabled=false", "--springdoc.pre-loading-enabled=false",
-                        "--spring.r2dbc.url=" + shared.getProperty("spring.r2dbc.url"),
-                        "--spring.r2dbc.username=" + shared.getProperty("spring.r2dbc.username", ""),
-                        "--spring.r2dbc.password=" + shared.getProperty("spring.r2dbc.password", ""),
-                        "--spring.flyway.url=" + shared.getProperty("spring.flyway.url"),
-                        "--spring.flyway.user=" + shared.getProperty("spring.flyway.user", ""),
-                        "--spring.flyway.password=" + shared.getProperty("spring.flyway.password", ""),
-                        "--livehall.data-dir=" + shared.getProperty("livehall.data-dir"),
-                        "--spring.data.redis.url=redis://127.0.0.1:" + redisPort + "/0",
-                        "--livehall.redis-url=redis://127.0.0.1:" + redisPort + "/0",
-                        "--spring.data.redis.timeout=2s"); // shorter than the 5 s default: the sleeping-Redis part waits less
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static RedisServer redis(int port, Path dir) throws Exception {
-        return RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("dir " + dir)
-                .setting("save \"\"").setting("appendonly no").build();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

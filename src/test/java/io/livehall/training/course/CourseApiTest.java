@@ -7,65 +7,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.livehall.IntegrationTest;
 import io.livehall.common.files.FilePurpose;
 import io.livehall.common.files.FileStorage;
-import org.junit.jupiter.api.AfterEach;
+import io.livehall.training.TrainingTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 
 /** The course library end to end: organiser CRUD and its rules, roles, bad input, progress rules, resume, counts. */
-class CourseApiTest extends IntegrationTest {
+class CourseApiTest extends TrainingTestSupport {
 
     private static final String HLS = "https://cdn.example.com/course/a.m3u8";
     private static final String MP4 = "https://cdn.example.com/course/b.MP4?sign=1";
 
     @Autowired
     FileStorage files;
-
-    private record Account(long id, String token) {
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
-    private Account account(String prefix, String... roles) {
-        String name = uniqueName(prefix);
-        registerAndLogin(name, "Secret-pass-123");
-        if (roles.length > 0) {
-            grantRoles(name, roles);
-        }
-        String token = login(name, "Secret-pass-123");
-        long id = db.sql("select id from app_user where username = :u").bind("u", name)
-                .map(row -> row.get("id", Long.class)).one().block();
-        return new Account(id, token);
-    }
-
-    private Account organiser(String prefix) {
-        return account(prefix, "VIEWER", "ORGANISER");
-    }
-
-    private WebTestClient.ResponseSpec send(String method, String token, String uri, Object body) {
-        var spec = http.method(HttpMethod.valueOf(method)).uri(uri);
-        if (token != null) {
-            spec = spec.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        }
-        return spec.exchange();
-    }
-
-    private static long id(WebTestClient.ResponseSpec spec) {
-        return ((Number) spec.expectBody(Map.class).returnResult().getResponseBody().get("id")).longValue();
-    }
 
     private long topic(Account who) {
         return id(send("POST", who.token(), "/api/organiser/courses/topics",

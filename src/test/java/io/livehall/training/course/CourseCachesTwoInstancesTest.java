@@ -7,10 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.livehall.IntegrationTest;
 import io.livehall.realtime.SecondInstance;
+import io.livehall.training.TrainingTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * change made through the other instance shows here within moments: progress (the learner's part of the course page
  * and "my learning"), a new learner (the count), an organiser's edit of the course and of its topic.
  */
-class CourseCachesTwoInstancesTest extends IntegrationTest {
+class CourseCachesTwoInstancesTest extends TrainingTestSupport {
 
     /** the announcement crosses Redis pub/sub: milliseconds; the bound leaves room for a busy test machine */
     private static final Duration CROSSING = Duration.ofSeconds(2);
@@ -33,30 +32,10 @@ class CourseCachesTwoInstancesTest extends IntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
-
     @BeforeAll
     static void secondInstance() {
         onB = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + SecondInstance.port())
                 .responseTimeout(Duration.ofSeconds(30)).build();
-    }
-
-    private record Account(long id, String token) {
-    }
-
-    private Account account(String prefix, String... roles) {
-        String name = uniqueName(prefix);
-        registerAndLogin(name, "Secret-pass-123");
-        if (roles.length > 0) {
-            grantRoles(name, roles);
-        }
-        String token = login(name, "Secret-pass-123");
-        long id = db.sql("select id from app_user where username = :u").bind("u", name)
-                .map(row -> row.get("id", Long.class)).one().block();
-        return new Account(id, token);
     }
 
     private static WebTestClient.ResponseSpec send(WebTestClient on, String method, String token, String uri, Object body) {

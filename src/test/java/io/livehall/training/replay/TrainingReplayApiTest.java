@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.livehall.IntegrationTest;
 import io.livehall.realtime.RawStompClient;
 import io.livehall.realtime.RawStompClient.Frame;
-import org.junit.jupiter.api.AfterEach;
+import io.livehall.training.TrainingTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
@@ -29,7 +28,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * Replays end to end: the organiser sets one by address or upload (with chapters) once the session ended, and the
  * session becomes available for replay; heartbeats count replay views and watch time apart from the live audience.
  */
-class TrainingReplayApiTest extends IntegrationTest {
+class TrainingReplayApiTest extends TrainingTestSupport {
 
     private static final String STREAM = "https://cdn.example.com/train/a.m3u8";
     private static final String VOD = "https://cdn.example.com/replay/a.m3u8";
@@ -40,38 +39,12 @@ class TrainingReplayApiTest extends IntegrationTest {
     @Autowired
     ReplayWatch watch;
 
-    private record Account(long id, String token) {
-    }
-
-    @AfterEach
-    void clockBack() {
-        clock.reset();
-    }
-
-    private Account account(String prefix, String... roles) {
-        String name = uniqueName(prefix);
-        registerAndLogin(name, "Secret-pass-123");
-        grantRoles(name, roles);
-        String token = login(name, "Secret-pass-123");
-        long id = db.sql("select id from app_user where username = :u").bind("u", name)
-                .map(row -> row.get("id", Long.class)).one().block();
-        return new Account(id, token);
-    }
-
-    private Account organiser(String prefix) {
-        return account(prefix, "VIEWER", "ORGANISER");
-    }
-
     private WebTestClient.ResponseSpec send(HttpMethod method, String token, String uri, Object body) {
         var spec = http.method(method).uri(uri);
         if (token != null) {
             spec = spec.header("Authorization", "Bearer " + token);
         }
         return body == null ? spec.exchange() : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private long id(WebTestClient.ResponseSpec response) {
-        return ((Number) response.expectBody(Map.class).returnResult().getResponseBody().get("id")).longValue();
     }
 
     /** A session of a new series of {@code who}, moved on to {@code status} (SCHEDULED, LIVE or ENDED). */

@@ -5,32 +5,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import io.livehall.IntegrationTest;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import io.livehall.training.TrainingTestSupport;
 
-/** Accounts, a live session and requests for the training room tests. */
-abstract class RoomTestSupport extends IntegrationTest {
-
-    record Account(long id, String token) {
-    }
-
-    Account account(String prefix, String... roles) {
-        String name = uniqueName(prefix);
-        registerAndLogin(name, "Secret-pass-123");
-        if (roles.length > 0) {
-            grantRoles(name, roles);
-        }
-        String token = login(name, "Secret-pass-123");
-        long id = db.sql("select id from app_user where username = :u").bind("u", name)
-                .map(row -> row.get("id", Long.class)).one().block();
-        return new Account(id, token);
-    }
-
-    Account organiser(String prefix) {
-        return account(prefix, "VIEWER", "ORGANISER");
-    }
+/** A live session for the training room tests (accounts and requests: {@link TrainingTestSupport}). */
+abstract class RoomTestSupport extends TrainingTestSupport {
 
     Account viewer(String prefix) {
         return account(prefix);
@@ -56,21 +34,6 @@ abstract class RoomTestSupport extends IntegrationTest {
 
     void end(Account org, long sessionId) {
         send("POST", org.token(), "/api/organiser/training/sessions/" + sessionId + "/end", null).expectStatus().isOk();
-    }
-
-    WebTestClient.ResponseSpec send(String method, String token, String uri, Object body) {
-        var spec = http.method(HttpMethod.valueOf(method)).uri(uri);
-        if (token != null) {
-            spec = spec.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-        }
-        return spec.exchange();
-    }
-
-    static long id(WebTestClient.ResponseSpec response) {
-        return ((Number) response.expectBody(Map.class).returnResult().getResponseBody().get("id")).longValue();
     }
 
     static Instant at(Object text) {
