@@ -85,12 +85,14 @@ class DashboardLiveTest extends IntegrationTest {
             List<Number> region = JsonPath.read(frame, "$.regions[?(@.region == '西安市')].orders");
             assertThat(region).singleElement().satisfies(n -> assertThat(n.longValue()).isGreaterThanOrEqualTo(1));
             assertThat(number(frame, "$.minutes.length()")).isEqualTo(60);
-            assertThat(number(frame, "$.minutes[59].orders")).isGreaterThanOrEqualTo(1);
         }
         // the REST twin says the same
         String after = snapshot(organiser, "showcase");
         assertThat(number(after, "$.totals.ordersToday")).isEqualTo(ordersBefore + 1);
         assertThat(number(after, "$.totals.gmvTodayFen")).isEqualTo(gmvBefore + 3_980);
+        // the order's minute is the last one, or the one before when a minute began since. Asked of this instance: the
+        // frame may come from another test context on the same Redis whose clock stands still (the demo hall's)
+        assertThat(number(after, "$.minutes[58].orders") + number(after, "$.minutes[59].orders")).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -98,7 +98,8 @@ class ReminderJobTest extends IntegrationTest {
                 .reduce(0, Integer::sum).block();
         assertThat(sent).isEqualTo(40);
         assertThat(notes()).isEqualTo(40);
-        assertThat(one.reminded.keySet()).doesNotContainAnyElementsOf(two.reminded.keySet());
+        // (one instance may have claimed them all: a run claims up to 25)
+        assertThat(one.reminded.keySet()).as("sent by both").noneMatch(two.reminded::containsKey);
         assertThat(one.reminded.size() + two.reminded.size()).isEqualTo(40);
         assertThat(one.afterCommit).containsExactlyInAnyOrderElementsOf(one.reminded.keySet());
         assertThat(two.afterCommit).containsExactlyInAnyOrderElementsOf(two.reminded.keySet());
