@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.livehall.common.instance.InstanceRegistry;
 import io.livehall.realtime.presence.ChildInstance;
+import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -53,6 +54,9 @@ class KilledInstanceMidSaleTest extends OrderTest {
 
     @Autowired
     InstanceRegistry instances;
+
+    @Autowired
+    ConnectionFactory connections;
 
     /** One buyer's try: where it went, with which key; {@code status} 0 when the answer was lost. */
     private record Try(OrderFixtures.Buyer buyer, int port, String key, int status, String body) {
@@ -94,18 +98,19 @@ class KilledInstanceMidSaleTest extends OrderTest {
             long[] killedAt = new long[1];
             AtomicReference<Map<String, String>> strandedAtKill = new AtomicReference<>(); // set once it died
             // it dies while it holds units at the gate (taken, neither confirmed nor given back), so the reconciler has
-            // something to resolve: after 12 % of its answers, once the gate shows one of its reservations (at most 2 s
-            // on, while requests are still in flight); what it held is read at the kill (CI once read it after the rush,
-            // when the reconciler had already resolved it all: 263 answers lost, "0 reservations")
-            Mono<Void> kill = Mono.fromRunnable(() -> {
+            // something to resolve: after 12 % of its answers, orders are held back from PostgreSQL for a moment (a
+            // transaction of the test's takes a SHARE lock on customer_order, so inserts wait while the units stay
+            // taken), and it is killed as soon as the gate shows one of its reservations; what it held is read at the
+            // kill, then the lock goes. (Without the lock, the kill had to hit the milliseconds between a take and its
+            // confirmation: CI twice saw "0 reservations of the dead instance".)
+            Mono<Void> killWhileHolding = Mono.fromRunnable(() -> {
                 try {
-                    long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                     while (!childHoldsUnits(deal) && System.nanoTime() < until) {
                         Thread.onSpinWait(); // each check is a Redis round trip
                     }
                     child.kill();
                     killedAt[0] = System.nanoTime();
-                    // what it held when it died: read now, before the reconciler (10 s on) resolves it
                     Map<String, String> held = fx.gateReservations(deal);
                     held.values().removeIf(r -> r.startsWith(instances.id() + "."));
                     strandedAtKill.set(held);
@@ -113,6 +118,12 @@ class KilledInstanceMidSaleTest extends OrderTest {
                     Thread.currentThread().interrupt();
                 }
             }).subscribeOn(Schedulers.boundedElastic()).then();
+            Mono<Void> kill = Mono.usingWhen(Mono.from(connections.create()),
+                    conn -> Mono.from(conn.beginTransaction())
+                            .then(Mono.from(conn.createStatement("lock table customer_order in share mode").execute())
+                                    .flatMap(result -> Mono.from(result.getRowsUpdated())).then())
+                            .then(killWhileHolding),
+                    conn -> Mono.from(conn.rollbackTransaction()).then(Mono.from(conn.close())));
             // this instance, in the test's own JVM, answers faster than the child: its half starts once the child
             // answered its first order, so the child is selling (units reserved, orders being written) when it dies
             Sinks.Empty<Void> childSelling = Sinks.empty();
