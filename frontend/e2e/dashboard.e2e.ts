@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { api, demoLiveSession, login, newViewer, type Session, SESSION_KEY } from './hall';
+import { api, demoLiveSession, login, newViewer, openAs } from './hall';
 import { demoPassword, DESKTOP, expectText, PHONE, TIMEOUT, useBrowser } from './support';
 
 const browser = useBrowser();
@@ -16,13 +16,6 @@ const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../target/e2e
 /** the issue's bound: a change shows on the organiser's screen within 2 s */
 const WITHIN_MS = 2_000;
 
-async function openAs(options: BrowserContextOptions, session: Session, path: string): Promise<Page> {
-  const { context, page } = await browser.openContext(options);
-  await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [SESSION_KEY, JSON.stringify(session)] as const);
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(200);
-  return page;
-}
 
 /** A figure's number ("1,234" → 1234). */
 async function numberIn(locator: Locator): Promise<number> {
@@ -57,7 +50,7 @@ describe('organisers\' live dashboard', () => {
     });
     expect(pin.status, await pin.clone().text()).toBe(200);
 
-    const organiser = await openAs(DESKTOP, await login('organiser', demoPassword('organiser')), '/organiser/dashboard?scope=showcase');
+    const organiser = await openAs(browser, DESKTOP, await login('organiser', demoPassword('organiser')), '/organiser/dashboard?scope=showcase');
     await organiser.locator('[data-testid="dash-connection"][data-status="connected"]').waitFor({ state: 'visible' });
     await expectText(organiser.getByRole('heading', { level: 1 }), '实时看板');
     const viewersNow = organiser.getByTestId('fig-viewersNow-value');
@@ -68,7 +61,7 @@ describe('organisers\' live dashboard', () => {
     await shot(organiser, 'dashboard-desktop-before');
 
     // a viewer on a phone joins the room: counted by presence, the organiser's figure moves
-    const viewer = await openAs(PHONE, await newViewer('e2e_dash'), `/live/${room.id}`);
+    const viewer = await openAs(browser, PHONE, await newViewer('e2e_dash'), `/live/${room.id}`);
     await viewer.locator('[data-testid="live-room"][data-status="LIVE"]').waitFor({ state: 'visible' });
     const joined = Date.now();
     const viewerShown = await changeWithin(organiser, 'fig-viewersNow-value', null, viewersText, joined);
@@ -106,7 +99,7 @@ describe('organisers\' live dashboard', () => {
     const session = await login('organiser', demoPassword('organiser'));
     const chartHeights: number[] = [];
     for (const [width, height] of [[1366, 768], [1440, 900], [1920, 1080]] as const) {
-      const page = await openAs({ viewport: { width, height } }, session, '/organiser/dashboard?scope=showcase&screen=1');
+      const page = await openAs(browser, { viewport: { width, height } }, session, '/organiser/dashboard?scope=showcase&screen=1');
       await page.locator('[data-testid="dashboard-page"][data-screen="1"]').waitFor({ state: 'visible' });
       await page.getByTestId('dash-figures').waitFor({ state: 'visible' });
       await page.getByTestId('series-chart').locator('canvas').first().waitFor({ state: 'visible' });
@@ -145,7 +138,7 @@ describe('organisers\' live dashboard', () => {
     expect(chartHeights[2]).toBeGreaterThan(chartHeights[0]);
 
     // the normal mode on a phone: nothing leaves the width, the figures two a row
-    const phone = await openAs({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, session, '/organiser/dashboard?scope=showcase');
+    const phone = await openAs(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, session, '/organiser/dashboard?scope=showcase');
     await phone.getByTestId('dash-figures').waitFor({ state: 'visible' });
     const narrow = await phone.evaluate(() => ({
       sideways: document.documentElement.scrollWidth - window.innerWidth,

@@ -1,7 +1,8 @@
 // The demo hall through its HTTP API, for browser tests that prepare or drive what a page shows: requests with a
 // token, logging in, a fresh viewer account, the demo merchant's live session.
 import { expect } from 'vitest';
-import { baseUrl } from './support';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { baseUrl, type useBrowser } from './support';
 
 export const SESSION_KEY = 'livehall.session'; // src/auth/session.ts
 
@@ -53,4 +54,14 @@ export async function demoLiveSession(): Promise<{ id: number; lineup: LineupIte
   if (!live) throw new Error('The demo hall has no live session of 东裕茗茶 (local profile demo data)');
   const detail = (await (await api(`/api/live-sessions/${live.id}`)).json()) as { lineup: LineupItem[] };
   return { id: live.id, lineup: detail.lineup.filter((p) => p.onSale) };
+}
+
+/** A page of a fresh context signed in as `session` (its localStorage set before any script runs), at `path`. */
+export async function openAs(browser: ReturnType<typeof useBrowser>, options: BrowserContextOptions, session: Session,
+                             path: string): Promise<Page> {
+  const { context, page } = await browser.openContext(options);
+  await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [SESSION_KEY, JSON.stringify(session)] as const);
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(200);
+  return page;
 }

@@ -2,37 +2,11 @@
 // confirmed one cancels with its reason) and the live console uses a wide screen's columns (phone: one column).
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, demoPassword, expectExactText, PHONE, useBrowser } from './support';
+import { api, login, openAs, type Session } from './hall';
+import { demoPassword, expectExactText, PHONE, useBrowser } from './support';
 
 const browser = useBrowser();
-const SESSION_KEY = 'livehall.session'; // src/auth/session.ts
 const WIDE: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
-
-interface Session {
-  token: string;
-  expiresAt: string;
-  user: { id: number; displayName: string };
-}
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  return fetch(`${baseUrl()}${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      Accept: 'application/json',
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-      ...init.headers,
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-}
-
-async function login(username: string, password: string): Promise<Session> {
-  const res = await api('/api/auth/login', { method: 'POST', body: { username, password } });
-  expect(res.status, await res.clone().text()).toBe(200);
-  const r = (await res.json()) as { accessToken: string; expiresAt: string; user: Session['user'] };
-  return { token: r.accessToken, expiresAt: r.expiresAt, user: r.user };
-}
 
 async function newBuyer(): Promise<Session> {
   const username = `e2e_console_${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(0, 32);
@@ -51,13 +25,6 @@ async function demoLive(): Promise<{ sessionId: number; productId: number }> {
   return { sessionId: live.id, productId: detail.lineup.find((p) => p.onSale)!.productId };
 }
 
-async function openAs(options: BrowserContextOptions, session: Session, path: string): Promise<Page> {
-  const { context, page } = await browser.openContext(options);
-  await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [SESSION_KEY, JSON.stringify(session)] as const);
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(200);
-  return page;
-}
 
 async function orderStatus(token: string, id: number): Promise<{ status: string; cancelReason: string | null }> {
   const res = await api(`/api/merchant/orders/${id}`, { token });
@@ -79,7 +46,7 @@ describe('merchant console', () => {
     const orderId = ((await placed.json()) as { id: number }).id;
     const merchant = await login('merchant', demoPassword('merchant'));
 
-    const page = await openAs(WIDE, merchant, '/merchant/orders');
+    const page = await openAs(browser, WIDE, merchant, '/merchant/orders');
     const row = page.getByTestId('merchant-order-row').filter({ hasText: `#${orderId} ` });
     await row.waitFor({ state: 'visible' });
 
@@ -109,7 +76,7 @@ describe('merchant console', () => {
   test('the console shows stage, lineup and chat side by side at 1440 px and stacked on a phone', async () => {
     const { sessionId } = await demoLive();
     const merchant = await login('merchant', demoPassword('merchant'));
-    const wide = await openAs(WIDE, merchant, `/merchant/live/${sessionId}`);
+    const wide = await openAs(browser, WIDE, merchant, `/merchant/live/${sessionId}`);
     await wide.locator('[data-testid="live-console"][data-status="LIVE"]').waitFor({ state: 'visible' });
     const box = async (p: Page, id: string) => {
       const b = await p.getByTestId(id).boundingBox();
@@ -126,7 +93,7 @@ describe('merchant console', () => {
     const pin = await wide.getByTestId('console-lineup').getByTestId('console-product').first().boundingBox();
     expect(pin!.y + pin!.height).toBeLessThan(900);
 
-    const phone = await openAs(PHONE, merchant, `/merchant/live/${sessionId}`);
+    const phone = await openAs(browser, PHONE, merchant, `/merchant/live/${sessionId}`);
     await phone.locator('[data-testid="live-console"][data-status="LIVE"]').waitFor({ state: 'visible' });
     const [pStage, pLineup, pChat] = [await box(phone, 'console-stage'), await box(phone, 'console-lineup'), await box(phone, 'console-chat')];
     expect(pLineup.y).toBeGreaterThanOrEqual(pStage.y + pStage.height - 1);

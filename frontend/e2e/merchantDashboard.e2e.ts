@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { login, type Session, SESSION_KEY } from './hall';
+import { login, openAs } from './hall';
 import { demoPassword, expectText, PHONE, useBrowser } from './support';
 
 const browser = useBrowser();
@@ -15,13 +15,6 @@ const PHONE_390: BrowserContextOptions = { ...PHONE, viewport: { width: 390, hei
 const LAPTOP: BrowserContextOptions = { viewport: { width: 1366, height: 768 } };
 const WIDE: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
 
-async function openAs(options: BrowserContextOptions, session: Session, path: string): Promise<Page> {
-  const { context, page } = await browser.openContext(options);
-  await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [SESSION_KEY, JSON.stringify(session)] as const);
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(200);
-  return page;
-}
 
 async function shot(page: Page, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -37,7 +30,7 @@ async function fitsWidth(page: Page) {
 describe('dashboard by merchant', () => {
   test('the merchant opens 经营数据 on a phone: its own report, history and live figures', async () => {
     const merchant = await login('merchant', demoPassword('merchant'));
-    const page = await openAs(PHONE_390, merchant, '/merchant');
+    const page = await openAs(browser, PHONE_390, merchant, '/merchant');
     await page.getByTestId('merchant-dashboard-link').click();
     await page.waitForURL(/\/merchant\/dashboard\/report\?scope=merchant-\d+/);
     await expectText(page.getByRole('heading', { level: 1 }), '数据报表：东裕茗茶');
@@ -61,7 +54,7 @@ describe('dashboard by merchant', () => {
   test('an organiser picks the merchant by name on a desktop and on a phone', async () => {
     const organiser = await login('organiser', demoPassword('organiser'));
     for (const [options, name] of [[LAPTOP, '1366'], [WIDE, '1440'], [PHONE_390, 'phone']] as const) {
-      const page = await openAs(options, organiser, '/organiser/dashboard/report?scope=showcase');
+      const page = await openAs(browser, options, organiser, '/organiser/dashboard/report?scope=showcase');
       await page.getByTestId('merchant-search-open').click();
       await page.getByTestId('merchant-search-input').fill('东裕');
       const option = page.locator('[data-testid^="merchant-option-merchant-"]', { hasText: '东裕茗茶' });
