@@ -10,6 +10,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -58,8 +60,13 @@ public final class DemoScript {
      * saying {@code what} did not appear.
      */
     public static Mono<Void> awaitReady(Mono<Boolean> ready, int tries, String what) {
+        return awaitReady(ready, tries, what, Schedulers.parallel());
+    }
+
+    /** {@link #awaitReady(Mono, int, String)} with the waits on {@code timer} (a test's own virtual time). */
+    static Mono<Void> awaitReady(Mono<Boolean> ready, int tries, String what, Scheduler timer) {
         return ready.flatMap(yes -> yes ? Mono.<Void>empty() : Mono.error(new NotYet()))
-                .retryWhen(Retry.fixedDelay(tries, ASK_EVERY).filter(NotYet.class::isInstance)
+                .retryWhen(Retry.fixedDelay(tries, ASK_EVERY).scheduler(timer).filter(NotYet.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new IllegalStateException(what + " did not appear")));
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * The demo-script runner on the real PostgreSQL: a script runs whole or not at all, only when its data is not there,
@@ -60,19 +61,27 @@ class DemoScriptTest extends IntegrationTest {
         assertThatThrownBy(() -> new DemoScript(db, "no-such-script")).isInstanceOf(java.io.UncheckedIOException.class);
     }
 
+    /**
+     * On a virtual clock of its own: {@code StepVerifier.withVirtualTime} replaced the schedulers of the whole JVM, where
+     * other test contexts' periodic jobs run too, and CI once hung there for good.
+     */
     @Test
     void awaitingAsksAgainEveryTwoSecondsThenGivesUp() {
         AtomicInteger asked = new AtomicInteger();
         Mono<Boolean> readyOnThird = Mono.fromSupplier(() -> asked.incrementAndGet() >= 3);
-        StepVerifier.withVirtualTime(() -> DemoScript.awaitReady(readyOnThird, 5, "the thing"))
+        VirtualTimeScheduler time = VirtualTimeScheduler.create();
+        StepVerifier.create(DemoScript.awaitReady(readyOnThird, 5, "the thing", time))
                 .expectSubscription()
-                .thenAwait(Duration.ofSeconds(4))
-                .verifyComplete();
+                .then(() -> time.advanceTimeBy(Duration.ofSeconds(4)))
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
         assertThat(asked).hasValue(3);
 
-        StepVerifier.withVirtualTime(() -> DemoScript.awaitReady(Mono.just(false), 2, "the thing"))
+        VirtualTimeScheduler later = VirtualTimeScheduler.create();
+        StepVerifier.create(DemoScript.awaitReady(Mono.just(false), 2, "the thing", later))
                 .expectSubscription()
-                .thenAwait(Duration.ofSeconds(4))
-                .verifyErrorMessage("the thing did not appear");
+                .then(() -> later.advanceTimeBy(Duration.ofSeconds(4)))
+                .expectErrorMessage("the thing did not appear")
+                .verify(Duration.ofSeconds(10));
     }
 }
